@@ -1,0 +1,292 @@
+"""The data redline works on: parsed documents and their comparison.
+
+Everything here is a frozen dataclass of strings, numbers and tuples. No I/O,
+no markup: the parser builds a `Document`, the engine builds a `Comparison`,
+and the renderers only read them.
+
+>>> p = Paragraph(label="OP1", kind=ParaKind.OPERATIVE, number="1", lead="Urges",
+...               text="Urges Member States to act;", footnotes=(), lines=(10, 11))
+>>> p.label, p.lead
+('OP1', 'Urges')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class DocKind(str, Enum):
+    """What kind of UN document a text is."""
+
+    DRAFT = "draft"
+    REVISED_DRAFT = "revised draft"
+    RESOLUTION = "resolution"
+    REPORT = "committee report"
+    TEXT = "text"
+    """No resolution structure was found: compared as plain paragraphs."""
+
+
+class ParaKind(str, Enum):
+    """The part of a resolution a paragraph belongs to."""
+
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+    SUBPARAGRAPH = "sub-paragraph"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote body, kept apart from the paragraph that cites it."""
+
+    mark: str
+    """The marker as printed: ``"1"``, ``"*"``."""
+    text: str
+    """The footnote's clean text, without its marker."""
+    lines: tuple[int, int] = (0, 0)
+    """First and last source line (1-based, inclusive); (0, 0) when unknown."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a resolution: PP3, OP5, OP5(a), or a plain paragraph."""
+
+    label: str
+    """What delegates call it: ``PP3``, ``OP5``, ``OP5(a)``; ``P4`` for other text."""
+    kind: ParaKind
+    number: str | None
+    """The number as printed (``"5"``, ``"(a)"``); None for preambular paragraphs."""
+    lead: str
+    """The lead phrase (``Recalling``, ``Urges``); empty when there is none."""
+    text: str
+    """Clean text: no printed number, no footnote markers, no markup, one line."""
+    footnotes: tuple[str, ...] = ()
+    """Marks of the footnotes this paragraph cites, in order."""
+    lines: tuple[int, int] = (0, 0)
+    """First and last source line (1-based, inclusive)."""
+    parent: str | None = None
+    """For a sub-paragraph, the label of its operative paragraph (``OP3``)."""
+
+
+@dataclass(frozen=True)
+class Sponsors:
+    """Sponsor names as the document writes them, in order."""
+
+    original: tuple[str, ...] = ()
+    """Sponsors named in the header line or as having submitted the draft."""
+    subsequent: tuple[str, ...] = ()
+    """Those who "subsequently joined in sponsoring" (committee reports)."""
+    on_behalf_of: str | None = None
+    """"on behalf of the States Members … of the Group of African States", as written."""
+    text: str = ""
+    """The sponsor passage as found in the source (empty when there is none)."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """All sponsors, original first."""
+        return self.original + self.subsequent
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed UN document: one resolution, or a report holding several."""
+
+    source: str
+    """Where it came from, as given (a path, ``-``, with any ``#pick``)."""
+    format: str
+    """``markdown``, ``pdf-text``, ``docx`` or ``plain``."""
+    kind: DocKind
+    symbol: str | None = None
+    """``A/C.3/75/L.8/Rev.1`` when the text states it."""
+    title: str = ""
+    sponsors: Sponsors = field(default_factory=Sponsors)
+    paragraphs: tuple[Paragraph, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    resolutions: tuple[Document, ...] = ()
+    """For a committee report: the draft resolutions it recommends, in order."""
+    name: str | None = None
+    """For a resolution inside a report: its number there (``"IV"``)."""
+    title_lines: tuple[int, int] = (0, 0)
+    warnings: tuple[str, ...] = ()
+    """Things the parser wants the user to know (stderr, JSON)."""
+    tracked_changes: int = 0
+    """For a .docx input: how many tracked changes it held."""
+
+    def counts(self) -> dict[str, int]:
+        """Paragraph counts by kind, e.g. ``{"preambular": 18, "operative": 24, ...}``."""
+        out = {k.value: 0 for k in ParaKind}
+        for p in self.paragraphs:
+            out[p.kind.value] += 1
+        return out
+
+    def footnote(self, mark: str) -> Footnote | None:
+        """The footnote with this mark, if the document has it."""
+        for f in self.footnotes:
+            if f.mark == mark:
+                return f
+        return None
+
+    def flat(self) -> tuple[Paragraph, ...]:
+        """Every paragraph, those of contained resolutions qualified (``II/OP5``).
+
+        A single resolution is returned unchanged.
+        """
+        if not self.resolutions:
+            return self.paragraphs
+        out = list(self.paragraphs)
+        for res in self.resolutions:
+            q = f"{res.name}/"
+            out.extend(
+                replace(p, label=q + p.label, parent=(q + p.parent) if p.parent else None)
+                for p in res.paragraphs
+            )
+        return tuple(out)
+
+
+# --- the comparison ---------------------------------------------------------------
+
+
+class Status(str, Enum):
+    """What happened to a paragraph between the old and the new text."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    RENUMBERED = "renumbered"
+
+
+EQUAL, DELETE, INSERT = "=", "-", "+"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text that is kept (``=``), deleted (``-``) or inserted (``+``)."""
+
+    op: str
+    text: str
+
+
+def old_text(segments: tuple[Segment, ...]) -> str:
+    """The old text a diff was made from: its kept and deleted runs.
+
+    >>> old_text((Segment("=", "Urges "), Segment("-", "all"), Segment("+", "some")))
+    'Urges all'
+    """
+    return "".join(s.text for s in segments if s.op != INSERT)
+
+
+def new_text(segments: tuple[Segment, ...]) -> str:
+    """The new text a diff leads to: its kept and inserted runs.
+
+    >>> new_text((Segment("=", "Urges "), Segment("-", "all"), Segment("+", "some")))
+    'Urges some'
+    """
+    return "".join(s.text for s in segments if s.op != DELETE)
+
+
+@dataclass(frozen=True)
+class FootnoteChange:
+    """A footnote cited by a paragraph whose text differs between old and new."""
+
+    old_mark: str | None
+    new_mark: str | None
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One aligned pair (or a lone old / new paragraph) with its word diff."""
+
+    status: Status
+    old: Paragraph | None
+    new: Paragraph | None
+    segments: tuple[Segment, ...]
+    """Word diff: old side (``=`` and ``-``) is the old text (or its piece, for a
+    split), new side (``=`` and ``+``) the new text (or its piece, for a merge)."""
+    footnotes: tuple[FootnoteChange, ...] = ()
+    group: int | None = None
+    """Entries of one split or merge share a group number."""
+    similarity: float = 1.0
+    """0 unrelated … 1 identical (word-level)."""
+
+    @property
+    def text_changed(self) -> bool:
+        """True when the words differ (footnotes included)."""
+        return any(s.op != EQUAL for s in self.segments) or any(
+            any(s.op != EQUAL for s in f.segments) for f in self.footnotes
+        )
+
+
+@dataclass(frozen=True)
+class SponsorChange:
+    """Who joined and who left, by canonical name, in UN order."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    old_count: int = 0
+    new_count: int = 0
+    unrecognised: tuple[str, ...] = ()
+    """Names found in either list that are not in the table, kept as written."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a renderer needs: both documents, the aligned entries, sponsors."""
+
+    old: Document
+    new: Document
+    entries: tuple[Entry, ...]
+    """In reading order of the new text, deleted paragraphs where they stood."""
+    title: tuple[Segment, ...] = ()
+    """Word diff of the titles."""
+    sponsors: SponsorChange = field(default_factory=SponsorChange)
+    old_footnotes: tuple[Footnote, ...] = ()
+    new_footnotes: tuple[Footnote, ...] = ()
+
+    def summary(self) -> dict[str, int]:
+        """Counts per status plus words inserted and deleted."""
+        out = {s.value: 0 for s in Status}
+        counted_groups: set[tuple[str, int]] = set()
+        ins = dele = 0
+        for e in self.entries:
+            if e.group is not None:
+                key = (e.status.value, e.group)
+                if key not in counted_groups:
+                    counted_groups.add(key)
+                    out[e.status.value] += 1
+            else:
+                out[e.status.value] += 1
+            segs = list(e.segments) + [s for f in e.footnotes for s in f.segments]
+            for s in segs:
+                if s.op == INSERT:
+                    ins += count_words(s.text)
+                elif s.op == DELETE:
+                    dele += count_words(s.text)
+        out["words_inserted"] = ins
+        out["words_deleted"] = dele
+        return out
+
+    @property
+    def differs(self) -> bool:
+        """True when anything other than numbering changed."""
+        return any(
+            e.status not in (Status.UNCHANGED, Status.RENUMBERED) or e.text_changed
+            for e in self.entries
+        ) or bool(self.sponsors.added or self.sponsors.removed) or any(
+            s.op != EQUAL for s in self.title
+        )
+
+
+def count_words(text: str) -> int:
+    """Number of words in a run of text.
+
+    >>> count_words("Urges all States,")
+    3
+    """
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
