@@ -33,6 +33,7 @@ __all__ = [
     "parse_list",
     "parse_report_paragraph",
     "split_names",
+    "status",
     "un_join",
     "un_sort_key",
     "unrecognised",
@@ -84,7 +85,11 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
-    """Load ``redline/data/member_states.tsv`` once."""
+    """Load ``redline/data/member_states.tsv`` once.
+
+    >>> _table().by_key["turkey"]
+    'Türkiye'
+    """
     text = resources.files("redline.data").joinpath("member_states.tsv").read_text("utf-8")
     by_key: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -281,7 +286,11 @@ def group_of(on_behalf_of: str | None) -> str | None:
 
 
 def _on_behalf(footnote: str | None) -> str | None:
-    """The footnote's text when it says "On behalf of ...", else None."""
+    """The footnote's text when it says "On behalf of ...", else None.
+
+    >>> _on_behalf("* On behalf of the Group of 77 and China."), _on_behalf("* Any changes ...")
+    ('On behalf of the Group of 77 and China', None)
+    """
     if not footnote:
         return None
     text = _flatten(footnote).lstrip("* ").rstrip(" .")
@@ -357,7 +366,11 @@ def parse_list(text: str) -> Sponsors:
 
 
 def _compare_key(name: str) -> str:
-    """Canonical name when known, else the name folded for case, spacing and article."""
+    """Canonical name when known, else the name folded for case, spacing and article.
+
+    >>> _compare_key("the Netherlands"), _compare_key("The  Atlantis")
+    ('Netherlands (Kingdom of the)', 'atlantis')
+    """
     official = canonical(name)
     if official is not None:
         return official
@@ -366,7 +379,11 @@ def _compare_key(name: str) -> str:
 
 
 def _entities(sponsors: Sponsors) -> dict[str, str]:
-    """Compare key -> display name for every sponsor, the group acted for included."""
+    """Compare key -> display name for every sponsor, the group acted for included.
+
+    >>> _entities(Sponsors(original=("Turkey",), on_behalf_of="on behalf of the Group of 77"))
+    {'Türkiye': 'Türkiye', 'Group of 77 and China': 'Group of 77 and China'}
+    """
     out: dict[str, str] = {}
     for name in sponsors.names:
         out.setdefault(_compare_key(name), canonical(name) or name)
