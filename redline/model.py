@@ -141,7 +141,8 @@ class Document:
                 replace(p, label=q + p.label, parent=(q + p.parent) if p.parent else None)
                 for p in res.paragraphs
             )
-        return tuple(out)
+        # in source order: the report's own text, resolution I, …, the annex
+        return tuple(sorted(out, key=lambda p: p.lines[0]))
 
 
 # --- the comparison ---------------------------------------------------------------

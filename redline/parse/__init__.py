@@ -1,0 +1,421 @@
+"""Text to `Document`: sniff the format, clean its noise, find the structure.
+
+Three cleaners (Markdown, PDF text, plain) turn a text into `Block`s; one
+builder turns blocks into preambular, operative and sub-paragraphs. A committee
+report is split into its draft resolutions first.
+
+>>> doc = parse_document("The General Assembly,\\n\\nRecalling its resolution 73/188,\\n\\n"
+...                      "1. Urges States to act;\\n\\n2. Decides to remain seized.\\n")
+>>> [(p.label, p.lead) for p in doc.paragraphs]
+[('PP1', 'Recalling'), ('OP1', 'Urges'), ('OP2', 'Decides')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from redline.model import DocKind, Document, Footnote, Paragraph, ParaKind, Sponsors
+from redline.parse import pdftext
+from redline.parse.blocks import Block, Cleaned
+from redline.parse.footnotes import attach_marks
+from redline.parse.markdown import clean_markdown, inline
+from redline.parse.vocab import operative_lead, preambular_lead
+
+_GA = re.compile(r"^\W*The General Assembly,?\W*$")
+_RES_HEADING = re.compile(r"^Draft resolution ([IVXLC]+)$")
+_ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
+_SYMBOL_IN = re.compile(r"\b([AES]/(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)")
+_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting\b")
+NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
+
+
+def sniff(text: str) -> str:
+    """``markdown``, ``pdf-text`` or ``plain``, from the content.
+
+    >>> sniff("*The General Assembly,*\\n\\n*Recalling* …")
+    'markdown'
+    >>> sniff("A/RES/75/197\\n20-17358 (E)\\nThe General Assembly,\\n")
+    'pdf-text'
+    """
+    head = text[:200000]
+    if (
+        "<sup>" in head
+        or re.search(r"^\*The General Assembly,?\*", head, re.M)
+        or re.search(r"^#{1,6} ", head, re.M)
+        or re.search(r"\]\(#?[^)\s]*\)", head)
+    ):
+        return "markdown"
+    lines = head.split("\n")
+    furniture = sum(1 for ln in lines if pdftext.is_furniture(ln, None))
+    if "\f" in head or furniture >= 2:
+        return "pdf-text"
+    nonblank = [ln for ln in lines if ln.strip()]
+    blank = len(lines) - len(nonblank)
+    if pdftext.find_ga(lines) is not None and blank < 0.15 * max(1, len(nonblank)):
+        return "pdf-text"
+    return "plain"
+
+
+def parse_document(text: str, source: str = "<text>", fmt: str | None = None) -> Document:
+    """Parse a whole text (a resolution, a draft, a report, or plain text)."""
+    fmt = fmt or sniff(text)
+    if fmt == "pdf-text":
+        return _parse_pdf(text, source)
+    markup = fmt in ("markdown", "docx")
+    cleaned = clean_markdown(text, markup=markup)
+    return _parse_blocks(cleaned, source, fmt)
+
+
+# --- Markdown and plain text: blocks separated by blank lines ------------------------
+
+
+def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:
+    blocks = list(cleaned.blocks)
+    starts = [i for i, b in enumerate(blocks) if b.heading and _RES_HEADING.match(_h(b))]
+    ga = [i for i, b in enumerate(blocks) if _GA.match(b.text)]
+    if starts:
+        return _parse_report(blocks, cleaned.footnotes, starts, source, fmt)
+    if not ga:
+        return _plain(blocks, cleaned.footnotes, source, fmt)
+    head = blocks[: ga[0]]
+    symbol = _find_symbol(" ".join(b.text for b in head))
+    title = _title_from_head(head)
+    paragraphs, meta = _build(blocks[ga[0] + 1 :])
+    return Document(
+        source=source,
+        format=fmt,
+        kind=_kind(symbol, " ".join(b.text for b in head)),
+        symbol=symbol,
+        title=title,
+        sponsors=_header_sponsors(head, cleaned.footnotes),
+        paragraphs=paragraphs,
+        footnotes=cleaned.footnotes,
+        title_lines=_lines_of(head[-1:]) if head else (0, 0),
+    )
+
+
+def _h(b: Block) -> str:
+    return b.text.strip().strip("*").strip()
+
+
+def _plain(blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: str) -> Document:
+    paras = tuple(
+        Paragraph(
+            label=f"P{k}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
+            footnotes=b.footnotes, lines=b.lines,
+        )
+        for k, b in enumerate(blocks, 1)
+    )  # fmt: skip
+    return Document(
+        source=source, format=fmt, kind=DocKind.TEXT, paragraphs=paras, footnotes=notes,
+        warnings=(f"{source.partition('#')[0]}: {NO_STRUCTURE}",),
+    )  # fmt: skip
+
+
+def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """Preambular, operative and sub-paragraphs from the blocks after "The General Assembly,"."""
+    out: list[Paragraph] = []
+    meta: list[str] = []
+    pp = 0
+    op: str | None = None
+    other = other_start - 1
+    for b in blocks:
+        if _PLENARY.match(b.text):
+            meta.append(b.text)
+            continue
+        if b.number and b.number.isdigit():
+            op = b.number
+            out.append(
+                Paragraph(
+                    label=f"OP{op}", kind=ParaKind.OPERATIVE, number=op,
+                    lead=_lead(b, operative=True), text=b.text, footnotes=b.footnotes,
+                    lines=b.lines,
+                )
+            )  # fmt: skip
+        elif b.number and b.number.startswith("("):
+            parent = f"OP{op}" if op else (f"PP{pp}" if pp else None)
+            label = f"{parent}{b.number}" if parent else b.number
+            if parent and out and out[-1].kind == ParaKind.SUBPARAGRAPH and _is_roman(b.number):
+                prev = out[-1]
+                if prev.number and not _is_roman(prev.number):
+                    label = f"{prev.label}{b.number}"
+                elif prev.parent and prev.label.count("(") == 2:
+                    label = prev.label[: prev.label.rindex("(")] + b.number
+            out.append(
+                Paragraph(
+                    label=label, kind=ParaKind.SUBPARAGRAPH, number=b.number, lead="",
+                    text=b.text, footnotes=b.footnotes, lines=b.lines, parent=parent,
+                )
+            )  # fmt: skip
+        elif op is None and not b.heading:
+            pp += 1
+            out.append(
+                Paragraph(
+                    label=f"PP{pp}", kind=ParaKind.PREAMBULAR, number=None,
+                    lead=_lead(b, operative=False), text=b.text, footnotes=b.footnotes,
+                    lines=b.lines,
+                )
+            )  # fmt: skip
+        else:
+            other += 1
+            out.append(
+                Paragraph(
+                    label=f"P{other}", kind=ParaKind.OTHER, number=b.number, lead="",
+                    text=b.text, footnotes=b.footnotes, lines=b.lines,
+                )
+            )  # fmt: skip
+    return tuple(out), meta
+
+
+def _is_roman(number: str) -> bool:
+    return bool(re.fullmatch(r"\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)", number))
+
+
+def _lead(b: Block, operative: bool) -> str:
+    if b.lead and b.text.startswith(b.lead):
+        return b.lead
+    if operative:
+        return operative_lead(b.text)
+    return preambular_lead(b.text) or ""
+
+
+def _lines_of(blocks: list[Block]) -> tuple[int, int]:
+    if not blocks:
+        return (0, 0)
+    return (blocks[0].lines[0], blocks[-1].lines[1])
+
+
+def _find_symbol(text: str) -> str | None:
+    m = re.search(r"\b([AES]/(?:RES/)?(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d(?:/Rev\.\d+)?)\b", text)
+    return m.group(1) if m else None
+
+
+def _kind(symbol: str | None, head: str) -> DocKind:
+    if symbol and "/RES/" in symbol:
+        return DocKind.RESOLUTION
+    if (symbol and "/Rev." in symbol) or "revised draft resolution" in head:
+        return DocKind.REVISED_DRAFT
+    if (symbol and "/L." in symbol) or "draft resolution" in head.lower():
+        return DocKind.DRAFT
+    if "Resolution adopted by" in head:
+        return DocKind.RESOLUTION
+    return DocKind.DRAFT
+
+
+def _title_from_head(head: list[Block]) -> str:
+    """The title: the last block before "The General Assembly,"."""
+    for b in reversed(head):
+        t = _h(b)
+        if t:
+            return re.sub(r"^\d+/\d+\.\s*", "", t)
+    return ""
+
+
+def _header_sponsors(head: list[Block], notes: tuple[Footnote, ...]) -> Sponsors:
+    from redline import sponsors
+
+    for b in head:
+        if re.search(r":\s*\*?\s*(?:revised )?draft resolution\s*$", b.text):
+            star = next((f.text for f in notes if f.mark.startswith("*")), None)
+            return sponsors.parse_header(b.text, star)
+    return Sponsors()
+
+
+# --- committee reports ---------------------------------------------------------------
+
+
+def _parse_report(
+    blocks: list[Block], notes: tuple[Footnote, ...], starts: list[int], source: str, fmt: str
+) -> Document:
+    """A committee report: its own paragraphs plus draft resolutions I, II, …"""
+    from redline import sponsors
+
+    ends = starts[1:] + [len(blocks)]
+    for k, b in enumerate(blocks[starts[-1] :], starts[-1]):
+        if b.heading and _ANNEX.match(_h(b)):
+            ends[-1] = k
+            break
+    own: list[Block] = []
+    resolutions: list[Document] = []
+    own.extend(blocks[: starts[0]])
+    by_symbol = _submissions(blocks[: starts[0]])
+    names = _adopted_names(blocks[: starts[0]])
+    notes_by_range = list(notes)
+    for s, e in zip(starts, ends, strict=True):
+        name = _RES_HEADING.match(_h(blocks[s]))
+        assert name is not None
+        roman = name.group(1)
+        own.append(blocks[s])
+        body = blocks[s + 1 : e]
+        ga = next((i for i, b in enumerate(body) if _GA.match(b.text)), None)
+        title_blocks = body[:ga] if ga is not None else body[:1]
+        title = " ".join(_h(b) for b in title_blocks)
+        paras, _meta = _build(body[(ga + 1) if ga is not None else 1 :])
+        lo, hi = blocks[s].lines[0], (blocks[e].lines[0] if e < len(blocks) else 10**9)
+        own_notes = tuple(f for f in notes_by_range if lo <= f.lines[0] < hi)
+        symbol = names.get(roman)
+        sp = Sponsors()
+        if symbol and symbol in by_symbol:
+            sp = sponsors.parse_report_paragraph(by_symbol[symbol])
+        resolutions.append(
+            Document(
+                source=f"{source}#{roman}", format=fmt,
+                kind=DocKind.REVISED_DRAFT if symbol and "/Rev." in symbol else DocKind.DRAFT,
+                symbol=symbol, title=title, sponsors=sp, paragraphs=paras,
+                footnotes=own_notes, name=roman, title_lines=_lines_of(title_blocks),
+            )
+        )  # fmt: skip
+    own.extend(blocks[ends[-1] :])
+    used = {id(f) for r in resolutions for f in r.footnotes}
+    report_notes = tuple(f for f in notes if id(f) not in used)
+    title, own = _report_title(own)
+    paras = tuple(
+        Paragraph(
+            label=f"P{k}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
+            footnotes=b.footnotes, lines=b.lines,
+        )
+        for k, b in enumerate(own, 1)
+    )  # fmt: skip
+    return Document(
+        source=source, format=fmt, kind=DocKind.REPORT,
+        symbol=_find_symbol(" ".join(b.text for b in own[:12] if not b.text.startswith("A/C."))),
+        title=title, paragraphs=paras, footnotes=report_notes, resolutions=tuple(resolutions),
+    )  # fmt: skip
+
+
+def _report_title(own: list[Block]) -> tuple[str, list[Block]]:
+    """The agenda item's title heading (after "Agenda item N") is the report's title."""
+    for k, b in enumerate(own[:15]):
+        if re.match(r"^Agenda item \d+", b.text) and k + 1 < len(own) and own[k + 1].heading:
+            return _h(own[k + 1]), own[: k + 1] + own[k + 2 :]
+    return "", own
+
+
+def _submissions(blocks: list[Block]) -> dict[str, str]:
+    """Symbol -> the sponsor passage ("… (SYMBOL), which was submitted by …")."""
+    out: dict[str, str] = {}
+    last: str | None = None
+    for b in blocks:
+        m = re.search(r"\(([AES]/[^()\s]+)\),? which was submitted by", b.text)
+        if m:
+            last = m.group(1)
+            out[last] = b.text
+        elif last and "joined in sponsoring" in b.text and "submitted by" not in b.text:
+            joined = re.sub(r"^(?:At|Also at) the same meeting, ", "", b.text)
+            out[last] += " Subsequently, " + joined if "Subsequently" not in out[last] else (
+                " Also, " + joined
+            )
+        elif b.heading:
+            last = None
+    return out
+
+
+def _adopted_names(blocks: list[Block]) -> dict[str, str]:
+    """Roman number -> symbol, from "adopted draft resolution SYMBOL (see …, draft resolution IV)"."""
+    out: dict[str, str] = {}
+    for b in blocks:
+        for m in re.finditer(
+            r"draft resolution\s+([AES]/\S+?)\s*\(see para\.\s*\d+,\s*draft resolution ([IVXLC]+)\)",
+            b.text,
+        ):
+            out[m.group(2)] = m.group(1)
+    return out
+
+
+# --- PDF text --------------------------------------------------------------------------
+
+
+def _parse_pdf(text: str, source: str) -> Document:
+    raw = [ln.replace("\f", "") for ln in text.split("\n")]
+    ga = pdftext.find_ga(raw)
+    if ga is None:
+        cleaned = clean_markdown(text, markup=False)
+        return _plain(list(cleaned.blocks), cleaned.footnotes, source, "pdf-text")
+    header = [(i + 1, ln) for i, ln in enumerate(raw[:ga])]
+    symbol = next(
+        (pdftext.norm(s) for _, s in header if pdftext.SYMBOL.match(pdftext.norm(s))), None
+    )
+    info = _pdf_header(header, symbol)
+    cleaned = pdftext.clean_pdf_text(text, info["title"], symbol)
+    notes = cleaned.footnotes
+    numbered = sorted((f for f in notes if f.mark.isdigit()), key=lambda f: int(f.mark))
+    pages = [(p[0][0], p[-1][0]) for p in pdftext.split_pages(text) if p]
+    windows = [_page_of(f.lines[0], pages) for f in numbered]
+    texts, marks = attach_marks(
+        [b.text for b in cleaned.blocks],
+        [f.mark for f in numbered],
+        spans=[b.lines for b in cleaned.blocks],
+        windows=windows,
+    )
+    blocks = [
+        replace(b, text=t, footnotes=m) for b, t, m in zip(cleaned.blocks, texts, marks, strict=True)
+    ]
+    paragraphs, _meta = _build(blocks)
+    sp = Sponsors()
+    if info["sponsors"]:
+        from redline import sponsors
+
+        star = next((f.text for f in notes if f.mark.startswith("*")), None)
+        sp = sponsors.parse_header(info["sponsors"], star)
+    return Document(
+        source=source, format="pdf-text", kind=_kind(symbol, info["head"]), symbol=symbol,
+        title=info["title"], sponsors=sp, paragraphs=paragraphs, footnotes=notes,
+        title_lines=info["title_lines"],
+    )  # fmt: skip
+
+
+def _page_of(line: int, pages: list[tuple[int, int]]) -> tuple[int, int]:
+    """The (first, last) source line of the page holding `line`."""
+    for lo, hi in pages:
+        if lo <= line <= hi:
+            return (lo, line)
+    return (0, line)
+
+
+def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # type: ignore[type-arg]
+    """Title, sponsor block and kind words from the lines before "The General Assembly,"."""
+    lines = [(n, pdftext.norm(s)) for n, s in header]
+    nonblank = [(n, s) for n, s in lines if s]
+    head_text = " ".join(s for _, s in nonblank)
+    title_lines: list[tuple[int, str]] = []
+    sponsor_text = ""
+    # A resolution: "75/197. Title …" up to "The General Assembly,".
+    for k, (n, s) in enumerate(nonblank):
+        m = re.match(r"^(\d+/\d+)\.\s*(.*)$", s)
+        if m and "/RES/" in (symbol or "/RES/"):
+            title_lines = ([(n, m.group(2))] if m.group(2) else []) + nonblank[k + 1 :]
+            break
+    else:
+        # An L-document: "…: draft resolution" then the title.
+        end = None
+        for k, (n, s) in enumerate(nonblank):
+            if re.search(r":\s*\*?\s*(?:revised )?draft resolution\s*$", s):
+                end = k
+        if end is not None:
+            title_lines = nonblank[end + 1 :]
+            start = _sponsor_start(nonblank, end)
+            sponsor_text = pdftext.join_lines([s for _, s in nonblank[start : end + 1]])
+    title = pdftext.join_lines([s for _, s in title_lines])
+    span = (title_lines[0][0], title_lines[-1][0]) if title_lines else (0, 0)
+    return {"title": title, "sponsors": sponsor_text, "head": head_text, "title_lines": span}
+
+
+def _sponsor_start(lines: list[tuple[int, str]], end: int) -> int:
+    """First line of the sponsor block that ends at line `end`."""
+    from redline import sponsors
+
+    agenda = next((k for k, (_, s) in enumerate(lines) if s.startswith("Agenda item")), None)
+    if agenda is None:
+        return end
+    for k in range(agenda + 1, end + 1):
+        s = lines[k][1]
+        if s.startswith("Draft resolution submitted"):
+            return k
+        first = re.split(r"[,:]", s, maxsplit=1)[0].strip()
+        if sponsors.canonical(first) is not None:
+            return k
+    return end
+
+
+__all__ = ["parse_document", "sniff", "inline"]

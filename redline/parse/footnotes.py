@@ -1,0 +1,101 @@
+"""Footnote markers in PDF text, where they are bare numbers among the words.
+
+pdftotext prints a superscript ``1`` as ``Declaration 1 under`` or
+``Secretary-General,1``. Footnotes are cited in order, so the k-th marker is
+searched only after the (k-1)-th, and only where a number cannot be part of the
+sentence (not after "resolution", "paragraph", before a month …).
+
+>>> attach_marks(["the Kyoto Declaration 1 under the item", "Secretary-General,2"], ["1", "2"])
+(['the Kyoto Declaration under the item', 'Secretary-General,'], [('1',), ('2',)])
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words after which a number is part of the sentence, not a footnote marker.
+_BEFORE = {
+    "paragraph", "paragraphs", "para.", "paras.", "resolution", "resolutions", "decision",
+    "decisions", "article", "articles", "goal", "goals", "target", "targets", "chapter",
+    "chap.", "section", "sect.", "rule", "rules", "principle", "principles", "annex", "no.",
+    "nos.", "vol.", "vols.", "and", "to", "of", "from", "supplement", "protocol", "level",
+    "phase", "page", "pages", "item", "items", "recommendation", "recommendations", "part",
+    "volume", "number", "or", "under", "between", "than", "about", "over", "least", "by",
+    "in", "on", "at", "with", "for", "the", "every", "all", "agenda", "sub-item", "group",
+    "covid-19", "option", "options", "round", "session", "meeting", "cycle", "report",
+}  # fmt: skip
+_AFTER = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "per", "percent", "%", "years", "year", "months",
+    "month", "days", "day", "hours", "million", "billion", "and", "or", "to", "of", "member",
+    "states", "countries", "times", "weeks",
+}  # fmt: skip
+_OPEN_BEFORE = "([{/–—-"
+MARK_WINDOW = 8  # paragraphs a marker is sought past the previous one (about a page)
+
+
+def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
+    pat = re.compile(r"(?<![\d/.])(\s?)" + re.escape(mark) + r"(?![\d/.\w–-])")
+    pos = start
+    while True:
+        m = pat.search(text, pos)
+        if not m:
+            return None
+        pos = m.start() + 1
+        a = m.start(1)
+        before = text[:a]
+        after = text[m.end() :]
+        if not before or before[-1] in _OPEN_BEFORE:
+            continue
+        prev_word = before.split()[-1].lower() if before.split() else ""
+        next_word = after.split()[0].lower().strip(",;:.") if after.split() else ""
+        if m.group(1):  # detached: "Declaration 1 under"
+            if prev_word.strip(",;:”’\"") in _BEFORE or prev_word.rstrip(",;:") in _BEFORE:
+                continue
+            if prev_word and prev_word[-1].isdigit():
+                continue
+            if next_word in _AFTER:
+                continue
+            nxt = after.lstrip()
+            if nxt and not (nxt[0].islower() or nxt[0] in ",;:.)" or after.startswith(("\n",))):
+                # a detached marker is followed by the sentence going on in lower case
+                # or by punctuation; "Group of 20 Leaders" is not a marker
+                if not prev_word.endswith((",", ";", ":")):
+                    continue
+            return m
+        # attached: "Secretary-General,1" / "thereto,4" / "General2"
+        if before[-1].isalpha() or before[-1] in ",;:)]”’\"":
+            if before[-1].isalpha() and prev_word.rstrip(mark).lower() in ("g", "covid-"):
+                continue
+            return m
+
+
+def attach_marks(
+    texts: list[str],
+    marks: list[str],
+    spans: list[tuple[int, int]] | None = None,
+    windows: list[tuple[int, int]] | None = None,
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Remove footnote markers from paragraph texts; return texts and marks cited.
+
+    Marks are sought in order, each after the previous one. With `spans` (each
+    text's source lines) and `windows` (for each mark, the source lines of the
+    page that prints its body), a mark is sought only on its own page.
+    """
+    out = list(texts)
+    cited: list[list[str]] = [[] for _ in texts]
+    bi, pos = 0, 0
+    for k, mark in enumerate(marks):
+        if spans is not None and windows is not None:
+            lo, hi = windows[k]
+            eligible = [b for b in range(bi, len(out)) if spans[b][1] >= lo and spans[b][0] <= hi]
+        else:
+            eligible = list(range(bi, min(len(out), bi + MARK_WINDOW + 1)))
+        for b in eligible:
+            m = _candidates(out[b], mark, pos if b == bi else 0)
+            if m:
+                out[b] = out[b][: m.start()] + out[b][m.end() :]
+                cited[b].append(mark)
+                bi, pos = b, m.start()
+                break
+    return [" ".join(t.split()) for t in out], [tuple(c) for c in cited]

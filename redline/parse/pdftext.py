@@ -1,0 +1,346 @@
+"""Plain text extracted from the UN's PDFs to blocks.
+
+What pdftotext and PyMuPDF leave in the text that is not content: running heads
+(symbol, title, job number ``20-17358 (E)``, barcode ``*2017358*``, page
+``2/5``), footnote bodies at page bottoms under ``____``, footnote numbers
+detached from their words (``Declaration 1 under``), operative numbers alone on
+their line. Paragraphs are not separated by blank lines, so they are found by
+structure: an operative number in sequence, a sub-paragraph letter in sequence,
+or a preambular lead phrase after a line that ended a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redline.model import Footnote
+from redline.parse.blocks import Block, Cleaned
+from redline.parse.vocab import looks_operative, preambular_lead
+
+SYMBOL = re.compile(r"^[AES]/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*$")
+_JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
+_BARCODE = re.compile(r"^\*\d{7}\*$")
+_PAGE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
+_DATECODE = re.compile(r"^\d{6}$")
+_RULE = re.compile(r"^_{5,}$")
+_GA = re.compile(r"^The General Assembly,?$")
+_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting$")
+_OP_ALONE = re.compile(r"^(\d{1,3})\.$")
+_OP_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_SUB = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+_MARK_ALONE = re.compile(r"^(\d{1,3}|\*{1,3})$")
+_MARK_TEXT = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]
+
+
+def norm(s: str) -> str:
+    """Whitespace-collapsed text, for comparing wrapped lines.
+
+    >>> norm("  United Nations\\t African ")
+    'United Nations African'
+    """
+    return " ".join(s.split())
+
+
+def is_furniture(line: str, symbol: str | None) -> bool:
+    """True for a running-head or page-bottom line that is never content."""
+    s = line.strip()
+    if not s:
+        return False
+    return bool(
+        _JOB.match(s)
+        or _BARCODE.match(s)
+        or _PAGE.match(s)
+        or _DATECODE.match(s)
+        or (symbol is not None and s == symbol)
+    )
+
+
+@dataclass
+class _Line:
+    no: int
+    text: str
+    page: int
+
+
+def find_ga(lines: list[str]) -> int | None:
+    """Index of the line "The General Assembly," (None when there is none)."""
+    for i, line in enumerate(lines):
+        if _GA.match(line.strip()):
+            return i
+    return None
+
+
+def split_pages(text: str) -> list[list[tuple[int, str]]]:
+    """Pages of (line number, line): at form feeds (pdftotext), or at truly
+    empty lines where blank lines inside pages hold a space (PyMuPDF)."""
+    raw = text.split("\n")
+    pages: list[list[tuple[int, str]]] = [[]]
+    if "\f" in text:
+        for no, line in enumerate(raw, 1):
+            if "\f" in line:
+                before, _, after = line.rpartition("\f")
+                if before.strip():
+                    pages[-1].append((no, before.replace("\f", "")))
+                pages.append([])
+                line = after
+            pages[-1].append((no, line))
+        return [p for p in pages if p]
+    spaced = sum(1 for x in raw if x and not x.strip())
+    empty = sum(1 for x in raw if x == "")
+    if spaced > 5 and 0 < empty < spaced:
+        for no, line in enumerate(raw, 1):
+            if line == "":
+                pages.append([])
+            else:
+                pages[-1].append((no, line))
+        return [p for p in pages if p]
+    return [list(enumerate(raw, 1))]
+
+
+def strip_running_title(page: list[tuple[int, str]], title: str) -> list[tuple[int, str]]:
+    """Drop the running title wherever a run of lines spells it out in full."""
+    t = norm(title).rstrip(".")
+    if not t:
+        return page
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(page):
+        acc = ""
+        j = i
+        matched = -1
+        while j < len(page):
+            s = norm(page[j][1])
+            if not s:
+                if acc:
+                    break
+                j += 1
+                continue
+            cand = (acc + " " + s).strip()
+            if not t.startswith(cand):
+                break
+            acc = cand
+            if acc == t:
+                matched = j
+                break
+            j += 1
+        if matched >= 0 and acc:
+            i = matched + 1
+            continue
+        out.append(page[i])
+        i += 1
+    return out
+
+
+def split_footnote_area(
+    page: list[tuple[int, str]], symbol: str | None
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(body lines, footnote lines) of one page."""
+    for k, (_, line) in enumerate(page):
+        s = line.strip()
+        if _RULE.match(s):
+            return page[:k], page[k + 1 :]
+        if s.startswith("* ") and s[2:3].isupper():
+            return page[:k], page[k:]
+    return page, []
+
+
+def parse_footnotes(area: list[tuple[int, str]], symbol: str | None) -> list[Footnote]:
+    """Footnotes from a page-bottom area where marks and bodies may be detached.
+
+    pdftotext may print the marks of a page together and then the bodies, and
+    not always in order; marks are sorted and paired with body units in order.
+    """
+    marks: list[tuple[str, int]] = []
+    units: list[list[tuple[int, str]]] = []
+    paired: list[tuple[str, list[tuple[int, str]]]] = []
+    for no, line in area:
+        s = norm(line)
+        if not s or is_furniture(s, symbol) or _RULE.match(s):
+            continue
+        m = _MARK_ALONE.match(s)
+        if m:
+            marks.append((m.group(1), no))
+            continue
+        m = _MARK_TEXT.match(s)
+        if m and (not units or _ends_unit(units[-1][-1][1])):
+            paired.append((m.group(1), [(no, m.group(2))]))
+            units.append(paired[-1][1])
+            continue
+        if units and not _ends_unit(units[-1][-1][1]):
+            units[-1].append((no, s))
+        else:
+            units.append([(no, s)])
+    free_units = [u for u in units if not any(u is p[1] for p in paired)]
+    marks.sort(key=lambda m: (0, int(m[0])) if m[0].isdigit() else (-1, 0))
+    out = [(mark, u) for mark, u in paired]
+    for k, (mark, no) in enumerate(marks):
+        if k < len(free_units):
+            unit = free_units[k]
+            if k == len(marks) - 1:
+                unit = [x for u in free_units[k:] for x in u]
+            out.append((mark, unit))
+        else:
+            out.append((mark, [(no, "")]))
+    if not marks and free_units and out:
+        mark, unit = out[-1]
+        out[-1] = (mark, unit + [x for u in free_units for x in u])
+    elif not marks and free_units:
+        out.append(("?", [x for u in free_units for x in u]))
+    notes = []
+    for mark, unit in out:
+        text = join_lines([t for _, t in unit])
+        notes.append(Footnote(mark=mark, text=text, lines=(unit[0][0], unit[-1][0])))
+    return notes
+
+
+_ABBREV_END = re.compile(r"(?:\bNo|\bNos|\bvol|\bvols|\bpara|\bparas|\bchap|\bsect|\bSales No)\.$")
+
+
+def _ends_unit(line: str) -> bool:
+    s = line.rstrip()
+    return s.endswith((".", ";")) and not _ABBREV_END.search(s)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Hard-wrapped lines to one line; a line ending in a hyphen joins tight.
+
+    >>> join_lines(["the Secretary-", "General and the", "Institute"])
+    'the Secretary-General and the Institute'
+    """
+    out = ""
+    for line in lines:
+        s = norm(line)
+        if not s:
+            continue
+        if not out:
+            out = s
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and s[:1].isalpha():
+            out += s
+        else:
+            out += " " + s
+    return out
+
+
+def clean_pdf_text(text: str, title: str, symbol: str | None) -> Cleaned:
+    """Blocks, footnotes and closing lines of the body after "The General Assembly,"."""
+    pages = split_pages(text)
+    body: list[_Line] = []
+    footnotes: list[Footnote] = []
+    for pno, page in enumerate(pages):
+        page = [(n, s) for n, s in page if not is_furniture(s, symbol)]
+        page = strip_running_title(page, title)
+        main, area = split_footnote_area(page, symbol)
+        body.extend(_Line(n, s, pno) for n, s in main)
+        footnotes.extend(parse_footnotes(area, symbol))
+    return _segment(body, footnotes)
+
+
+def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
+    """Body lines (already without furniture) into paragraph blocks."""
+    # Start after "The General Assembly,".
+    start = next((k for k, ln in enumerate(lines) if _GA.match(ln.text.strip())), -1)
+    lines = lines[start + 1 :]
+    blocks: list[Block] = []
+    cur: list[_Line] = []
+    number: str | None = None
+    meta: list[str] = []
+    next_op = 1
+    sub_expect: str | None = None  # letter expected for the next sub-paragraph
+    in_operative = False
+
+    def flush() -> None:
+        nonlocal number
+        if cur or number is not None:
+            texts = [ln.text for ln in cur]
+            no0 = cur[0].no if cur else 0
+            no1 = cur[-1].no if cur else 0
+            blocks.append(Block(text=join_lines(texts), lines=(no0, no1), number=number))
+        cur.clear()
+        number = None
+
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        s = norm(ln.text)
+        k += 1
+        if not s:
+            continue
+        if _PLENARY.match(s):
+            flush()
+            meta.append(s)
+            meta.extend(norm(x.text) for x in lines[k:] if norm(x.text))
+            break
+        prev = join_lines([x.text for x in cur]) if cur else ""
+        ended = not prev or _ends_paragraph(prev)
+        m = _OP_ALONE.match(s)
+        if m and int(m.group(1)) == next_op:
+            flush()
+            number = m.group(1)
+            next_op += 1
+            in_operative = True
+            sub_expect = None
+            # the paragraph's first line follows, possibly after a blank line
+            continue
+        m = _OP_TEXT.match(s)
+        if m and int(m.group(1)) == next_op and (ended or looks_operative(m.group(2))):
+            flush()
+            number = m.group(1)
+            next_op += 1
+            in_operative = True
+            sub_expect = None
+            cur.append(_Line(ln.no, m.group(2), ln.page))
+            continue
+        m = _SUB.match(s)
+        if m and ended and _sub_ok(m.group(1), prev, sub_expect):
+            flush()
+            number = f"({m.group(1)})"
+            sub_expect = _next_sub(m.group(1), m.group(1) == sub_expect)
+            cur.append(_Line(ln.no, m.group(2), ln.page))
+            continue
+        if not in_operative and ended and cur and preambular_lead(s):
+            flush()
+            cur.append(ln)
+            continue
+        if not cur and number is None and blocks and not ended:
+            pass
+        cur.append(ln)
+    else:
+        flush()
+    if cur or number is not None:
+        flush()
+    return Cleaned(blocks=tuple(blocks), footnotes=tuple(footnotes), meta=tuple(meta))
+
+
+_TRAILING_MARK = re.compile(r"\s?\d{1,3}$")
+
+
+def _ends_paragraph(text: str) -> bool:
+    """True when `text` ends as a paragraph does (``,``, ``;``, ``:``, ``.``),
+    allowing for a footnote number after the punctuation."""
+    s = text.rstrip()
+    if s.endswith((",", ";", ":", ".")):
+        return True
+    s2 = _TRAILING_MARK.sub("", s).rstrip()
+    return s2 != s and s2.endswith((",", ";", ":", "."))
+
+
+def _sub_ok(letter: str, prev: str, expect: str | None) -> bool:
+    if expect is not None and letter == expect:
+        return True
+    # A first sub-paragraph follows a paragraph ending with a colon.
+    if letter in ("a", "i"):
+        p = _TRAILING_MARK.sub("", prev.rstrip()).rstrip()
+        return p.endswith(":") or expect is not None
+    return False
+
+
+def _next_sub(letter: str, was_expected: bool) -> str:
+    """The sub-paragraph mark expected after `letter`: ``a`` -> ``b``, ``ii`` -> ``iii``."""
+    if len(letter) == 1 and (was_expected or letter not in "ivxl"):
+        return chr(ord(letter) + 1) if letter != "z" else "aa"
+    if letter in _ROMAN:
+        idx = _ROMAN.index(letter)
+        return _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else ""
+    return letter[0] + chr(ord(letter[1]) + 1)

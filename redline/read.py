@@ -1,0 +1,209 @@
+"""Bytes to text, and a path to a parsed document.
+
+Reading is where bad input is caught: missing files, directories, binary files
+given by mistake, undecodable or mixed encodings, enormous files. Each becomes
+an `InputError` whose message names the file and the problem.
+
+>>> decode(b"\\xef\\xbb\\xbfRecalling", "x.txt")
+('Recalling', [])
+>>> decode("Côte".encode("cp1252"), "x.txt")[1]
+['x.txt: not UTF-8; read as Windows-1252']
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+import unicodedata
+
+from redline.errors import InputError, PickError
+from redline.model import Document
+
+DEFAULT_MAX_SIZE = 25 * 1024 * 1024  # bytes; the largest real UN text is < 1 MB
+"""Inputs larger than this are refused unless ``--max-size`` says otherwise."""
+
+# Magic numbers of files people attach by mistake, and what to call them.
+_MAGIC = (
+    (b"%PDF", "a PDF file (extract its text first, e.g. pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Office file (.doc); save it as .docx"),
+    (b"{\\rtf", "an RTF file; save it as .docx or plain text"),
+    (b"\x7fELF", "a program (ELF binary)"),
+)
+
+
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The raw bytes of `path` (``-`` is standard input), with clear errors."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_size + 1)
+    else:
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise InputError(path, "no such file") from None
+        except PermissionError:
+            raise InputError(path, "permission denied") from None
+        except OSError as e:
+            raise InputError(path, f"cannot read ({e.strerror})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(path, "is a directory, not a file")
+        if st.st_size > max_size:
+            raise InputError(path, _too_big(st.st_size, max_size))
+        try:
+            with open(path, "rb") as f:
+                data = f.read(max_size + 1)
+        except PermissionError:
+            raise InputError(path, "permission denied") from None
+        except OSError as e:
+            raise InputError(path, f"cannot read ({e.strerror})") from None
+    if len(data) > max_size:
+        raise InputError(path, _too_big(len(data), max_size))
+    return data
+
+
+def _too_big(size: int, max_size: int) -> str:
+    return (
+        f"file is too large ({size / 1e6:.1f} MB; the limit is {max_size / 1e6:.1f} MB, "
+        "raise it with --max-size)"
+    )
+
+
+def is_docx(data: bytes) -> bool:
+    """True for a Word .docx (a ZIP holding word/document.xml)."""
+    return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Text from bytes: BOMs, UTF-16, UTF-8, Windows-1252 fallback; NFC, LF line ends.
+
+    Returns the text and any warnings (one line each, naming the file).
+    """
+    warnings: list[str] = []
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"looks like {what}, not a text document")
+    text: str | None = None
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8", path)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", path)
+    elif _looks_utf16(data):
+        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        text = _strict(data, enc, path)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            if _has_utf8_multibyte(data):
+                raise InputError(
+                    path, "mixed encodings: part UTF-8, part something else; re-save as UTF-8"
+                ) from None
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as e:
+                raise InputError(
+                    path, f"undecodable bytes at offset {e.start}: not UTF-8, UTF-16 or Windows-1252"
+                ) from None
+            warnings.append(f"{path}: not UTF-8; read as Windows-1252")
+    if "\x00" in text or _binary_share(text) > 0.02:
+        raise InputError(path, "looks like a binary file, not a text document")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text), warnings
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"undecodable bytes at offset {e.start} ({encoding})") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of ASCII text is zero."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    """True when the bytes hold at least one well-formed UTF-8 multi-byte character."""
+    import re
+
+    return re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}", data) is not None
+
+
+def _binary_share(text: str) -> float:
+    """Share of control characters other than tab, newline, CR and form feed."""
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
+    return bad / len(sample)
+
+
+def split_pick(source: str) -> tuple[str, str | None]:
+    """``report.md#IV`` -> (``report.md``, ``IV``); a path that exists is never split.
+
+    >>> split_pick("report.md#A/C.3/75/L.8/Rev.1")
+    ('report.md', 'A/C.3/75/L.8/Rev.1')
+    """
+    if "#" not in source or os.path.exists(source):
+        return source, None
+    path, _, pick = source.partition("#")
+    return path, (pick or None)
+
+
+def load(
+    source: str,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    tracked: str = "accept",
+    pick: str | None = None,
+) -> Document:
+    """Read and parse `source` (a path, ``-``, or ``path#pick``) into a `Document`."""
+    path, inline_pick = split_pick(source)
+    pick = pick or inline_pick
+    data = read_bytes(path, max_size)
+    if is_docx(data):
+        from redline.parse.docx import docx_to_text
+
+        text, warnings, n_tracked = docx_to_text(data, path, tracked)
+        fmt = "docx"
+    else:
+        text, warnings = decode(data, path)
+        fmt, n_tracked = None, 0
+    from redline.parse import parse_document
+
+    doc = parse_document(text, source=source, fmt=fmt)
+    if warnings or n_tracked:
+        from dataclasses import replace
+
+        doc = replace(doc, warnings=tuple(warnings) + doc.warnings, tracked_changes=n_tracked)
+    if pick:
+        doc = pick_resolution(doc, pick)
+    return doc
+
+
+def pick_resolution(doc: Document, pick: str) -> Document:
+    """The resolution of a report named by its number (``II``) or symbol."""
+    want = pick.strip().upper()
+    for res in doc.resolutions:
+        if (res.name or "").upper() == want or (res.symbol or "").upper() == want:
+            return res
+    if not doc.resolutions and (doc.symbol or "").upper() == want:
+        return doc
+    have = ", ".join(f"{r.name} ({r.symbol})" if r.symbol else str(r.name) for r in doc.resolutions)
+    where = doc.source.partition("#")[0]
+    if not have:
+        raise PickError(where, f"#{pick} names no resolution: the file holds a single text")
+    raise PickError(where, f"#{pick} names no resolution; the file holds {have}")
