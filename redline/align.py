@@ -1,0 +1,703 @@
+"""Pair the paragraphs of two versions: which old paragraph became which new one.
+
+The cascade goes cheapest first, like difflib's ``Differ._fancy_replace``:
+
+1. **Anchors.** Paragraphs identical after `normalize` are matched by hashing,
+   patience-diff style: keys unique on both sides, longest increasing run, then
+   the same inside each gap (with duplicates paired by occurrence), then grown
+   forwards and backwards over equal neighbours.
+2. **Gaps.** Between two anchors, the leftover paragraphs are paired by word
+   similarity (a word-bag prefilter through an inverted index, then
+   `worddiff.similarity` on the few candidates), best pair first, keeping
+   order. A paragraph that fits two consecutive paragraphs of the other side
+   better than one is a split (or a merge).
+3. **Sub-paragraphs** (a), (b) are aligned inside their parent once the
+   parents are paired.
+4. **Moves.** What is still alone is paired across the whole document
+   (identical first, then similar above `MOVE_MIN_SIMILARITY`); a pair that
+   breaks reading order is ``moved``.
+
+>>> from redline.model import Paragraph, ParaKind
+>>> def op(n, text):
+...     return Paragraph(f"OP{n}", ParaKind.OPERATIVE, str(n), text.split()[0], text)
+>>> old = [op(1, "Urges States to act;"), op(2, "Decides to remain seized of the matter.")]
+>>> new = [op(1, "Welcomes the report;"), op(2, "Urges States to act;"),
+...        op(3, "Decides to remain seized of the matter.")]
+>>> [(e.status.value, e.old and e.old.label, e.new and e.new.label) for e in align(old, new)]
+[('inserted', None, 'OP1'), ('renumbered', 'OP1', 'OP2'), ('renumbered', 'OP2', 'OP3')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from redline.model import DELETE, EQUAL, INSERT, Entry, Paragraph, Segment, Status
+from redline.worddiff import diff_words, quick_similarity, similarity, word_bag
+
+__all__ = [
+    "MAX_CANDIDATES",
+    "MOVE_MIN_SIMILARITY",
+    "PAIR_MIN_SIMILARITY",
+    "PREFILTER_MIN_SIMILARITY",
+    "SPLIT_MIN_GAIN",
+    "SPLIT_MIN_SIMILARITY",
+    "align",
+    "normalize",
+]
+
+# --- tuning ------------------------------------------------------------------------
+# Similarities are word-level, from `worddiff.similarity`: 0 unrelated, 1 identical.
+
+PAIR_MIN_SIMILARITY = 0.5  # 0 pairs anything, 1 only identical: in-place edits
+MOVE_MIN_SIMILARITY = 0.6  # 0 pairs anything, 1 only identical: a move needs more evidence
+PREFILTER_MIN_SIMILARITY = 0.3  # word-bag overlap (0 none, 1 same words) below which
+# a pair is never scored properly; well below PAIR_MIN because bags ignore order
+SPLIT_MIN_SIMILARITY = 0.7  # 0 … 1: old paragraph against the two new pieces joined
+SPLIT_MIN_GAIN = 0.15  # 0 … 1: how much better the joined pieces must fit than one alone
+SPLIT_PIECE_MIN_SIMILARITY = 0.25  # 0 … 1: a piece must share this much with the whole
+MAX_CANDIDATES = 4  # candidates per paragraph scored with the refined similarity (1 … ∞)
+POSTING_LIMIT = 32  # words found in more paragraphs than this (of one gap) are too
+# common to propose candidates ("the", "of"): bounds the prefilter to ~linear work
+ANCHOR_DEPTH = 4  # levels of patience recursion into gaps (1 … ∞); each level is linear
+
+_JOIN = " "  # what goes between the two pieces of a split (or merge) when joined
+
+# --- normalising -------------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The text two paragraphs must share to count as identical.
+
+    Whitespace runs, quote, apostrophe and dash styles are folded; case is kept.
+
+    >>> normalize("  Member  States\u2019 \u201cefforts\u201d \u2013 2017\u20132021 ")
+    'Member States\\' "efforts" - 2017-2021'
+    """
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+# --- the work space ----------------------------------------------------------------
+
+
+@dataclass
+class _Work:
+    """Both paragraph lists and everything learnt about them so far (indices only)."""
+
+    old: Sequence[Paragraph]
+    new: Sequence[Paragraph]
+    old_keys: list[str]
+    new_keys: list[str]
+    o2n: dict[int, int] = field(default_factory=dict)
+    """1:1 pairs, old index -> new index (in place and moved)."""
+    n2o: dict[int, int] = field(default_factory=dict)
+    moved: set[int] = field(default_factory=set)
+    """Old indices of pairs that break reading order."""
+    splits: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Old index -> the two consecutive new indices it became."""
+    merges: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """New index -> the two consecutive old indices it came from."""
+    sims: dict[tuple[int, int], float] = field(default_factory=dict)
+    _bags: dict[tuple[bool, int], Counter[str]] = field(default_factory=dict)
+
+    merged_old: set[int] = field(default_factory=set)
+    split_new: set[int] = field(default_factory=set)
+
+    def old_used(self, i: int) -> bool:
+        return i in self.o2n or i in self.splits or i in self.merged_old
+
+    def new_used(self, j: int) -> bool:
+        return j in self.n2o or j in self.merges or j in self.split_new
+
+    def bag(self, is_old: bool, k: int) -> Counter[str]:
+        """The word bag of old or new paragraph k, made once."""
+        key = (is_old, k)
+        if key not in self._bags:
+            self._bags[key] = word_bag((self.old if is_old else self.new)[k].text)
+        return self._bags[key]
+
+    def sim(self, i: int, j: int) -> float:
+        """Refined word similarity of old i and new j, computed once."""
+        if (i, j) not in self.sims:
+            a, b = self.old[i].text, self.new[j].text
+            self.sims[(i, j)] = 1.0 if a == b else similarity(a, b)
+        return self.sims[(i, j)]
+
+    def pair(self, i: int, j: int, moved: bool = False) -> None:
+        self.o2n[i] = j
+        self.n2o[j] = i
+        if moved:
+            self.moved.add(i)
+
+
+# --- 1. anchors --------------------------------------------------------------------
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest run of pairs increasing in both indices; pairs sorted by the new one.
+
+    >>> _lis([(2, 0), (0, 1), (1, 2), (3, 3)])
+    [(0, 1), (1, 2), (3, 3)]
+    """
+    tails: list[int] = []  # smallest old index ending a run of each length
+    tail_at: list[int] = []  # position in `pairs` of that run's last pair
+    back = [-1] * len(pairs)
+    for k, (i, _) in enumerate(pairs):
+        pos = bisect_left(tails, i)
+        if pos == len(tails):
+            tails.append(i)
+            tail_at.append(k)
+        else:
+            tails[pos] = i
+            tail_at[pos] = k
+        back[k] = tail_at[pos - 1] if pos else -1
+    out: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
+
+
+def _anchor(w: _Work, olds: list[int], news: list[int], depth: int) -> None:
+    """Pair identical paragraphs of one gap, patience style, then recurse into sub-gaps.
+
+    Keys unique on both sides come first; when there are none (a document
+    pasted twice) the k-th occurrence of a text on one side stands for the
+    k-th on the other, so duplicates never cost more than a dictionary.
+    """
+    if not olds or not news or depth > ANCHOR_DEPTH:
+        return
+    where_old: dict[str, list[int]] = defaultdict(list)
+    for i in olds:
+        where_old[w.old_keys[i]].append(i)
+    where_new: dict[str, list[int]] = defaultdict(list)
+    for j in news:
+        where_new[w.new_keys[j]].append(j)
+    cands = [
+        (where_old[k][0], js[0])
+        for k, js in where_new.items()
+        if len(js) == 1 and len(where_old.get(k, ())) == 1
+    ]
+    if not cands:
+        cands = [
+            (i, j)
+            for k, js in where_new.items()
+            if k in where_old
+            for i, j in zip(where_old[k], js, strict=False)
+        ]
+    if not cands:
+        return
+    cands.sort(key=lambda p: p[1])
+    chain = _lis(cands)
+    for i, j in chain:
+        w.pair(i, j)
+    # Recurse into the gaps the chain leaves, each gap once per level: linear per level.
+    for go, gn in _between(chain, olds, news, len(w.old), len(w.new)):
+        if go and gn and len(go) + len(gn) < len(olds) + len(news):
+            _anchor(w, go, gn, depth + 1)
+
+
+def _extend(w: _Work, olds: list[int], news: list[int]) -> None:
+    """Grow anchors over equal neighbours (within `olds`/`news`), forwards then backwards."""
+    pos_o = {i: k for k, i in enumerate(olds)}
+    pos_n = {j: k for k, j in enumerate(news)}
+    for forward in (True, False):
+        step = 1 if forward else -1
+        for i in sorted((i for i in olds if i in w.o2n), reverse=not forward):
+            ko, kn = pos_o[i], pos_n.get(w.o2n[i])
+            if kn is None:
+                continue
+            while True:
+                ko += step
+                kn += step
+                if not (0 <= ko < len(olds) and 0 <= kn < len(news)):
+                    break
+                a, b = olds[ko], news[kn]
+                if a in w.o2n or b in w.n2o or w.old_keys[a] != w.new_keys[b]:
+                    break
+                w.pair(a, b)
+
+
+# --- 2. gaps -----------------------------------------------------------------------
+
+
+def _between(
+    chain: list[tuple[int, int]], olds: list[int], news: list[int], n_old: int, n_new: int
+) -> Iterable[tuple[list[int], list[int]]]:
+    """Cut `olds` and `news` at the pairs of an increasing chain: the runs between.
+
+    >>> list(_between([(1, 2)], [0, 1, 2], [0, 1, 2, 3], 3, 4))
+    [([0], [0, 1]), ([2], [3])]
+    """
+    bounds = [(-1, -1), *chain, (n_old, n_new)]
+    oi = ni = 0
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        go: list[int] = []
+        while oi < len(olds) and olds[oi] < i1:
+            if olds[oi] > i0:
+                go.append(olds[oi])
+            oi += 1
+        gn: list[int] = []
+        while ni < len(news) and news[ni] < j1:
+            if news[ni] > j0:
+                gn.append(news[ni])
+            ni += 1
+        yield go, gn
+
+
+def _gaps(w: _Work, olds: list[int], news: list[int]) -> Iterable[tuple[list[int], list[int]]]:
+    """The runs of unpaired paragraphs between consecutive pairs, as (olds, news)."""
+    chain = sorted((i, w.o2n[i]) for i in olds if i in w.o2n)
+    lone_o = [i for i in olds if i not in w.o2n]
+    lone_n = [j for j in news if j not in w.n2o]
+    for go, gn in _between(chain, lone_o, lone_n, len(w.old), len(w.new)):
+        if go and gn:
+            yield go, gn
+
+
+def _candidates(w: _Work, olds: list[int], news: list[int]) -> list[tuple[float, int, int]]:
+    """Pairs worth a refined look, as (similarity, old, new), best first.
+
+    An inverted index over word bags proposes at most `MAX_CANDIDATES` new
+    paragraphs per old one, never through words too common to tell anything;
+    only those passing the bag-overlap prefilter are scored with `similarity`.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j in news:
+        for word in w.bag(False, j):
+            postings[word].append(j)
+    limit = max(POSTING_LIMIT, 1)
+    out: list[tuple[float, int, int]] = []
+    for i in olds:
+        bag_i = w.bag(True, i)
+        shared: Counter[int] = Counter()
+        for word, n in bag_i.items():
+            js = postings.get(word)
+            if js is None or len(js) > limit:
+                continue
+            for j in js:
+                shared[j] += min(n, w.bag(False, j)[word])
+        quick = []
+        for j, _ in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[: MAX_CANDIDATES * 2]:
+            q = quick_similarity(bag_i, w.bag(False, j))
+            if q >= PREFILTER_MIN_SIMILARITY:
+                quick.append((q, j))
+        quick.sort(key=lambda t: (-t[0], t[1]))
+        for _, j in quick[:MAX_CANDIDATES]:
+            out.append((w.sim(i, j), i, j))
+    out.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return out
+
+
+class _Chain:
+    """Pairs that keep reading order, to test whether another pair would too."""
+
+    def __init__(self, pairs: Iterable[tuple[int, int]] = ()) -> None:
+        self.olds: list[int] = []
+        self.news: dict[int, int] = {}
+        for i, j in sorted(pairs):
+            self.add(i, j)
+
+    def fits(self, i: int, j_lo: int, j_hi: int | None = None) -> bool:
+        """Would old `i` paired with new `j_lo`…`j_hi` keep every pair in order?"""
+        j_hi = j_lo if j_hi is None else j_hi
+        pos = bisect_left(self.olds, i)
+        if pos < len(self.olds) and self.olds[pos] == i:
+            return False
+        if pos and self.news[self.olds[pos - 1]] >= j_lo:
+            return False
+        return not (pos < len(self.olds) and self.news[self.olds[pos]] <= j_hi)
+
+    def add(self, i: int, j: int) -> None:
+        if i not in self.news:
+            insort(self.olds, i)
+        self.news[i] = j
+
+
+def _pair_gap(w: _Work, olds: list[int], news: list[int]) -> None:
+    """Pair the paragraphs of one gap by similarity, in order, then look for splits/merges."""
+    cands = _candidates(w, olds, news)
+    chain = _Chain()
+    for s, i, j in cands:
+        if s < PAIR_MIN_SIMILARITY:
+            break
+        if i in w.o2n or j in w.n2o or not chain.fits(i, j):
+            continue
+        chain.add(i, j)
+        w.pair(i, j)
+    _splits_and_merges(w, olds, news, cands, chain)
+
+
+def _splits_and_merges(
+    w: _Work,
+    olds: list[int],
+    news: list[int],
+    cands: list[tuple[float, int, int]],
+    chain: _Chain,
+) -> None:
+    """Turn a pair plus a lone neighbour into a split (one old, two new) or a merge."""
+    in_gap_old, in_gap_new = set(olds), set(news)
+    joined: dict[tuple[bool, int, int, int], float] = {}
+
+    def score(is_split: bool, one: int, a: int, b: int) -> float:
+        key = (is_split, one, a, b)
+        if key not in joined:
+            if is_split:
+                joined[key] = similarity(w.old[one].text, w.new[a].text + _JOIN + w.new[b].text)
+            else:
+                joined[key] = similarity(w.old[a].text + _JOIN + w.old[b].text, w.new[one].text)
+        return joined[key]
+
+    for s, i, j in cands:
+        if s < SPLIT_PIECE_MIN_SIMILARITY:
+            break
+        # Only a lone pair, or one paired together, may become a split or a merge.
+        if w.o2n.get(i, j) != j or w.n2o.get(j, i) != i:
+            continue
+        if i in w.splits or i in w.merged_old or j in w.merges or j in w.split_new:
+            continue
+        # Split: old i -> new (j-1, j) or (j, j+1), the other piece lone.
+        _try(w, True, i, j, in_gap_new, score, chain)
+        # Merge: old (i-1, i) or (i, i+1) -> new j, the other old lone.
+        if i not in w.splits:
+            _try(w, False, j, i, in_gap_old, score, chain)
+
+
+def _try(
+    w: _Work,
+    is_split: bool,
+    one: int,
+    other: int,
+    in_gap: set[int],
+    score: Callable[[bool, int, int, int], float],
+    chain: _Chain,
+) -> None:
+    """Record the best split of `one` over `other` and a neighbour, if it beats the pair."""
+    paired = w.o2n if is_split else w.n2o
+    if paired.get(one) != other:
+        base = 0.0
+    else:
+        base = w.sim(one, other) if is_split else w.sim(other, one)
+    used = w.new_used if is_split else w.old_used
+    best: tuple[float, int, int] | None = None
+    for a, b in ((other - 1, other), (other, other + 1)):
+        lone = a if b == other else b
+        if lone not in in_gap or used(lone):
+            continue
+        # The pieces must keep reading order with every other pair.
+        if is_split and not _fits_without(chain, one, a, b, w.o2n.get(one)):
+            continue
+        if not is_split and not _fits_merge(chain, a, b, one):
+            continue
+        s_join = score(is_split, one, a, b)
+        if s_join < SPLIT_MIN_SIMILARITY or s_join < base + SPLIT_MIN_GAIN:
+            continue
+        if best is None or s_join > best[0]:
+            best = (s_join, a, b)
+    if best is None:
+        return
+    _, a, b = best
+    if is_split:
+        if one in w.o2n:
+            del w.n2o[w.o2n.pop(one)]
+        w.splits[one] = (a, b)
+        w.split_new.update((a, b))
+        chain.add(one, b)
+    else:
+        if one in w.n2o:
+            del w.o2n[w.n2o.pop(one)]
+        w.merges[one] = (a, b)
+        w.merged_old.update((a, b))
+        chain.add(a, one)
+        chain.add(b, one)
+
+
+def _fits_without(chain: _Chain, i: int, a: int, b: int, current: int | None) -> bool:
+    """Would old i over new a…b keep order, ignoring i's own current pair?"""
+    if current is not None:
+        del chain.news[i]
+        chain.olds.remove(i)
+    ok = chain.fits(i, a, b)
+    if current is not None:
+        chain.add(i, current)
+    return ok
+
+
+def _fits_merge(chain: _Chain, a: int, b: int, j: int) -> bool:
+    """Would old a…b over new j keep order, ignoring the current pair of either?"""
+    held = [(i, chain.news[i]) for i in (a, b) if i in chain.news]
+    for i, _ in held:
+        del chain.news[i]
+        chain.olds.remove(i)
+    ok = chain.fits(a, j) and chain.fits(b, j)
+    for i, jj in held:
+        chain.add(i, jj)
+    return ok
+
+
+def _core(w: _Work, olds: list[int], news: list[int]) -> None:
+    """Align two runs of paragraphs in place: anchors, extension, then each gap."""
+    _anchor(w, olds, news, 1)
+    _extend(w, olds, news)
+    for go, gn in list(_gaps(w, olds, news)):
+        _pair_gap(w, go, gn)
+
+
+# --- 4. moves ----------------------------------------------------------------------
+
+
+def _moves(w: _Work, olds: list[int], news: list[int], chain: _Chain) -> None:
+    """Pair what is still alone across the whole document; out of order means moved."""
+    lone_o = [i for i in olds if not w.old_used(i)]
+    lone_n = [j for j in news if not w.new_used(j)]
+    if not lone_o or not lone_n:
+        return
+    found: list[tuple[float, int, int]] = []
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j in lone_n:
+        by_key[w.new_keys[j]].append(j)
+    taken_o: set[int] = set()
+    taken_n: set[int] = set()
+    for i in lone_o:
+        js = by_key.get(w.old_keys[i])
+        if js:
+            j = js.pop(0)
+            found.append((w.sim(i, j), i, j))
+            taken_o.add(i)
+            taken_n.add(j)
+    rest_o = [i for i in lone_o if i not in taken_o]
+    rest_n = [j for j in lone_n if j not in taken_n]
+    for s, i, j in _candidates(w, rest_o, rest_n):
+        if s < MOVE_MIN_SIMILARITY:
+            break
+        if i in taken_o or j in taken_n:
+            continue
+        found.append((s, i, j))
+        taken_o.add(i)
+        taken_n.add(j)
+    # Most similar first: they claim their place in reading order before weaker ones.
+    for _, i, j in sorted(found, key=lambda t: (-t[0], t[1], t[2])):
+        in_order = chain.fits(i, j)
+        if in_order:
+            chain.add(i, j)
+        w.pair(i, j, moved=not in_order)
+
+
+# --- entries -----------------------------------------------------------------------
+
+
+def _family(paras: Sequence[Paragraph]) -> tuple[list[int], dict[str, list[int]]]:
+    """Top-level paragraph indices, and child indices by parent label."""
+    labels = {p.label for p in paras}
+    top: list[int] = []
+    kids: dict[str, list[int]] = defaultdict(list)
+    for k, p in enumerate(paras):
+        if p.parent and p.parent in labels:
+            kids[p.parent].append(k)
+        else:
+            top.append(k)
+    return top, kids
+
+
+def _cut(
+    segments: tuple[Segment, ...], first: int, at_new: bool
+) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """Cut a diff against two joined pieces into the diff of each piece.
+
+    `first` is the length of the first piece on the joined side (new for a
+    split, old for a merge); the joining space belongs to neither piece, so
+    where both sides share it, it goes to the other side of the first piece.
+
+    >>> _cut((Segment("=", "Urges States to act and decides"),), 19, True)
+    ((Segment(op='=', text='Urges States to act'), Segment(op='-', text=' ')), \
+(Segment(op='=', text='and decides'),))
+    """
+    joined_op = INSERT if at_new else DELETE  # present only on the joined side
+    lone_op = DELETE if at_new else INSERT  # present only on the whole side
+    parts: tuple[list[Segment], list[Segment]] = ([], [])
+    pos = 0
+    end_sep = first + len(_JOIN)
+    for seg in segments:
+        if seg.op == lone_op:
+            parts[0 if pos < end_sep else 1].append(seg)
+            continue
+        text, start = seg.text, pos
+        pos += len(text)
+        pieces = (
+            (text[: max(0, first - start)], 0, seg.op),
+            (text[max(0, first - start) : max(0, end_sep - start)], 0, lone_op),
+            (text[max(0, end_sep - start) :], 1, seg.op),
+        )
+        for t, k, op in pieces:
+            if not t:
+                continue
+            if op == lone_op and seg.op == joined_op:
+                continue  # the joining space was only inserted: drop it
+            parts[k].append(Segment(op, t))
+    return _tidy(parts[0]), _tidy(parts[1])
+
+
+def _tidy(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Join neighbouring runs of one kind, drop empty ones."""
+    out: list[Segment] = []
+    for s in segments:
+        if not s.text:
+            continue
+        if out and out[-1].op == s.op:
+            out[-1] = Segment(s.op, out[-1].text + s.text)
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def _one(op: str, text: str) -> tuple[Segment, ...]:
+    """The whole text as one run (none for an empty text, as `diff_words` does)."""
+    return (Segment(op, text),) if text else ()
+
+
+def _diff(a: str, b: str) -> tuple[Segment, ...]:
+    """Word diff, without calling `diff_words` for texts that are the same."""
+    return _one(EQUAL, a) if a == b else diff_words(a, b)
+
+
+def _entries(w: _Work) -> tuple[Entry, ...]:
+    """Turn the pairing into entries in reading order of the new text."""
+    old, new = w.old, w.new
+    keyed: list[tuple[tuple[int, int, int], Entry]] = []
+    where: dict[int, int] = {}  # old index (in place) -> new index its entry sits at
+    group = 0
+    split_of = {j: i for i, pair in w.splits.items() for j in pair}
+    merged_into = {i: j for j, pair in w.merges.items() for i in pair}
+    for j, p in enumerate(new):
+        if j in w.n2o:
+            i = w.n2o[j]
+            o = old[i]
+            s = w.sim(i, j)
+            if i in w.moved:
+                status = Status.MOVED
+            elif o.text != p.text:
+                status = Status.CHANGED
+            elif o.label != p.label:
+                status = Status.RENUMBERED
+            else:
+                status = Status.UNCHANGED
+            if i not in w.moved:
+                where[i] = j
+            keyed.append(((j, 0, i), Entry(status, o, p, _diff(o.text, p.text), similarity=s)))
+        elif j in split_of:
+            i = split_of[j]
+            a, b = w.splits[i]
+            if j != a:
+                continue
+            group += 1
+            joined = new[a].text + _JOIN + new[b].text
+            segs = diff_words(old[i].text, joined)
+            s = similarity(old[i].text, joined)
+            first, second = _cut(segs, len(new[a].text), at_new=True)
+            for jj, piece in ((a, first), (b, second)):
+                keyed.append(
+                    ((jj, 0, i), Entry(Status.SPLIT, old[i], new[jj], piece, group=group,
+                                       similarity=s))
+                )
+            where[i] = b
+        elif j in w.merges:
+            a, b = w.merges[j]
+            group += 1
+            joined = old[a].text + _JOIN + old[b].text
+            segs = diff_words(joined, p.text)
+            s = similarity(joined, p.text)
+            first, second = _cut(segs, len(old[a].text), at_new=False)
+            for ii, piece in ((a, first), (b, second)):
+                keyed.append(
+                    ((j, 0, ii), Entry(Status.MERGED, old[ii], p, piece, group=group,
+                                       similarity=s))
+                )
+                where[ii] = j
+        else:
+            keyed.append(((j, 0, -1), Entry(Status.INSERTED, None, p, _one(INSERT, p.text),
+                                            similarity=0.0)))
+    # A deleted paragraph follows the entry of the nearest old paragraph before it
+    # that stayed in place (a moved one now stands elsewhere).
+    after = -1
+    for i, o in enumerate(old):
+        if i in where:
+            after = where[i]
+        elif i not in w.o2n and i not in w.splits and i not in merged_into:
+            keyed.append(((after, 1, i), Entry(Status.DELETED, o, None,
+                                               _one(DELETE, o.text), similarity=0.0)))
+    keyed.sort(key=lambda t: t[0])
+    return tuple(e for _, e in keyed)
+
+
+def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Entry, ...]:
+    """Pair old paragraphs with new ones and diff each pair word by word.
+
+    Entries come in reading order of the new text; a deleted paragraph comes
+    after the entry of the old paragraph before it.
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> pp = Paragraph("PP1", ParaKind.PREAMBULAR, None, "Recalling", "Recalling its resolutions,")
+    >>> [e.status.value for e in align([pp], [pp])]
+    ['unchanged']
+    """
+    w = _Work(old, new, [normalize(p.text) for p in old], [normalize(p.text) for p in new])
+    top_o, kids_o = _family(old)
+    top_n, kids_n = _family(new)
+    _core(w, top_o, top_n)
+    chain = _Chain(w.o2n.items())
+    for i, (_, b) in w.splits.items():
+        chain.add(i, b)
+    for j, (a, b) in w.merges.items():
+        chain.add(a, j)
+        chain.add(b, j)
+    _moves(w, top_o, top_n, chain)
+    # Sub-paragraphs within their paired parents, grandchildren after children.
+    seen: set[int] = set()
+    todo = sorted(w.o2n.items())
+    while todo:
+        i, j = todo.pop(0)
+        if i in seen:
+            continue
+        seen.add(i)
+        ko, kn = kids_o.get(old[i].label, []), kids_n.get(new[j].label, [])
+        if not ko and not kn:
+            continue
+        _core(w, ko, kn)
+        for c in ko:
+            if c in w.o2n:
+                if i in w.moved:
+                    w.moved.add(c)
+                else:
+                    chain.add(c, w.o2n[c])
+                todo.append((c, w.o2n[c]))
+    all_kids_o = [k for ks in kids_o.values() for k in ks]
+    all_kids_n = [k for ks in kids_n.values() for k in ks]
+    _moves(w, sorted(set(top_o + all_kids_o)), sorted(set(top_n + all_kids_n)), chain)
+    return _entries(w)
