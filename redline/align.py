@@ -623,8 +623,10 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             first, second = _cut(segs, len(new[a].text), at_new=True)
             for jj, piece in ((a, first), (b, second)):
                 keyed.append(
-                    ((jj, 0, i), Entry(Status.SPLIT, old[i], new[jj], piece, group=group,
-                                       similarity=s))
+                    (
+                        (jj, 0, i),
+                        Entry(Status.SPLIT, old[i], new[jj], piece, group=group, similarity=s),
+                    )
                 )
             where[i] = b
         elif j in w.merges:
@@ -636,13 +638,13 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             first, second = _cut(segs, len(old[a].text), at_new=False)
             for ii, piece in ((a, first), (b, second)):
                 keyed.append(
-                    ((j, 0, ii), Entry(Status.MERGED, old[ii], p, piece, group=group,
-                                       similarity=s))
+                    ((j, 0, ii), Entry(Status.MERGED, old[ii], p, piece, group=group, similarity=s))
                 )
                 where[ii] = j
         else:
-            keyed.append(((j, 0, -1), Entry(Status.INSERTED, None, p, _one(INSERT, p.text),
-                                            similarity=0.0)))
+            keyed.append(
+                ((j, 0, -1), Entry(Status.INSERTED, None, p, _one(INSERT, p.text), similarity=0.0))
+            )
     # A deleted paragraph follows the entry of the nearest old paragraph before it
     # that stayed in place (a moved one now stands elsewhere).
     after = -1
@@ -650,8 +652,12 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
         if i in where:
             after = where[i]
         elif i not in w.o2n and i not in w.splits and i not in merged_into:
-            keyed.append(((after, 1, i), Entry(Status.DELETED, o, None,
-                                               _one(DELETE, o.text), similarity=0.0)))
+            keyed.append(
+                (
+                    (after, 1, i),
+                    Entry(Status.DELETED, o, None, _one(DELETE, o.text), similarity=0.0),
+                )
+            )
     keyed.sort(key=lambda t: t[0])
     return tuple(e for _, e in keyed)
 

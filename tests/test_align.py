@@ -158,7 +158,9 @@ def test_identical_paragraph_moved_within_operative_part() -> None:
 def test_edited_paragraph_moved_from_operative_part_into_preamble() -> None:
     note = "Notes the ongoing efforts by the Governing Board to mobilize States members;"
     old = number(
-        [("pp", t) for t in PREAMBLE] + [("op", t) for t in OPERATIVE[:5]] + [("op", note)]
+        [("pp", t) for t in PREAMBLE]
+        + [("op", t) for t in OPERATIVE[:5]]
+        + [("op", note)]
         + [("op", t) for t in OPERATIVE[5:]]
     )
     recognizing = note.replace("Notes", "Recognizing").replace(";", ",")
@@ -425,6 +427,9 @@ def test_insertion_before_op5_renumbers_only(
     entries = align(old, new)
     check_lossless(old, new, entries)
     assert not [e for e in entries if e.status is Status.CHANGED]
-    after = [e for e in entries if e.old is not None and e.old.kind is ParaKind.OPERATIVE
-             and int(e.old.number or 0) >= 5]
+    after = [
+        e
+        for e in entries
+        if e.old is not None and e.old.kind is ParaKind.OPERATIVE and int(e.old.number or 0) >= 5
+    ]
     assert after and all(e.status is Status.RENUMBERED for e in after)
