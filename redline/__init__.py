@@ -26,7 +26,7 @@ def parse(source: str, **kwargs: Any) -> Document:
 
 def parse_text(text: str, source: str = "<text>") -> Document:
     """Parse a text already in memory."""
-    from redline.parse import parse_document
+    from redline.parser import parse_document
 
     return parse_document(text, source=source)
 

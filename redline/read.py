@@ -110,7 +110,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as e:
                 raise InputError(
-                    path, f"undecodable bytes at offset {e.start}: not UTF-8, UTF-16 or Windows-1252"
+                    path,
+                    f"undecodable bytes at offset {e.start}: not UTF-8, UTF-16 or Windows-1252",
                 ) from None
             warnings.append(f"{path}: not UTF-8; read as Windows-1252")
     if "\x00" in text or _binary_share(text) > 0.02:
@@ -175,14 +176,14 @@ def load(
     pick = pick or inline_pick
     data = read_bytes(path, max_size)
     if is_docx(data):
-        from redline.parse.docx import docx_to_text
+        from redline.parser.docx import docx_to_text
 
         text, warnings, n_tracked = docx_to_text(data, path, tracked)
         fmt = "docx"
     else:
         text, warnings = decode(data, path)
         fmt, n_tracked = None, 0
-    from redline.parse import parse_document
+    from redline.parser import parse_document
 
     doc = parse_document(text, source=source, fmt=fmt)
     if warnings or n_tracked:

@@ -18,7 +18,7 @@ import html
 import re
 
 from redline.model import Footnote
-from redline.parse.blocks import Block, Cleaned
+from redline.parser.blocks import Block, Cleaned
 
 _PAGE_BREAK = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
 _FOOTNOTE_BODY = re.compile(r"^<sup>\s*([0-9]+|\*+)\s*</sup>\s*(.*)$")

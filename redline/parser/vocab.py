@@ -109,7 +109,7 @@ def preambular_lead(text: str) -> str | None:
     if m.group(1) and _PP_WORD.fullmatch(word):
         return m.group(0)
     if word in _PP_ADJECTIVES or (_PP_WORD.fullmatch(word) and len(word) > 5):
-        rest = text[m.end():]
+        rest = text[m.end() :]
         for tail in (" also", " further"):
             if rest.startswith(tail) and (len(rest) == len(tail) or not rest[len(tail)].isalnum()):
                 return word + tail

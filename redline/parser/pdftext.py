@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from redline.model import Footnote
-from redline.parse.blocks import Block, Cleaned
-from redline.parse.vocab import looks_operative, preambular_lead
+from redline.parser.blocks import Block, Cleaned
+from redline.parser.vocab import looks_operative, preambular_lead
 
 SYMBOL = re.compile(r"^[AES]/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
@@ -250,8 +250,12 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     sub_expect: str | None = None  # letter expected for the next sub-paragraph
     in_operative = False
 
+    tail: list[_Line] = []  # a last line pdftotext printed before the paragraph's first
+
     def flush() -> None:
         nonlocal number
+        cur.extend(tail)
+        tail.clear()
         if cur or number is not None:
             texts = [ln.text for ln in cur]
             no0 = cur[0].no if cur else 0
@@ -281,7 +285,14 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             next_op += 1
             in_operative = True
             sub_expect = None
-            # the paragraph's first line follows, possibly after a blank line
+            # The paragraph's first line follows, possibly after a blank line; but
+            # pdftotext sometimes prints the paragraph's last line ("session.") first.
+            nxt = next((x for x in lines[k:] if norm(x.text)), None)
+            if nxt is not None and norm(nxt.text)[:1].islower() and len(norm(nxt.text)) < 40:
+                later = [x for x in lines[lines.index(nxt) + 1 :] if norm(x.text)][:1]
+                if later and norm(later[0].text)[:1].isupper():
+                    tail.append(nxt)
+                    k = lines.index(nxt) + 1
             continue
         m = _OP_TEXT.match(s)
         if m and int(m.group(1)) == next_op and (ended or looks_operative(m.group(2))):

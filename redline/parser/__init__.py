@@ -16,11 +16,11 @@ import re
 from dataclasses import replace
 
 from redline.model import DocKind, Document, Footnote, Paragraph, ParaKind, Sponsors
-from redline.parse import pdftext
-from redline.parse.blocks import Block, Cleaned
-from redline.parse.footnotes import attach_marks
-from redline.parse.markdown import clean_markdown, inline
-from redline.parse.vocab import operative_lead, preambular_lead
+from redline.parser import pdftext
+from redline.parser.blocks import Block, Cleaned
+from redline.parser.footnotes import attach_marks
+from redline.parser.markdown import clean_markdown, inline
+from redline.parser.vocab import operative_lead, preambular_lead
 
 _GA = re.compile(r"^\W*The General Assembly,?\W*$")
 _RES_HEADING = re.compile(r"^Draft resolution ([IVXLC]+)$")
@@ -136,8 +136,14 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
         elif b.number and b.number.startswith("("):
             parent = f"OP{op}" if op else (f"PP{pp}" if pp else None)
             label = f"{parent}{b.number}" if parent else b.number
-            if parent and out and out[-1].kind == ParaKind.SUBPARAGRAPH and _is_roman(b.number):
-                prev = out[-1]
+            prev = out[-1] if out else None
+            if (
+                parent
+                and prev is not None
+                and prev.kind == ParaKind.SUBPARAGRAPH
+                and _is_roman(b.number)
+                and not _next_letter(prev.number, b.number)
+            ):
                 if prev.number and not _is_roman(prev.number):
                     label = f"{prev.label}{b.number}"
                 elif prev.parent and prev.label.count("(") == 2:
@@ -166,6 +172,16 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                 )
             )  # fmt: skip
     return tuple(out), meta
+
+
+def _next_letter(prev: str | None, number: str) -> bool:
+    """True when `number` is the letter after `prev`: ``(h)`` then ``(i)`` is a letter."""
+    return (
+        bool(prev)
+        and len(prev or "") == 3
+        and len(number) == 3
+        and (ord(number[1]) == ord((prev or "")[1]) + 1)
+    )
 
 
 def _is_roman(number: str) -> bool:
@@ -303,8 +319,10 @@ def _submissions(blocks: list[Block]) -> dict[str, str]:
             out[last] = b.text
         elif last and "joined in sponsoring" in b.text and "submitted by" not in b.text:
             joined = re.sub(r"^(?:At|Also at) the same meeting, ", "", b.text)
-            out[last] += " Subsequently, " + joined if "Subsequently" not in out[last] else (
-                " Also, " + joined
+            out[last] += (
+                " Subsequently, " + joined
+                if "Subsequently" not in out[last]
+                else (" Also, " + joined)
             )
         elif b.heading:
             last = None
@@ -349,7 +367,8 @@ def _parse_pdf(text: str, source: str) -> Document:
         windows=windows,
     )
     blocks = [
-        replace(b, text=t, footnotes=m) for b, t, m in zip(cleaned.blocks, texts, marks, strict=True)
+        replace(b, text=t, footnotes=m)
+        for b, t, m in zip(cleaned.blocks, texts, marks, strict=True)
     ]
     paragraphs, _meta = _build(blocks)
     sp = Sponsors()
@@ -389,13 +408,25 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
     else:
         # An L-document: "…: draft resolution" then the title.
         end = None
-        for k, (n, s) in enumerate(nonblank):
+        for k, (_n, s) in enumerate(nonblank):
             if re.search(r":\s*\*?\s*(?:revised )?draft resolution\s*$", s):
                 end = k
         if end is not None:
             title_lines = nonblank[end + 1 :]
             start = _sponsor_start(nonblank, end)
             sponsor_text = pdftext.join_lines([s for _, s in nonblank[start : end + 1]])
+        else:
+            # "Draft resolution submitted by the Chair on the recommendation of the
+            # Economic and Social Council (…)", a blank line, then the title.
+            k = next(
+                (i for i, (_, s) in enumerate(lines) if s.startswith("Draft resolution")), None
+            )
+            if k is not None:
+                j = k
+                while j < len(lines) and lines[j][1]:
+                    j += 1
+                sponsor_text = pdftext.join_lines([s for _, s in lines[k:j]])
+                title_lines = [(n, s) for n, s in lines[j:] if s]
     title = pdftext.join_lines([s for _, s in title_lines])
     span = (title_lines[0][0], title_lines[-1][0]) if title_lines else (0, 0)
     return {"title": title, "sponsors": sponsor_text, "head": head_text, "title_lines": span}

@@ -50,7 +50,7 @@ def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
         prev_word = before.split()[-1].lower() if before.split() else ""
         next_word = after.split()[0].lower().strip(",;:.") if after.split() else ""
         if m.group(1):  # detached: "Declaration 1 under"
-            if prev_word.strip(",;:”’\"") in _BEFORE or prev_word.rstrip(",;:") in _BEFORE:
+            if prev_word.strip(',;:”’"') in _BEFORE or prev_word.rstrip(",;:") in _BEFORE:
                 continue
             if prev_word and prev_word[-1].isdigit():
                 continue
@@ -64,7 +64,7 @@ def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
                     continue
             return m
         # attached: "Secretary-General,1" / "thereto,4" / "General2"
-        if before[-1].isalpha() or before[-1] in ",;:)]”’\"":
+        if before[-1].isalpha() or before[-1] in ',;:)]”’"':
             if before[-1].isalpha() and prev_word.rstrip(mark).lower() in ("g", "covid-"):
                 continue
             return m

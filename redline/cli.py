@@ -1,0 +1,286 @@
+"""The command line: the only place that reads argv, prints, or exits.
+
+Exit codes (named once, here): ``diff`` 0 written (1 with ``--exit-code`` when
+the texts differ), ``check`` 0 match / 1 differs, and 2 always an error, with
+one line on stderr and nothing on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from redline import __version__
+from redline.errors import InputError, RedlineError
+from redline.model import Comparison, Document
+from redline.read import DEFAULT_MAX_SIZE, split_pick
+
+EXIT_OK = 0
+EXIT_DIFFERS = 1
+EXIT_ERROR = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("text", "json", "html", "markdown", "docx")
+_EXTENSIONS = {
+    ".html": "html", ".htm": "html", ".json": "json", ".md": "markdown",
+    ".markdown": "markdown", ".docx": "docx", ".txt": "text",
+}  # fmt: skip
+
+
+class _State:
+    debug = False
+
+
+def _fail(message: str) -> None:
+    click.echo(f"redline: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn bad input into one line and exit 2; a bug too, unless --debug."""
+    try:
+        yield
+    except RedlineError as e:
+        if _State.debug:
+            raise
+        _fail(str(e))
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(EXIT_ERROR)
+    except Exception as e:  # noqa: BLE001 - the one place that catches everything
+        if _State.debug:
+            raise
+        _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+
+
+def _warn(doc: Document) -> None:
+    for w in doc.warnings:
+        click.echo(f"redline: warning: {w}", err=True)
+
+
+def common(f: F) -> F:
+    """Options every command that reads documents takes."""
+    f = click.option(
+        "--max-size", type=int, default=DEFAULT_MAX_SIZE, show_default=True,
+        help="Refuse inputs larger than this many bytes.",
+    )(f)  # fmt: skip
+    f = click.option(
+        "--tracked", type=click.Choice(["accept", "reject"]), default="accept",
+        show_default=True, help="A .docx with tracked changes: read its new (accept) or old text.",
+    )(f)  # fmt: skip
+    f = click.option("--debug", is_flag=True, help="Show the traceback of an error.")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redline")
+def main() -> None:
+    """See exactly what changed between two versions of a UN resolution.
+
+    A FILE is a path or - for standard input; a committee report holding several
+    draft resolutions takes a pick: report.md#IV or report.md#A/C.3/75/L.11.
+    """
+
+
+def load(source: str, max_size: int, tracked: str) -> Document:
+    """Parse one input, printing its warnings."""
+    from redline.read import load as _load
+
+    doc = _load(source, max_size=max_size, tracked=tracked)
+    _warn(doc)
+    return doc
+
+
+def pick_counterpart(old: Document, new: Document) -> tuple[Document, Document]:
+    """When one side is a report and the other a single resolution, pick the best match."""
+    from redline.read import pick_resolution
+
+    def best(report: Document, single: Document) -> Document:
+        from redline.worddiff import quick_similarity, word_bag
+
+        target = word_bag(single.title + " " + " ".join(p.text for p in single.paragraphs))
+        scored = [
+            (quick_similarity(word_bag(r.title + " " + " ".join(p.text for p in r.paragraphs)),
+                              target), k)
+            for k, r in enumerate(report.resolutions)
+        ]  # fmt: skip
+        _score, k = max(scored)
+        res = pick_resolution(report, report.resolutions[k].name or "")
+        click.echo(
+            f"redline: {report.source} holds {len(report.resolutions)} resolutions; "
+            f"comparing draft resolution {res.name} ({res.symbol or 'no symbol'}), "
+            f"the best match (pick another with #II or #SYMBOL)",
+            err=True,
+        )
+        return res
+
+    if old.resolutions and not new.resolutions:
+        old = best(old, new)
+    elif new.resolutions and not old.resolutions:
+        new = best(new, old)
+    return old, new
+
+
+def _generated() -> str:
+    sde = os.environ.get("SOURCE_DATE_EPOCH")
+    t = time.gmtime(int(sde)) if sde and sde.isdigit() else time.gmtime()
+    return time.strftime("%Y-%m-%d %H:%M UTC", t)
+
+
+def _use_color(choice: str, to_terminal: bool) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return to_terminal
+
+
+def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    target = os.path.abspath(path)
+    for src in inputs:
+        p, _ = split_pick(src)
+        if p != "-" and os.path.exists(p) and os.path.abspath(p) == target:
+            raise InputError(path, "output file is one of the inputs; refusing to overwrite it")
+    folder = os.path.dirname(target) or "."
+    if not os.path.isdir(folder):
+        raise InputError(path, "the output folder does not exist")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=".redline-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _read_sponsor_file(path: str | None, max_size: int) -> Any:
+    if not path:
+        return None
+    from redline import sponsors
+    from redline.read import decode, read_bytes
+
+    text, _ = decode(read_bytes(path, max_size), path)
+    return sponsors.parse_list(text)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: from -o's extension, else text).")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
+@click.option("--layout", type=click.Choice(["inline", "side-by-side"]), default="inline",
+              show_default=True, help="HTML: one column with changes marked, or two columns.")  # fmt: skip
+@click.option("--color", "--colour", "color", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True, help="Text: colour (NO_COLOR is respected).")  # fmt: skip
+@click.option("--context", type=int, default=0, show_default=True,
+              help="Text: unchanged paragraphs shown around each change.")  # fmt: skip
+@click.option("--stat", is_flag=True, help="Text: print only the summary.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the texts differ.")
+@click.option("--old-sponsors", type=click.Path(), help="Sponsor list of OLD (one a line).")
+@click.option("--new-sponsors", type=click.Path(), help="Sponsor list of NEW (one a line).")
+@click.option("--author", default="redline", show_default=True, help="docx: tracked-change author.")
+@common
+def diff(
+    old: str, new: str, fmt: str | None, output: str | None, layout: str, color: str,
+    context: int, stat: bool, exit_code: bool, old_sponsors: str | None,
+    new_sponsors: str | None, author: str, max_size: int, tracked: str, debug: bool,
+) -> None:  # fmt: skip
+    """Compare OLD and NEW: a redline as text, JSON, HTML, Markdown or Word.
+
+    \b
+    Examples:
+      redline diff A_RES_73_188.txt report.md#IV -o redline.html
+      redline diff old.txt new.txt --format json
+      redline diff old.txt new.txt --stat
+    """
+    _State.debug = debug
+    with _errors():
+        from dataclasses import replace
+
+        from redline.compare import compare
+        from redline.render import RenderOptions, renderer
+
+        if fmt is None:
+            ext = os.path.splitext(output)[1].lower() if output else ""
+            fmt = _EXTENSIONS.get(ext, "text")
+        a = load(old, max_size, tracked)
+        b = load(new, max_size, tracked)
+        a, b = pick_counterpart(a, b)
+        sp_old = _read_sponsor_file(old_sponsors, max_size)
+        sp_new = _read_sponsor_file(new_sponsors, max_size)
+        if sp_old is not None:
+            a = replace(a, sponsors=sp_old)
+        if sp_new is not None:
+            b = replace(b, sponsors=sp_new)
+        comparison: Comparison = compare(a, b)
+        to_terminal = output is None and sys.stdout.isatty()
+        width = 80
+        if to_terminal:
+            width = max(40, min(120, os.get_terminal_size().columns))
+        opts = RenderOptions(
+            layout=layout, color=_use_color(color, to_terminal) and fmt == "text",
+            context=context, stat=stat, width=width, generated=_generated(), author=author,
+        )  # fmt: skip
+        if fmt == "docx" and not output:
+            raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
+        data = renderer(fmt)(comparison, opts)
+        if output:
+            write_output(output, data, [old, new])
+        else:
+            text = data if isinstance(data, str) else data.decode("utf-8")
+            click.echo(text, nl=not text.endswith("\n"))
+    sys.exit(EXIT_DIFFERS if exit_code and comparison.differs else EXIT_OK)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)  # fmt: skip
+@common
+def show(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
+    """Print what the parser understood of FILE: its structure, paragraph by paragraph."""
+    _State.debug = debug
+    with _errors():
+        from redline.render.show import show_json, show_text
+
+        doc = load(file, max_size, tracked)
+        if fmt == "json":
+            click.echo(json.dumps(show_json(doc), ensure_ascii=False, indent=2))
+        else:
+            click.echo(show_text(doc), nl=False)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)  # fmt: skip
+@common
+def sponsors(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
+    """List the sponsors of FILE (each resolution of a report)."""
+    _State.debug = debug
+    with _errors():
+        from redline.render.show import sponsors_json, sponsors_text
+
+        doc = load(file, max_size, tracked)
+        if fmt == "json":
+            click.echo(json.dumps(sponsors_json(doc), ensure_ascii=False, indent=2))
+        else:
+            click.echo(sponsors_text(doc), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

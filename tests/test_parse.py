@@ -1,0 +1,185 @@
+"""The parser on real UN documents: what a delegate would count by hand."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import redline
+from redline.errors import PickError
+from redline.model import DocKind, ParaKind
+from redline.parser import parse_document, sniff
+from redline.parser.markdown import inline
+
+FIX = Path(__file__).parent / "fixtures"
+REPORT = FIX / "A_75_479.md"
+UN = FIX / "un"
+
+
+def counts(doc: redline.model.Document) -> tuple[int, int, int]:
+    c = doc.counts()
+    return c["preambular"], c["operative"], c["sub-paragraph"]
+
+
+def test_report_holds_four_resolutions_with_their_symbols() -> None:
+    doc = redline.parse(str(REPORT))
+    assert doc.kind == DocKind.REPORT
+    assert [r.name for r in doc.resolutions] == ["I", "II", "III", "IV"]
+    assert [r.symbol for r in doc.resolutions] == [
+        "A/C.3/75/L.4/Rev.1",
+        "A/C.3/75/L.5",
+        "A/C.3/75/L.8/Rev.1",
+        "A/C.3/75/L.11",
+    ]
+    assert [counts(r) for r in doc.resolutions] == [
+        (50, 67, 0),
+        (20, 17, 14),
+        (77, 66, 0),
+        (18, 24, 0),
+    ]
+
+
+def test_sub_paragraphs_of_draft_ii_sit_under_op3_and_op10() -> None:
+    doc = redline.parse(f"{REPORT}#II")
+    subs = [p for p in doc.paragraphs if p.kind == ParaKind.SUBPARAGRAPH]
+    assert {p.parent for p in subs} == {"OP3", "OP10"}
+    assert [p.label for p in subs if p.parent == "OP3"] == [f"OP3({c})" for c in "abcdefghi"]
+    assert [p.label for p in subs if p.parent == "OP10"] == [f"OP10({c})" for c in "abcde"]
+
+
+def test_every_word_of_the_report_lands_in_exactly_one_place() -> None:
+    raw = REPORT.read_text(encoding="utf-8")
+    source: Counter[str] = Counter()
+    for line in raw.split("\n"):
+        s = line.strip()
+        if not s or re.fullmatch(r"-{3,}", s):
+            continue
+        s = re.sub(r"^<sup>\s*\S+?\s*</sup>", "", s)  # a footnote body's own mark
+        s = re.sub(r"^#+\s+|^-\s+", "", s)
+        s = re.sub(r"^(\d{1,3}\.|\([a-z]{1,3}\))\s+", "", s)  # paragraph numbers
+        text, _ = inline(s)
+        if text == "The General Assembly,":
+            continue  # the fixed opening of every resolution: structure, not a paragraph
+        source.update(text.split())
+    doc = redline.parse(str(REPORT))
+    model: Counter[str] = Counter(doc.title.split())
+    for d in (doc, *doc.resolutions):
+        if d is not doc:
+            model.update(d.title.split())
+        for p in d.paragraphs:
+            model.update(p.text.split())
+        for f in d.footnotes:
+            model.update(f.text.split())
+    assert source - model == Counter(), "words lost"
+    assert model - source == Counter(), "words invented or doubled"
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u2019", "'")
+
+
+def test_pdf_text_of_75_197_equals_draft_iv_of_the_report_word_for_word() -> None:
+    pdf = redline.parse(str(UN / "A_RES_75_197.txt"))
+    draft = redline.parse(f"{REPORT}#IV")
+    assert pdf.symbol == "A/RES/75/197" and pdf.kind == DocKind.RESOLUTION
+    assert counts(pdf) == (18, 24, 0)
+    assert [p.label for p in pdf.paragraphs] == [p.label for p in draft.paragraphs]
+    assert [_norm(p.text) for p in pdf.paragraphs] == [_norm(p.text) for p in draft.paragraphs]
+    assert [p.lead for p in pdf.paragraphs] == [p.lead for p in draft.paragraphs]
+    assert [p.footnotes for p in pdf.paragraphs] == [p.footnotes for p in draft.paragraphs]
+    assert [f.text for f in pdf.footnotes] == [_norm(f.text) for f in draft.footnotes]
+    assert pdf.title == draft.title
+
+
+def test_73_188_has_25_operative_paragraphs() -> None:
+    doc = redline.parse(str(UN / "A_RES_73_188.txt"))
+    assert counts(doc) == (17, 25, 0)
+    assert doc.paragraphs[17].label == "OP1" and doc.paragraphs[17].lead == "Commends"
+
+
+# Job numbers (20-17358), barcodes (*2017358*), footnote rules, header lines.
+# (Page numbers like 2/5 cannot be told from resolution numbers inside a sentence.)
+FURNITURE = re.compile(r"\b\d\d-\d{5}\b|\*\d{7}\*|_{4}|Distr\.:|plenary meeting$")
+
+
+@pytest.mark.parametrize("path", sorted(UN.glob("*.txt")), ids=lambda p: p.name)
+def test_every_corpus_pdf_text_parses_cleanly(path: Path) -> None:
+    doc = redline.parse(str(path))
+    assert doc.format == "pdf-text"
+    assert doc.symbol and doc.symbol.replace("/", "_") == path.stem
+    assert doc.title and not re.search(r"Distr\.|Resolution adopted|draft resolution", doc.title)
+    ops = [p for p in doc.paragraphs if p.kind == ParaKind.OPERATIVE]
+    assert [int(p.number or 0) for p in ops] == list(range(1, len(ops) + 1))
+    for p in doc.paragraphs:
+        assert not FURNITURE.search(p.text), f"{p.label} holds page furniture: {p.text[:120]}"
+        assert doc.symbol not in p.text or "resolution" in p.text
+        if p.kind == ParaKind.PREAMBULAR:
+            assert p.lead and p.text.startswith(p.lead), p.label
+        if p.kind == ParaKind.OPERATIVE:
+            assert p.text[:1].isupper(), p.label
+    assert all(f.text for f in doc.footnotes)
+
+
+def test_l_document_header_gives_symbol_kind_title_and_sponsors() -> None:
+    doc = redline.parse(str(UN / "A_C.2_80_L.2.txt"))
+    assert (doc.symbol, doc.kind) == ("A/C.2/80/L.2", DocKind.DRAFT)
+    assert doc.title == "Multidimensional vulnerability index"
+    assert doc.sponsors.original == ("Palau",)
+    assert "Alliance of Small Island States" in (doc.sponsors.on_behalf_of or "")
+    assert counts(doc) == (1, 5, 0)
+
+
+def test_a_rapporteurs_draft_has_no_sponsors() -> None:
+    doc = redline.parse(str(UN / "A_C.2_80_L.43.txt"))
+    assert doc.sponsors.names == ()
+    assert doc.title == "Multidimensional vulnerability index"
+
+
+def test_pick_by_number_and_by_symbol() -> None:
+    by_number = redline.parse(f"{REPORT}#III")
+    by_symbol = redline.parse(f"{REPORT}#A/C.3/75/L.8/Rev.1")
+    assert by_number.paragraphs == by_symbol.paragraphs
+    assert by_number.symbol == "A/C.3/75/L.8/Rev.1"
+    assert by_number.kind == DocKind.REVISED_DRAFT
+
+
+def test_a_pick_that_names_nothing_lists_what_is_there() -> None:
+    with pytest.raises(PickError, match=r"#V names no resolution; the file holds I \(A/C.3/75"):
+        redline.parse(f"{REPORT}#V")
+
+
+def test_text_without_structure_is_plain_paragraphs_with_a_warning() -> None:
+    doc = parse_document("First thought.\n\nSecond thought,\nwrapped.\n", source="notes.txt")
+    assert doc.kind == DocKind.TEXT
+    assert [(p.label, p.text) for p in doc.paragraphs] == [
+        ("P1", "First thought."),
+        ("P2", "Second thought, wrapped."),
+    ]
+    assert doc.warnings and "no resolution structure" in doc.warnings[0]
+
+
+def test_format_is_sniffed_from_content_not_extension() -> None:
+    assert sniff(REPORT.read_text(encoding="utf-8")) == "markdown"
+    assert sniff((UN / "A_RES_75_197.txt").read_text(encoding="utf-8")) == "pdf-text"
+    assert sniff("Hello.\n\nWorld.\n") == "plain"
+
+
+def test_page_split_paragraph_is_joined_and_its_footnotes_kept() -> None:
+    doc = redline.parse(f"{REPORT}#I")
+    pp6 = doc.paragraphs[5]
+    assert pp6.label == "PP6" and pp6.lead == "Reaffirming"
+    assert "its recognition that eradicating poverty in all its forms" in pp6.text
+    assert "Official Records" not in pp6.text
+
+
+def test_markdown_lead_phrases_come_from_italics() -> None:
+    doc = redline.parse(f"{REPORT}#I")
+    leads = {p.lead for p in doc.paragraphs}
+    assert {
+        "Noting with appreciation also",
+        "Reaffirming also",
+        "Also notes with appreciation",
+    } <= leads
