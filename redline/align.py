@@ -29,9 +29,8 @@ The cascade goes cheapest first, like difflib's ``Differ._fancy_replace``:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, insort
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -54,11 +53,10 @@ __all__ = [
 
 PAIR_MIN_SIMILARITY = 0.5  # 0 pairs anything, 1 only identical: in-place edits
 MOVE_MIN_SIMILARITY = 0.6  # 0 pairs anything, 1 only identical: a move needs more evidence
-PREFILTER_MIN_SIMILARITY = 0.3  # word-bag overlap (0 none, 1 same words) below which
-# a pair is never scored properly; well below PAIR_MIN because bags ignore order
+PREFILTER_MIN_SIMILARITY = 0.25  # word-bag overlap (0 none, 1 same words) below which
+# two paragraphs are never compared, not even as the piece of a split
 SPLIT_MIN_SIMILARITY = 0.7  # 0 … 1: old paragraph against the two new pieces joined
 SPLIT_MIN_GAIN = 0.15  # 0 … 1: how much better the joined pieces must fit than one alone
-SPLIT_PIECE_MIN_SIMILARITY = 0.25  # 0 … 1: a piece must share this much with the whole
 MAX_CANDIDATES = 4  # candidates per paragraph scored with the refined similarity (1 … ∞)
 POSTING_LIMIT = 32  # words found in more paragraphs than this (of one gap) are too
 # common to propose candidates ("the", "of"): bounds the prefilter to ~linear work
@@ -68,28 +66,25 @@ _JOIN = " "  # what goes between the two pieces of a split (or merge) when joine
 
 # --- normalising -------------------------------------------------------------------
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
+# Typographic quotes, apostrophes and dashes, folded to their ASCII forms.
+_FOLD = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u2032", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u2033", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u2015", "-"),
+    ("\u2212", "-"),
 )
-_SPACE = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
@@ -100,7 +95,11 @@ def normalize(text: str) -> str:
     >>> normalize("  Member  States\u2019 \u201cefforts\u201d \u2013 2017\u20132021 ")
     'Member States\\' "efforts" - 2017-2021'
     """
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    if not text.isascii():  # most paragraphs are ASCII: nothing to fold
+        for typographic, plain in _FOLD:
+            if typographic in text:
+                text = text.replace(typographic, plain)
+    return " ".join(text.split())
 
 
 # --- the work space ----------------------------------------------------------------
@@ -123,11 +122,11 @@ class _Work:
     """Old index -> the two consecutive new indices it became."""
     merges: dict[int, tuple[int, int]] = field(default_factory=dict)
     """New index -> the two consecutive old indices it came from."""
-    sims: dict[tuple[int, int], float] = field(default_factory=dict)
-    _bags: dict[tuple[bool, int], Counter[str]] = field(default_factory=dict)
-
     merged_old: set[int] = field(default_factory=set)
     split_new: set[int] = field(default_factory=set)
+    # Caches by text, not index: a text repeated many times is scored once.
+    _sims: dict[tuple[str, str], float] = field(default_factory=dict)
+    _bags: dict[str, Counter[str]] = field(default_factory=dict)
 
     def old_used(self, i: int) -> bool:
         return i in self.o2n or i in self.splits or i in self.merged_old
@@ -136,18 +135,25 @@ class _Work:
         return j in self.n2o or j in self.merges or j in self.split_new
 
     def bag(self, is_old: bool, k: int) -> Counter[str]:
-        """The word bag of old or new paragraph k, made once."""
-        key = (is_old, k)
-        if key not in self._bags:
-            self._bags[key] = word_bag((self.old if is_old else self.new)[k].text)
-        return self._bags[key]
+        """The word bag of old or new paragraph k, made once per text."""
+        text = (self.old if is_old else self.new)[k].text
+        bag = self._bags.get(text)
+        if bag is None:
+            bag = self._bags[text] = word_bag(text)
+        return bag
 
     def sim(self, i: int, j: int) -> float:
-        """Refined word similarity of old i and new j, computed once."""
-        if (i, j) not in self.sims:
-            a, b = self.old[i].text, self.new[j].text
-            self.sims[(i, j)] = 1.0 if a == b else similarity(a, b)
-        return self.sims[(i, j)]
+        """Refined word similarity of old i and new j, computed once per pair of texts."""
+        return self.text_sim(self.old[i].text, self.new[j].text)
+
+    def text_sim(self, a: str, b: str) -> float:
+        """`similarity` of two texts, computed once."""
+        if a == b:
+            return 1.0
+        s = self._sims.get((a, b))
+        if s is None:
+            s = self._sims[(a, b)] = similarity(a, b)
+        return s
 
     def pair(self, i: int, j: int, moved: bool = False) -> None:
         self.o2n[i] = j
@@ -275,43 +281,57 @@ def _between(
 def _gaps(w: _Work, olds: list[int], news: list[int]) -> Iterable[tuple[list[int], list[int]]]:
     """The runs of unpaired paragraphs between consecutive pairs, as (olds, news)."""
     chain = sorted((i, w.o2n[i]) for i in olds if i in w.o2n)
-    lone_o = [i for i in olds if i not in w.o2n]
-    lone_n = [j for j in news if j not in w.n2o]
+    lone_o = [i for i in olds if not w.old_used(i)]
+    lone_n = [j for j in news if not w.new_used(j)]
     for go, gn in _between(chain, lone_o, lone_n, len(w.old), len(w.new)):
         if go and gn:
             yield go, gn
 
 
-def _candidates(w: _Work, olds: list[int], news: list[int]) -> list[tuple[float, int, int]]:
-    """Pairs worth a refined look, as (similarity, old, new), best first.
+def _candidates(
+    w: _Work, olds: list[int], news: list[int], floor: float
+) -> list[tuple[float, int, int]]:
+    """Pairs worth a closer look, as (word-bag overlap, old, new), largest overlap first.
 
     An inverted index over word bags proposes at most `MAX_CANDIDATES` new
-    paragraphs per old one, never through words too common to tell anything;
-    only those passing the bag-overlap prefilter are scored with `similarity`.
+    paragraphs per old one with an overlap of at least `floor`, never through
+    words too common to tell anything: no all-pairs pass, however large the gap.
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for j in news:
         for word in w.bag(False, j):
             postings[word].append(j)
-    limit = max(POSTING_LIMIT, 1)
     out: list[tuple[float, int, int]] = []
     for i in olds:
         bag_i = w.bag(True, i)
         shared: Counter[int] = Counter()
         for word, n in bag_i.items():
             js = postings.get(word)
-            if js is None or len(js) > limit:
+            if js is None or len(js) > POSTING_LIMIT:
                 continue
             for j in js:
                 shared[j] += min(n, w.bag(False, j)[word])
         quick = []
         for j, _ in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[: MAX_CANDIDATES * 2]:
             q = quick_similarity(bag_i, w.bag(False, j))
-            if q >= PREFILTER_MIN_SIMILARITY:
-                quick.append((q, j))
-        quick.sort(key=lambda t: (-t[0], t[1]))
-        for _, j in quick[:MAX_CANDIDATES]:
-            out.append((w.sim(i, j), i, j))
+            if q >= floor:
+                quick.append((q, i, j))
+        quick.sort(key=lambda t: (-t[0], t[2]))
+        out += quick[:MAX_CANDIDATES]
+    out.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return out
+
+
+def _scored(
+    w: _Work, cands: list[tuple[float, int, int]], floor: float
+) -> list[tuple[float, int, int]]:
+    """Candidates whose refined similarity reaches `floor`, most similar first.
+
+    The bag overlap never falls below `similarity`, so only candidates whose
+    overlap reaches `floor` are scored: the costly diff runs on few pairs.
+    """
+    out = [(w.sim(i, j), i, j) for q, i, j in cands if q >= floor]
+    out = [t for t in out if t[0] >= floor]
     out.sort(key=lambda t: (-t[0], t[1], t[2]))
     return out
 
@@ -343,11 +363,9 @@ class _Chain:
 
 def _pair_gap(w: _Work, olds: list[int], news: list[int]) -> None:
     """Pair the paragraphs of one gap by similarity, in order, then look for splits/merges."""
-    cands = _candidates(w, olds, news)
+    cands = _candidates(w, olds, news, PREFILTER_MIN_SIMILARITY)
     chain = _Chain()
-    for s, i, j in cands:
-        if s < PAIR_MIN_SIMILARITY:
-            break
+    for _, i, j in _scored(w, cands, PAIR_MIN_SIMILARITY):
         if i in w.o2n or j in w.n2o or not chain.fits(i, j):
             continue
         chain.add(i, j)
@@ -364,20 +382,13 @@ def _splits_and_merges(
 ) -> None:
     """Turn a pair plus a lone neighbour into a split (one old, two new) or a merge."""
     in_gap_old, in_gap_new = set(olds), set(news)
-    joined: dict[tuple[bool, int, int, int], float] = {}
 
     def score(is_split: bool, one: int, a: int, b: int) -> float:
-        key = (is_split, one, a, b)
-        if key not in joined:
-            if is_split:
-                joined[key] = similarity(w.old[one].text, w.new[a].text + _JOIN + w.new[b].text)
-            else:
-                joined[key] = similarity(w.old[a].text + _JOIN + w.old[b].text, w.new[one].text)
-        return joined[key]
+        if is_split:
+            return w.text_sim(w.old[one].text, w.new[a].text + _JOIN + w.new[b].text)
+        return w.text_sim(w.old[a].text + _JOIN + w.old[b].text, w.new[one].text)
 
-    for s, i, j in cands:
-        if s < SPLIT_PIECE_MIN_SIMILARITY:
-            break
+    for _, i, j in cands:
         # Only a lone pair, or one paired together, may become a split or a merge.
         if w.o2n.get(i, j) != j or w.n2o.get(j, i) != i:
             continue
@@ -463,11 +474,32 @@ def _fits_merge(chain: _Chain, a: int, b: int, j: int) -> bool:
 
 
 def _core(w: _Work, olds: list[int], news: list[int]) -> None:
-    """Align two runs of paragraphs in place: anchors, extension, then each gap."""
-    _anchor(w, olds, news, 1)
+    """Align two runs of paragraphs in place: anchors, extension, then each gap.
+
+    Paragraphs already paired (the common head and tail) only bound the gaps.
+    """
+    _anchor(w, [i for i in olds if not w.old_used(i)], [j for j in news if not w.new_used(j)], 1)
     _extend(w, olds, news)
     for go, gn in list(_gaps(w, olds, news)):
         _pair_gap(w, go, gn)
+
+
+def _trim(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[int, int]:
+    """How many paragraphs the two texts share, word for word, at the head and the tail.
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> a, b, c = (Paragraph("P1", ParaKind.OTHER, None, "", t) for t in "abc")
+    >>> _trim([a, b, c], [a, c])
+    (1, 1)
+    """
+    n = min(len(old), len(new))
+    head = 0
+    while head < n and old[head].text == new[head].text:
+        head += 1
+    tail = 0
+    while tail < n - head and old[-1 - tail].text == new[-1 - tail].text:
+        tail += 1
+    return head, tail
 
 
 # --- 4. moves ----------------------------------------------------------------------
@@ -480,7 +512,7 @@ def _moves(w: _Work, olds: list[int], news: list[int], chain: _Chain) -> None:
     if not lone_o or not lone_n:
         return
     found: list[tuple[float, int, int]] = []
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, deque[int]] = defaultdict(deque)
     for j in lone_n:
         by_key[w.new_keys[j]].append(j)
     taken_o: set[int] = set()
@@ -488,15 +520,14 @@ def _moves(w: _Work, olds: list[int], news: list[int], chain: _Chain) -> None:
     for i in lone_o:
         js = by_key.get(w.old_keys[i])
         if js:
-            j = js.pop(0)
+            j = js.popleft()
             found.append((w.sim(i, j), i, j))
             taken_o.add(i)
             taken_n.add(j)
     rest_o = [i for i in lone_o if i not in taken_o]
     rest_n = [j for j in lone_n if j not in taken_n]
-    for s, i, j in _candidates(w, rest_o, rest_n):
-        if s < MOVE_MIN_SIMILARITY:
-            break
+    cands = _candidates(w, rest_o, rest_n, MOVE_MIN_SIMILARITY)
+    for s, i, j in _scored(w, cands, MOVE_MIN_SIMILARITY):
         if i in taken_o or j in taken_n:
             continue
         found.append((s, i, j))
@@ -602,7 +633,9 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             s = w.sim(i, j)
             if i in w.moved:
                 status = Status.MOVED
-            elif o.text != p.text:
+            elif w.old_keys[i] != w.new_keys[j]:
+                # Texts equal but for quote, dash or space styles (PDF against
+                # Markdown) keep their status; the segments still show the difference.
                 status = Status.CHANGED
             elif o.label != p.label:
                 status = Status.RENUMBERED
@@ -619,7 +652,7 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             group += 1
             joined = new[a].text + _JOIN + new[b].text
             segs = diff_words(old[i].text, joined)
-            s = similarity(old[i].text, joined)
+            s = w.text_sim(old[i].text, joined)
             first, second = _cut(segs, len(new[a].text), at_new=True)
             for jj, piece in ((a, first), (b, second)):
                 keyed.append(
@@ -634,7 +667,7 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             group += 1
             joined = old[a].text + _JOIN + old[b].text
             segs = diff_words(joined, p.text)
-            s = similarity(joined, p.text)
+            s = w.text_sim(joined, p.text)
             first, second = _cut(segs, len(old[a].text), at_new=False)
             for ii, piece in ((a, first), (b, second)):
                 keyed.append(
@@ -673,7 +706,19 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Entry, ..
     >>> [e.status.value for e in align([pp], [pp])]
     ['unchanged']
     """
-    w = _Work(old, new, [normalize(p.text) for p in old], [normalize(p.text) for p in new])
+    # The common head and tail need no key: most revisions touch a few paragraphs.
+    head, tail = _trim(old, new)
+    old_keys = [p.text for p in old]
+    new_keys = [p.text for p in new]
+    for k in range(head, len(old) - tail):
+        old_keys[k] = normalize(old_keys[k])
+    for k in range(head, len(new) - tail):
+        new_keys[k] = normalize(new_keys[k])
+    w = _Work(old, new, old_keys, new_keys)
+    for k in range(head):
+        w.pair(k, k)
+    for k in range(1, tail + 1):
+        w.pair(len(old) - k, len(new) - k)
     top_o, kids_o = _family(old)
     top_n, kids_n = _family(new)
     _core(w, top_o, top_n)
@@ -686,9 +731,9 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Entry, ..
     _moves(w, top_o, top_n, chain)
     # Sub-paragraphs within their paired parents, grandchildren after children.
     seen: set[int] = set()
-    todo = sorted(w.o2n.items())
+    todo = deque(sorted(w.o2n.items()))
     while todo:
-        i, j = todo.pop(0)
+        i, j = todo.popleft()
         if i in seen:
             continue
         seen.add(i)
