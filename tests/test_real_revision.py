@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import redline
+from redline.compare import compare
 from redline.model import Comparison, Entry, ParaKind, Segment, Status
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -25,7 +26,8 @@ NEW = str(FIXTURES / "A_75_479.md") + "#IV"  # A/75/479, draft resolution IV, Ma
 
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
-    return redline.compare(redline.parse(OLD), redline.parse(NEW))
+    # Not redline.compare: once redline/compare.py is imported, that name is the module.
+    return compare(redline.parse(OLD), redline.parse(NEW))
 
 
 def by_old(c: Comparison, label: str) -> Entry:
