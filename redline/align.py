@@ -29,6 +29,7 @@ The cascade goes cheapest first, like difflib's ``Differ._fancy_replace``:
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
@@ -127,6 +128,7 @@ class _Work:
     # Caches by text, not index: a text repeated many times is scored once.
     _sims: dict[tuple[str, str], float] = field(default_factory=dict)
     _bags: dict[str, Counter[str]] = field(default_factory=dict)
+    _sizes: dict[str, int] = field(default_factory=dict)
 
     def old_used(self, i: int) -> bool:
         return i in self.o2n or i in self.splits or i in self.merged_old
@@ -141,6 +143,14 @@ class _Work:
         if bag is None:
             bag = self._bags[text] = word_bag(text)
         return bag
+
+    def size(self, is_old: bool, k: int) -> int:
+        """How many words old or new paragraph k has."""
+        text = (self.old if is_old else self.new)[k].text
+        n = self._sizes.get(text)
+        if n is None:
+            n = self._sizes[text] = sum(self.bag(is_old, k).values())
+        return n
 
     def sim(self, i: int, j: int) -> float:
         """Refined word similarity of old i and new j, computed once per pair of texts."""
@@ -303,16 +313,18 @@ def _candidates(
             postings[word].append(j)
     out: list[tuple[float, int, int]] = []
     for i in olds:
-        bag_i = w.bag(True, i)
+        bag_i, size_i = w.bag(True, i), w.size(True, i)
+        # Rank by distinct words shared (counted in C), then measure the best few exactly.
         shared: Counter[int] = Counter()
-        for word, n in bag_i.items():
+        for word in bag_i:
             js = postings.get(word)
-            if js is None or len(js) > POSTING_LIMIT:
-                continue
-            for j in js:
-                shared[j] += min(n, w.bag(False, j)[word])
+            if js is not None and len(js) <= POSTING_LIMIT:
+                shared.update(js)
         quick = []
-        for j, _ in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[: MAX_CANDIDATES * 2]:
+        best = heapq.nsmallest(MAX_CANDIDATES * 2, shared.items(), key=lambda t: (-t[1], t[0]))
+        for j, _ in best:
+            if not _could_reach(size_i, w.size(False, j), floor):
+                continue
             q = quick_similarity(bag_i, w.bag(False, j))
             if q >= floor:
                 quick.append((q, i, j))
@@ -320,6 +332,16 @@ def _candidates(
         out += quick[:MAX_CANDIDATES]
     out.sort(key=lambda t: (-t[0], t[1], t[2]))
     return out
+
+
+def _could_reach(size_a: int, size_b: int, floor: float) -> bool:
+    """Whether texts of these word counts could be `floor` similar: the length filter.
+
+    >>> _could_reach(30, 5000, 0.5), _could_reach(30, 40, 0.5)
+    (False, True)
+    """
+    total = size_a + size_b
+    return not total or 2 * min(size_a, size_b) / total >= floor
 
 
 def _scored(
@@ -383,7 +405,14 @@ def _splits_and_merges(
     """Turn a pair plus a lone neighbour into a split (one old, two new) or a merge."""
     in_gap_old, in_gap_new = set(olds), set(news)
 
-    def score(is_split: bool, one: int, a: int, b: int) -> float:
+    def score(is_split: bool, one: int, a: int, b: int, floor: float) -> float:
+        # Bags first: the joined texts are diffed only when their words could reach `floor`.
+        size_ab = w.size(not is_split, a) + w.size(not is_split, b)
+        if not _could_reach(w.size(is_split, one), size_ab, floor):
+            return 0.0
+        bag_ab = w.bag(not is_split, a) + w.bag(not is_split, b)
+        if quick_similarity(w.bag(is_split, one), bag_ab) < floor:
+            return 0.0
         if is_split:
             return w.text_sim(w.old[one].text, w.new[a].text + _JOIN + w.new[b].text)
         return w.text_sim(w.old[a].text + _JOIN + w.old[b].text, w.new[one].text)
@@ -407,7 +436,7 @@ def _try(
     one: int,
     other: int,
     in_gap: set[int],
-    score: Callable[[bool, int, int, int], float],
+    score: Callable[[bool, int, int, int, float], float],
     chain: _Chain,
 ) -> None:
     """Record the best split of `one` over `other` and a neighbour, if it beats the pair."""
@@ -427,8 +456,9 @@ def _try(
             continue
         if not is_split and not _fits_merge(chain, a, b, one):
             continue
-        s_join = score(is_split, one, a, b)
-        if s_join < SPLIT_MIN_SIMILARITY or s_join < base + SPLIT_MIN_GAIN:
+        floor = max(SPLIT_MIN_SIMILARITY, base + SPLIT_MIN_GAIN)
+        s_join = score(is_split, one, a, b, floor)
+        if s_join < floor:
             continue
         if best is None or s_join > best[0]:
             best = (s_join, a, b)
