@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from redline.model import Comparison, Document
+    from redline.model import Document
 
 
 def parse(source: str, **kwargs: Any) -> Document:
@@ -31,11 +31,8 @@ def parse_text(text: str, source: str = "<text>") -> Document:
     return parse_document(text, source=source)
 
 
-def compare(old: Document, new: Document) -> Comparison:
-    """Align two parsed documents and diff them word by word."""
-    from redline.compare import compare as _compare
-
-    return _compare(old, new)
-
+# Bound here, not lazily: importing the submodule redline.compare would otherwise
+# replace this package attribute with the module on first use.
+from redline.compare import compare  # noqa: E402
 
 __all__ = ["__version__", "compare", "parse", "parse_text"]

@@ -161,11 +161,6 @@ def test_no_other_changes_than_the_technical_updates(comparison: Comparison) -> 
     assert renumbered == RENUMBERED
 
 
-@pytest.mark.xfail(
-    reason="parser: the detached footnote mark '4' after 'Corruption,' in the PDF text of "
-    "73/188 stays in OP12's text instead of becoming a citation",
-    strict=False,
-)
 def test_op12_footnote_marks_are_not_words(comparison: Comparison) -> None:
     e = by_old(comparison, PARSER_ARTEFACT)
     assert e.status is Status.UNCHANGED

@@ -30,6 +30,10 @@ _AFTER = {
     "month", "days", "day", "hours", "million", "billion", "and", "or", "to", "of", "member",
     "states", "countries", "times", "weeks",
 }  # fmt: skip
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
 _OPEN_BEFORE = "([{/–—-"
 MARK_WINDOW = 8  # paragraphs a marker is sought past the previous one (about a page)
 
@@ -54,7 +58,10 @@ def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
                 continue
             if prev_word and prev_word[-1].isdigit():
                 continue
-            if next_word in _AFTER:
+            if next_word in _MONTHS or (
+                next_word in _AFTER and not prev_word.endswith((",", ";", ":"))
+            ):
+                # "Corruption, 4 and encourages" is a marker; "paragraphs 4 and 5" is not
                 continue
             nxt = after.lstrip()
             if nxt and not (nxt[0].islower() or nxt[0] in ",;:.)" or after.startswith(("\n",))):
