@@ -183,3 +183,20 @@ def test_markdown_lead_phrases_come_from_italics() -> None:
         "Reaffirming also",
         "Also notes with appreciation",
     } <= leads
+
+
+@pytest.mark.parametrize("name", ["A_C.3_80_L.8.txt", "A_RES_80_226.txt"])
+def test_an_annex_is_kept_as_plain_paragraphs_not_operative_ones(name: str) -> None:
+    doc = redline.parse(str(UN / name))
+    assert counts(doc) == (2, 5, 3)
+    others = [p for p in doc.paragraphs if p.kind == ParaKind.OTHER]
+    assert others[0].text.startswith("Annex")
+    assert any(p.text.startswith("The Model Strategies are aimed at") for p in others)
+
+
+def test_concatenated_resolutions_lose_no_paragraph() -> None:
+    one = (UN / "A_RES_80_225.txt").read_text(encoding="utf-8")
+    doc = parse_document(one + "\n" + one, source="twice.txt")
+    single = parse_document(one, source="once.txt")
+    words = sum(len(p.text.split()) for p in doc.paragraphs)
+    assert words >= 2 * sum(len(p.text.split()) for p in single.paragraphs) - 60

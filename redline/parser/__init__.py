@@ -124,7 +124,15 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
         if _PLENARY.match(b.text):
             meta.append(b.text)
             continue
-        if b.number and b.number.isdigit():
+        if b.other:
+            other += 1
+            out.append(
+                Paragraph(
+                    label=f"P{other}", kind=ParaKind.OTHER, number=b.number, lead="",
+                    text=b.text, footnotes=b.footnotes, lines=b.lines,
+                )
+            )  # fmt: skip
+        elif b.number and b.number.isdigit():
             op = b.number
             out.append(
                 Paragraph(

@@ -22,6 +22,8 @@ class Block:
     """Lead phrase marked by italics in the source (Markdown, docx)."""
     footnotes: tuple[str, ...] = ()
     heading: bool = False
+    other: bool = False
+    """Not part of the resolution proper (an annex after the adoption line)."""
     number: str | None = None
     """Operative number (``"5"``) or sub-paragraph letter (``"(a)"``) as printed."""
 

@@ -273,10 +273,20 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
         k += 1
         if not s:
             continue
+        if _ANNEX.match(s):
+            flush()
+            blocks.extend(_annex_blocks([ln] + [x for x in lines[k:] if norm(x.text)]))
+            break
         if _PLENARY.match(s):
             flush()
             meta.append(s)
-            meta.extend(norm(x.text) for x in lines[k:] if norm(x.text))
+            rest = [x for x in lines[k:] if norm(x.text)]
+            if rest and _DATE.match(norm(rest[0].text)):
+                meta.append(norm(rest[0].text))
+                rest = rest[1:]
+            # An annex (or anything else after the adoption line) is kept as
+            # plain paragraphs: nothing of the source is dropped.
+            blocks.extend(_annex_blocks(rest))
             break
         prev = join_lines([x.text for x in cur]) if cur else ""
         ended = not prev or _ends_paragraph(prev)
@@ -324,6 +334,36 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     if cur or number is not None:
         flush()
     return Cleaned(blocks=tuple(blocks), footnotes=tuple(footnotes), meta=tuple(meta))
+
+
+_ANNEX = re.compile(r"^Annex(?:es)?(?: [IVX]+)?$")
+_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+
+
+def _annex_blocks(lines: list[_Line]) -> list[Block]:
+    """Text after the adoption line: a new block after a line that ends a sentence
+    (or a heading-like short line) when the next line starts in upper case."""
+    out: list[Block] = []
+    cur: list[_Line] = []
+    for ln in lines:
+        s = norm(ln.text)
+        if (
+            cur
+            and s[:1].isupper()
+            and (norm(cur[-1].text).endswith((".", ":", ";")) or len(norm(cur[-1].text)) < 40)
+        ):
+            out.append(_other_block(cur))
+            cur = []
+        cur.append(ln)
+    if cur:
+        out.append(_other_block(cur))
+    return out
+
+
+def _other_block(lines: list[_Line]) -> Block:
+    return Block(
+        text=join_lines([x.text for x in lines]), lines=(lines[0].no, lines[-1].no), other=True
+    )
 
 
 _TRAILING_MARK = re.compile(r"\s?\d{1,3}$")
