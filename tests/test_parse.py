@@ -200,3 +200,24 @@ def test_concatenated_resolutions_lose_no_paragraph() -> None:
     single = parse_document(one, source="once.txt")
     words = sum(len(p.text.split()) for p in doc.paragraphs)
     assert words >= 2 * sum(len(p.text.split()) for p in single.paragraphs) - 60
+
+
+def test_footnote_markers_in_pdf_text_are_found_and_removed() -> None:
+    """pdftotext detaches superscripts ("Declaration 1 under"); nearly all are found."""
+    total = cited = 0
+    for path in sorted(UN.glob("*.txt")):
+        doc = redline.parse(str(path))
+        marks = {m for p in doc.paragraphs for m in p.footnotes}
+        numbered = [f.mark for f in doc.footnotes if f.mark.isdigit()]
+        total += len(numbered)
+        cited += sum(1 for m in numbered if m in marks)
+    assert total > 700
+    assert cited / total > 0.95, f"{cited}/{total} footnote markers found"
+
+
+def test_a_number_that_belongs_to_the_sentence_is_not_a_marker() -> None:
+    from redline.parser.footnotes import attach_marks
+
+    texts = ["paragraph 1 of resolution 2 and on 3 July, 4 per cent of the Group of 5 Leaders"]
+    out, marks = attach_marks(texts, ["1", "2", "3", "4", "5"])
+    assert out == texts and marks == [()]

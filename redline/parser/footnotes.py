@@ -24,12 +24,12 @@ _BEFORE = {
     "in", "on", "at", "with", "for", "the", "every", "all", "agenda", "sub-item", "group",
     "covid-19", "option", "options", "round", "session", "meeting", "cycle", "report",
 }  # fmt: skip
+# Words after which a bare number is a quantity, not a marker.
 _AFTER = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "per", "percent", "%", "years", "year", "months",
-    "month", "days", "day", "hours", "million", "billion", "and", "or", "to", "of", "member",
-    "states", "countries", "times", "weeks",
+    "per", "percent", "%", "years", "year", "months", "month", "days", "day", "hours",
+    "million", "billion", "member", "states", "countries", "times", "weeks", "per cent",
 }  # fmt: skip
+_NUMBER_BEFORE = re.compile(r"(?:19|20)\d\d|(?:[a-z]+-)?\d+/\d+")  # a year, a resolution number
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -39,7 +39,7 @@ MARK_WINDOW = 8  # paragraphs a marker is sought past the previous one (about a 
 
 
 def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
-    pat = re.compile(r"(?<![\d/.])(\s?)" + re.escape(mark) + r"(?![\d/.\w–-])")
+    pat = re.compile(r"(\s?)(?<![\d/.])" + re.escape(mark) + r"(?![\d/.\w–-])")
     pos = start
     while True:
         m = pat.search(text, pos)
@@ -54,21 +54,22 @@ def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
         prev_word = before.split()[-1].lower() if before.split() else ""
         next_word = after.split()[0].lower().strip(",;:.") if after.split() else ""
         if m.group(1):  # detached: "Declaration 1 under"
-            if prev_word.strip(',;:”’"') in _BEFORE or prev_word.rstrip(",;:") in _BEFORE:
-                continue
-            if prev_word and prev_word[-1].isdigit():
-                continue
-            if next_word in _MONTHS or (
-                next_word in _AFTER and not prev_word.endswith((",", ";", ":"))
-            ):
-                # "Corruption, 4 and encourages" is a marker; "paragraphs 4 and 5" is not
-                continue
+            punct_before = prev_word.endswith((",", ";", ":", ")", "”", "’", '"')) or (
+                # a sentence's end ("in time. 7 When"), not an abbreviation ("No. 7")
+                prev_word.endswith(".") and len(prev_word) > 5 and prev_word not in _BEFORE
+            )
+            if not punct_before:
+                if prev_word in _BEFORE:
+                    continue  # "paragraph 4", "resolution 1 of", "Group of 77"
+                if prev_word[-1:].isdigit() and not _NUMBER_BEFORE.fullmatch(prev_word):
+                    continue  # "1 2" is a list; "of 1961 1 as", "resolution 55/19 7 and" are marks
+            if next_word in _MONTHS:
+                continue  # "on 1 July"
+            if not punct_before and next_word in _AFTER:
+                continue  # "4 per cent", "15 Member States"
             nxt = after.lstrip()
-            if nxt and not (nxt[0].islower() or nxt[0] in ",;:.)" or after.startswith(("\n",))):
-                # a detached marker is followed by the sentence going on in lower case
-                # or by punctuation; "Group of 20 Leaders" is not a marker
-                if not prev_word.endswith((",", ";", ":")):
-                    continue
+            if nxt and not (nxt[0].islower() or nxt[0] in ",;:.)") and not punct_before:
+                continue  # "Group of 20 Leaders": followed by a capital, not a marker
             return m
         # attached: "Secretary-General,1" / "thereto,4" / "General2"
         if before[-1].isalpha() or before[-1] in ',;:)]”’"':
