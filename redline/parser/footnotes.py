@@ -65,7 +65,7 @@ def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
                     continue  # "1 2" is a list; "of 1961 1 as", "resolution 55/19 7 and" are marks
             if next_word in _MONTHS:
                 continue  # "on 1 July"
-            if not punct_before and next_word in _AFTER:
+            if next_word in _AFTER:
                 continue  # "4 per cent", "15 Member States"
             nxt = after.lstrip()
             if nxt and not (nxt[0].islower() or nxt[0] in ",;:.)") and not punct_before:
