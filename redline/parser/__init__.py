@@ -27,6 +27,7 @@ _RES_HEADING = re.compile(r"^Draft resolution ([IVXLC]+)$")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
 _SYMBOL_IN = re.compile(r"\b([AES]/(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)")
 _PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting\b")
+_SPONSOR_END = re.compile(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$")
 NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
 
 
@@ -417,8 +418,14 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
         # An L-document: "…: draft resolution" then the title.
         end = None
         for k, (_n, s) in enumerate(nonblank):
-            if re.search(r":\s*\*?\s*(?:revised )?draft resolution\s*$", s):
+            if _SPONSOR_END.search(s):
                 end = k
+            elif (
+                k + 1 < len(nonblank)
+                and len(nonblank[k + 1][1].split()) <= 2
+                and _SPONSOR_END.search(s + " " + nonblank[k + 1][1])
+            ):
+                end = k + 1  # "… and Spain: revised draft" / "resolution"
         if end is not None:
             title_lines = nonblank[end + 1 :]
             start = _sponsor_start(nonblank, end)
