@@ -1,0 +1,122 @@
+"""JSON: the comparison as data, schema ``redline/1`` (see docs/json-schema.md).
+
+A contract for scripts and CI: keys are always present, lists are never missing,
+and the same comparison gives the same bytes. Standard library only (no jinja2
+on this path).
+
+>>> from redline.model import Comparison, Document, DocKind
+>>> doc = Document(source="a.md", format="markdown", kind=DocKind.TEXT)
+>>> out = render(Comparison(old=doc, new=doc, entries=()), RenderOptions())
+>>> out.splitlines()[1]
+'  "schema": "redline/1",'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from redline.model import Comparison, Document, Entry, Paragraph, Segment
+from redline.render import RenderOptions
+
+SCHEMA = "redline/1"
+
+# json.dumps escapes C0 controls itself; with ensure_ascii=False it would let C1
+# controls, bidi overrides and line separators through raw, and a terminal or an
+# editor may act on them. They can only occur inside strings, so escaping them
+# there keeps the JSON valid and the data exact.
+_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u061c]")
+
+
+def diff(segments: tuple[Segment, ...]) -> list[list[str]]:
+    """A word diff as ``[op, text]`` pairs.
+
+    >>> diff((Segment("=", "Urges "), Segment("+", "all")))
+    [['=', 'Urges '], ['+', 'all']]
+    """
+    return [[s.op, s.text] for s in segments]
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "symbol": doc.symbol,
+        "title": doc.title,
+        "kind": doc.kind.value,
+        "format": doc.format,
+        "sponsors": list(doc.sponsors.names),
+    }
+
+
+def _lines(p: Paragraph | None) -> list[int] | None:
+    return list(p.lines) if p is not None and p.lines != (0, 0) else None
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    para = e.new or e.old
+    return {
+        "status": e.status.value,
+        "old": e.old.label if e.old else None,
+        "new": e.new.label if e.new else None,
+        "kind": para.kind.value if para else None,
+        "group": e.group,
+        # Rounded so the bytes do not depend on float noise in the engine.
+        "similarity": round(e.similarity, 3),
+        "diff": diff(e.segments),
+        "footnotes": [
+            {"old": f.old_mark, "new": f.new_mark, "diff": diff(f.segments)}
+            for f in e.footnotes
+        ],
+        "lines": {"old": _lines(e.old), "new": _lines(e.new)},
+    }
+
+
+def data(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data, keys in documented order."""
+    s = comparison.sponsors
+    warnings = [
+        f"{side}: {w}"
+        for side, doc in (("old", comparison.old), ("new", comparison.new))
+        for w in doc.warnings
+    ]
+    return {
+        "schema": SCHEMA,
+        "old": _document(comparison.old),
+        "new": _document(comparison.new),
+        "title": diff(comparison.title),
+        "summary": comparison.summary(),
+        "sponsors": {
+            "added": list(s.added),
+            "removed": list(s.removed),
+            "unchanged": list(s.unchanged),
+            "old_count": s.old_count,
+            "new_count": s.new_count,
+            # A set, not a sequence: sorted so the output is stable.
+            "unrecognised": sorted(set(s.unrecognised)),
+        },
+        "paragraphs": [_entry(e) for e in comparison.entries],
+        "footnotes": {
+            "old": [{"mark": f.mark, "text": f.text} for f in comparison.old_footnotes],
+            "new": [{"mark": f.mark, "text": f.text} for f in comparison.new_footnotes],
+        },
+        "warnings": warnings,
+    }
+
+
+# An [op, text] pair or a [first, last] line pair, as json.dumps(indent=2) spreads
+# it over four lines. Newlines inside strings are always escaped, so a real newline
+# followed by indentation can only be structure.
+_PAIR = re.compile(
+    r'\[\n\s*("[=+-]"|\d+),\n\s*("(?:[^"\\]|\\.)*"|\d+)\n\s*\]'
+)
+
+
+def render(comparison: Comparison, options: RenderOptions) -> str:
+    """The comparison as indented JSON with a trailing newline (options are unused).
+
+    Diff pairs stay on one line (``["+", "all"]``), so a diff reads top to bottom.
+    """
+    text = json.dumps(data(comparison), ensure_ascii=False, indent=2)
+    text = _PAIR.sub(r"[\1, \2]", text)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -1,0 +1,583 @@
+"""Terminal text: the changed paragraphs under their labels, word diff inline.
+
+Without colour, deletions and insertions carry wdiff markers (``[-old-]``,
+``{+new+}``); with colour they are red and green. Lines wrap at
+``options.width`` only at spaces, so a marker is never split, and with colour
+every line opens and closes its own escape codes.
+
+Nothing from the input reaches the terminal unfiltered: control characters and
+bidi overrides become visible escapes (`visible`).
+
+This module also holds the small plain-text helpers (`heading`, `changes`,
+`visible`) that the markdown and HTML renderers share; it imports nothing
+outside the standard library.
+
+>>> from redline.model import Segment
+>>> wrap([("", "Urges "), ("del", "[-all-]"), ("ins", "{+some+}"), ("", " States")], 12)
+['Urges', '[-all-]{+some+}', 'States']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from redline.model import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Comparison,
+    Document,
+    Entry,
+    Segment,
+    SponsorChange,
+    Status,
+    count_words,
+)
+from redline.render import RenderOptions
+
+# --- shared plain-text helpers -----------------------------------------------------
+
+# Bidi embeddings, overrides and isolates (the "Trojan Source" characters) and the
+# line/paragraph separators a terminal may act on. Legitimate right-to-left text does
+# not need them, so showing them costs a reader nothing and hides no trick.
+_INVISIBLE = frozenset(
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029\u061c"
+)
+_WHITESPACE_CONTROLS = frozenset("\t\n\r\v\f")
+
+
+def _visible_char(c: str) -> str:
+    o = ord(c)
+    if c in _WHITESPACE_CONTROLS:
+        return " "
+    if o < 0x20:
+        return chr(0x2400 + o)  # the Control Pictures block: ESC -> ␛, NUL -> ␀
+    if o == 0x7F:
+        return "\u2421"  # ␡
+    if 0x80 <= o < 0xA0 or c in _INVISIBLE:
+        return f"\\u{o:04x}"
+    return c
+
+
+_NEEDS_ESCAPE = re.compile(
+    "[\x00-\x1f\x7f-\x9f" + "".join(sorted(_INVISIBLE)) + "]"
+)
+
+
+def visible(text: str) -> str:
+    """The text with control characters and bidi controls made visible and inert.
+
+    Tabs and line ends become spaces: a paragraph is one line.
+
+    >>> visible("red \\x1b[31m and \\u202eevil\\tend")
+    'red ␛[31m and \\\\u202eevil end'
+    """
+    return _NEEDS_ESCAPE.sub(lambda m: _visible_char(m.group()), text)
+
+
+def width_of(text: str) -> int:
+    """Columns a string takes in a terminal: wide East Asian characters count two.
+
+    >>> width_of("Urges"), width_of("决定")
+    (5, 4)
+    """
+    n = 0
+    for c in text:
+        if unicodedata.combining(c):
+            continue
+        n += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return n
+
+
+def heading(e: Entry) -> str:
+    """The entry's label, with an arrow when it changed (no status word).
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> p = lambda label: Paragraph(label, ParaKind.OPERATIVE, None, "", "x")
+    >>> heading(Entry(Status.RENUMBERED, p("OP22"), p("OP21"), ()))
+    'OP22 → OP21'
+    """
+    old = e.old.label if e.old else None
+    new = e.new.label if e.new else None
+    if old and new and old != new:
+        return f"{visible(old)} → {visible(new)}"
+    return visible(new or old or "")
+
+
+# Statuses whose label alone (the arrow) does not say what happened.
+_SUFFIXED = (Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT, Status.MERGED)
+
+
+def titled(e: Entry) -> str:
+    """The heading with its status, as the text and markdown outputs show it.
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> p = Paragraph("PP2", ParaKind.PREAMBULAR, None, "", "x")
+    >>> titled(Entry(Status.INSERTED, None, p, ()))
+    'PP2 (inserted)'
+    """
+    if e.status in _SUFFIXED:
+        return f"{heading(e)} ({e.status.value})"
+    return heading(e)
+
+
+def is_change(e: Entry) -> bool:
+    """Whether an entry is worth showing: anything but an untouched paragraph."""
+    return e.status is not Status.UNCHANGED or e.text_changed
+
+
+def _renumber_only(e: Entry) -> bool:
+    return e.status is Status.RENUMBERED and not e.text_changed
+
+
+_NUMBERED = re.compile(r"(.*?)(\d+)")
+
+
+def _continues(prev: Entry, e: Entry) -> bool:
+    """Whether `e` extends a run of renumbered paragraphs ending with `prev`."""
+    if not (prev.old and prev.new and e.old and e.new):
+        return False
+    pairs = [
+        (_NUMBERED.fullmatch(a.label), _NUMBERED.fullmatch(b.label))
+        for a, b in ((prev.old, e.old), (prev.new, e.new))
+    ]
+    return all(
+        a is not None and b is not None and a[1] == b[1] and int(b[2]) == int(a[2]) + 1
+        for a, b in pairs
+    )
+
+
+def blocks(entries: Sequence[Entry]) -> list[tuple[int, ...]]:
+    """Entry indices, consecutive renumbered-only paragraphs gathered into one block.
+
+    Twelve preambular paragraphs moved down by one are one fact, not twelve.
+    """
+    out: list[list[int]] = []
+    for i, e in enumerate(entries):
+        if out and _renumber_only(e) and _renumber_only(entries[out[-1][-1]]) and _continues(
+            entries[out[-1][-1]], e
+        ):
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return [tuple(b) for b in out]
+
+
+def _span(labels: list[str]) -> str:
+    """``OP22–25`` for a run, ``OP22`` for one."""
+    if len(labels) == 1:
+        return visible(labels[0])
+    first, last = _NUMBERED.fullmatch(labels[0]), _NUMBERED.fullmatch(labels[-1])
+    if first and last and first[1] == last[1]:
+        return visible(f"{labels[0]}–{last[2]}")
+    return visible(f"{labels[0]}–{labels[-1]}")
+
+
+def block_heading(entries: Sequence[Entry], block: Sequence[int]) -> str:
+    """The heading of a block: the entry's own, or ``PP3–14 → PP4–15`` for a run."""
+    if len(block) == 1:
+        return heading(entries[block[0]])
+    olds = [entries[i].old.label for i in block if entries[i].old]  # type: ignore[union-attr]
+    news = [entries[i].new.label for i in block if entries[i].new]  # type: ignore[union-attr]
+    return f"{_span(olds)} → {_span(news)}"
+
+
+def words(segments: Iterable[Segment]) -> tuple[int, int]:
+    """Words inserted and deleted in a diff.
+
+    >>> words([Segment("-", "all"), Segment("+", "some of the")])
+    (3, 1)
+    """
+    ins = dele = 0
+    for s in segments:
+        if s.op == INSERT:
+            ins += count_words(s.text)
+        elif s.op == DELETE:
+            dele += count_words(s.text)
+    return ins, dele
+
+
+def entry_words(e: Entry) -> tuple[int, int]:
+    """Words inserted and deleted in an entry, its footnotes included."""
+    return words([*e.segments, *(s for f in e.footnotes for s in f.segments)])
+
+
+def word_counts(ins: int, dele: int) -> str:
+    """``+3 −1 words``; empty when nothing changed.
+
+    >>> word_counts(3, 1), word_counts(0, 0)
+    ('+3 −1 words', '')
+    """
+    parts = [f"+{ins}"] if ins else []
+    parts += [f"−{dele}"] if dele else []
+    return " ".join(parts) + " words" if parts else ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of "changes at a glance": what happened, and where."""
+
+    status: Status
+    entries: tuple[int, ...]
+    """Indices into `Comparison.entries`; the first is where to link."""
+    head: str
+    """The labels: ``OP2``, ``PP3–14 → PP4–15``, ``OP4 → OP4, OP5``."""
+    what: str
+    """``changed``, ``inserted``, ``renumbered and changed``…"""
+    note: str = ""
+    """A few words on what changed inside: ``Welcomes → Recalls``, ``+3 −1 words``."""
+
+    @property
+    def text(self) -> str:
+        """``OP2 changed: Welcomes → Recalls``, ``OP21 → PP15 moved (Notes → Recognizing)``."""
+        if not self.note:
+            return f"{self.head} {self.what}"
+        if self.status is Status.MOVED:
+            return f"{self.head} {self.what} ({self.note})"
+        return f"{self.head} {self.what}: {self.note}"
+
+
+def _note(e: Entry) -> str:
+    """What changed inside a paragraph, in a few words: its lead phrase, or a count."""
+    if e.old and e.new and e.old.lead and e.new.lead and e.old.lead != e.new.lead:
+        return f"{visible(e.old.lead)} → {visible(e.new.lead)}"
+    if any(s.op != EQUAL for s in e.segments):
+        return word_counts(*words(e.segments))
+    if e.text_changed:
+        marks = ", ".join(visible(f.new_mark or f.old_mark or "") for f in e.footnotes)
+        return f"footnote {marks}"
+    return ""
+
+
+def changes(comparison: Comparison) -> list[Change]:
+    """The changes at a glance, in reading order; one line per run, split or merge.
+
+    Lines read like ``PP2 inserted``, ``OP2 changed: Welcomes → Recalls``,
+    ``OP21 → PP15 moved (Notes → Recognizing)``, ``PP3–14 → PP4–15 renumbered``,
+    ``OP4 → OP4, OP5 split``.
+    """
+    entries = comparison.entries
+    out: list[Change] = []
+    for block in blocks(entries):
+        e = entries[block[0]]
+        if not is_change(e):
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and e.group is not None
+            and e.status in (Status.SPLIT, Status.MERGED)
+            and entries[prev.entries[-1]].group == e.group
+            and entries[prev.entries[-1]].status is e.status
+        ):
+            idx = (*prev.entries, block[0])
+            olds = _unique(entries[i].old.label for i in idx if entries[i].old)  # type: ignore[union-attr]
+            news = _unique(entries[i].new.label for i in idx if entries[i].new)  # type: ignore[union-attr]
+            head = f"{visible(', '.join(olds))} → {visible(', '.join(news))}"
+            out[-1] = Change(e.status, idx, head, e.status.value)
+            continue
+        head = block_heading(entries, block)
+        status = e.status.value
+        if e.status is Status.UNCHANGED:
+            status = "changed"  # only its footnotes did
+        if e.status is Status.RENUMBERED and e.text_changed:
+            status = "renumbered and changed"
+        # An inserted or deleted paragraph is all new or all gone: a count adds nothing.
+        plain = len(block) > 1 or e.status in (Status.INSERTED, Status.DELETED)
+        note = "" if plain else _note(e)
+        out.append(Change(e.status, block, head, status, note))
+    return out
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+_ORDER = (
+    Status.CHANGED, Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT,
+    Status.MERGED, Status.RENUMBERED, Status.UNCHANGED,
+)
+
+
+def summary_counts(summary: dict[str, int]) -> list[tuple[Status, int]]:
+    """Non-zero paragraph counts, changes first, unchanged last."""
+    return [(s, summary[s.value]) for s in _ORDER if summary[s.value]]
+
+
+def summary_line(summary: dict[str, int]) -> str:
+    """``2 changed, 1 inserted, 17 unchanged · +42 −18 words``.
+
+    >>> summary_line({s.value: 0 for s in Status} | {"changed": 2, "unchanged": 3,
+    ...               "words_inserted": 4, "words_deleted": 0})
+    '2 changed, 3 unchanged · +4 words'
+    """
+    counts = ", ".join(f"{n} {s.value}" for s, n in summary_counts(summary)) or "no paragraphs"
+    w = word_counts(summary["words_inserted"], summary["words_deleted"])
+    return f"{counts} · {w}" if w else counts
+
+
+def symbol(doc: Document) -> str:
+    """How a document is named in headings: its symbol, or where it came from."""
+    return visible(doc.symbol or doc.source)
+
+
+def names(items: Sequence[str]) -> str:
+    """A list of sponsor names for one line.
+
+    >>> names(["France", "Italy"]), names([])
+    ('France, Italy', 'none')
+    """
+    return visible(", ".join(items)) if items else "none"
+
+
+def sponsor_lines(s: SponsorChange) -> list[str]:
+    """The sponsor summary: counts, who joined, who left; empty when there are none."""
+    if not (s.old_count or s.new_count or s.added or s.removed):
+        return []
+    out = [f"Sponsors {s.old_count} → {s.new_count}"]
+    out.append(f"+ {names(s.added)}")
+    out.append(f"− {names(s.removed)}")
+    if s.unrecognised:
+        out.append(f"? not in the list of Member States: {names(sorted(s.unrecognised))}")
+    return out
+
+
+# --- wrapping ------------------------------------------------------------------------
+
+Piece = tuple[str, str]
+"""(style, text): style is "" (plain), "del", "ins", "label" or "dim"."""
+
+_MARKERS = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
+_STYLE = {DELETE: "del", INSERT: "ins"}
+_ANSI = {"del": "\x1b[31m", "ins": "\x1b[32m", "label": "\x1b[1m", "dim": "\x1b[2m"}
+_RESET = "\x1b[0m"
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def pieces(segments: Iterable[Segment], color: bool, base: str = "") -> list[Piece]:
+    """Styled pieces for a word diff, whitespace kept outside the markers.
+
+    >>> pieces([Segment("=", "Urges "), Segment("-", "all "), Segment("+", "some")], False)
+    [('', 'Urges '), ('del', '[-all-]'), ('', ' '), ('ins', '{+some+}')]
+    """
+    out: list[Piece] = []
+    for s in segments:
+        text = visible(s.text)
+        if s.op == EQUAL:
+            out.append((base, text))
+            continue
+        m = _EDGE.match(text)
+        assert m is not None
+        lead, core, trail = m.groups()
+        if not core:
+            # A change of spacing only: show the new spacing, there is no word to mark.
+            if s.op == INSERT:
+                out.append((base, text))
+            continue
+        if not color:
+            core = _MARKERS[s.op][0] + core + _MARKERS[s.op][1]
+        out += [(base, lead), (_STYLE[s.op], core), (base, trail)]
+    return [p for p in out if p[1]]
+
+
+_WORD_OR_SPACE = re.compile(r"\s+|\S+")
+
+
+def wrap(items: Sequence[Piece], width: int, indent: str = "") -> list[str]:
+    """Lay styled pieces out in lines of at most `width` columns, breaking only at spaces.
+
+    Returns the lines unstyled; `styled_wrap` gives the coloured form. A word longer
+    than the line gets a line of its own rather than being cut.
+
+    >>> wrap([("", "one two three")], 8, "  ")
+    ['  one', '  two', '  three']
+    """
+    return ["".join(t for _, t in line) for line in _layout(items, width, indent)]
+
+
+def _layout(items: Sequence[Piece], width: int, indent: str) -> list[list[Piece]]:
+    # Words are runs of non-space characters, possibly spanning pieces
+    # ("[-Welcomes-]{+Recalls+}" is one word): breaking only between words is what
+    # keeps every marker whole.
+    # Each word remembers the style of the space before it, so a space inside an
+    # insertion is coloured with it and a run stays one escape sequence.
+    words_: list[tuple[str, list[Piece]]] = []
+    current: list[Piece] = []
+    space = ""
+    for style, text in items:
+        for tok in _WORD_OR_SPACE.findall(text):
+            if tok.isspace():
+                if current:
+                    words_.append((space, current))
+                    current = []
+                space = style
+            else:
+                current.append((style, tok))
+    if current:
+        words_.append((space, current))
+    lines: list[list[Piece]] = []
+    line: list[Piece] = []
+    used = 0
+    room = max(width - width_of(indent), 1)
+    for space, w in words_:
+        w_width = sum(width_of(t) for _, t in w)
+        if line and used + 1 + w_width > room:
+            lines.append(line)
+            line, used = [], 0
+        if line:
+            line.append((space, " "))
+            used += 1
+        line += w
+        used += w_width
+    if line:
+        lines.append(line)
+    return [[("", indent), *ln] if indent else ln for ln in lines]
+
+
+def render_line(line: Sequence[Piece], color: bool) -> str:
+    """One laid-out line as text; with colour each styled run opens and resets.
+
+    >>> render_line([("", "a "), ("del", "b")], True)
+    'a \\x1b[31mb\\x1b[0m'
+    """
+    out: list[str] = []
+    for style, text in _merge(line):
+        if color and style:
+            out.append(_ANSI[style] + text + _RESET)
+        else:
+            out.append(text)
+    return "".join(out).rstrip(" ")
+
+
+def _merge(line: Sequence[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for style, text in line:
+        if out and out[-1][0] == style:
+            out[-1] = (style, out[-1][1] + text)
+        else:
+            out.append((style, text))
+    return out
+
+
+def styled_wrap(items: Sequence[Piece], width: int, color: bool, indent: str = "") -> list[str]:
+    """`wrap`, rendered with or without colour."""
+    return [render_line(line, color) for line in _layout(items, width, indent)]
+
+
+# --- the renderer --------------------------------------------------------------------
+
+_INDENT = "    "
+
+
+def render(comparison: Comparison, options: RenderOptions) -> str:
+    """The comparison as terminal text.
+
+    Example (the header, then each change under its label)::
+
+        A/C.3/75/L.8 → A/C.3/75/L.8/Rev.1
+        draft → revised draft
+        ...
+        OP1
+            [-Welcomes-]{+Recalls+} the report of the Secretary-General;
+    """
+    out = _header(comparison, options)
+    if options.stat:
+        out += _stat(comparison, options)
+    else:
+        out += _body(comparison, options)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _bold(text: str, options: RenderOptions) -> str:
+    return render_line([("label", text)], options.color)
+
+
+def _header(c: Comparison, options: RenderOptions) -> list[str]:
+    width, color = options.width, options.color
+    out = [_bold(f"{symbol(c.old)} → {symbol(c.new)}", options)]
+    if c.old.kind != c.new.kind:
+        out.append(f"{c.old.kind.value} → {c.new.kind.value}")
+    else:
+        out.append(c.new.kind.value)
+    if any(s.op != EQUAL for s in c.title):
+        out += styled_wrap(pieces(c.title, color), width, color)
+    elif c.new.title:
+        out += styled_wrap([("", visible(c.new.title))], width, color)
+    out.append("")
+    out += styled_wrap([("", summary_line(c.summary()))], width, color)
+    for line in sponsor_lines(c.sponsors):
+        out += _hanging(line, width, color)
+    for w in _warnings(c):
+        out += styled_wrap([("", f"warning: {w}")], width, color)
+    out.append("")
+    return out
+
+
+def _hanging(text: str, width: int, color: bool) -> list[str]:
+    """A long line wrapped with its continuation lines indented."""
+    lines = styled_wrap([("", text)], width, color, "  ")
+    return [line[2:] if i == 0 else line for i, line in enumerate(lines)]
+
+
+def _warnings(c: Comparison) -> list[str]:
+    return [f"{side}: {visible(w)}" for side, d in (("old", c.old), ("new", c.new))
+            for w in d.warnings]
+
+
+def _stat(c: Comparison, options: RenderOptions) -> list[str]:
+    rows = []
+    for ch in changes(c):
+        ins = dele = 0
+        for i in ch.entries:
+            a, b = entry_words(c.entries[i])
+            ins, dele = ins + a, dele + b
+        rows.append((f"{ch.head} {ch.what}", word_counts(ins, dele)))
+    if not rows:
+        return ["no changes"]
+    size = max(width_of(t) for t, _ in rows)
+    return [f" {t}{' ' * (size - width_of(t))} | {w}".rstrip(" |") for t, w in rows]
+
+
+def _body(c: Comparison, options: RenderOptions) -> list[str]:
+    entries = c.entries
+    all_blocks = blocks(entries)
+    wanted = [any(is_change(entries[i]) for i in b) for b in all_blocks]
+    shown: set[int] = set()
+    for k, want in enumerate(wanted):
+        if want:
+            shown.update(range(max(k - options.context, 0), k + options.context + 1))
+    out: list[str] = []
+    last = -1
+    for k, block in enumerate(all_blocks):
+        if k not in shown:
+            continue
+        if options.context and last >= 0 and k != last + 1:
+            out += ["⋯", ""]
+        last = k
+        out += _block(c, block, wanted[k], options)
+    if not any(wanted):
+        out.append("no changes")
+    return out
+
+
+def _block(
+    c: Comparison, block: tuple[int, ...], changed: bool, options: RenderOptions
+) -> list[str]:
+    color, width = options.color, options.width
+    e = c.entries[block[0]]
+    if len(block) > 1:
+        return [_bold(f"{block_heading(c.entries, block)} (renumbered)", options), ""]
+    base = "" if changed else "dim"
+    out = [_bold(titled(e), options) if changed else render_line([("dim", titled(e))], color)]
+    if _renumber_only(e) and not options.context:
+        return [*out, ""]
+    out += styled_wrap(pieces(e.segments, color, base), width, color, _INDENT)
+    for f in e.footnotes:
+        mark = visible(f.new_mark or f.old_mark or "")
+        items: list[Piece] = [(base, f"footnote {mark}: ")]
+        out += styled_wrap(items + pieces(f.segments, color, base), width, color, _INDENT)
+    out.append("")
+    return out
