@@ -1,0 +1,162 @@
+"""Markdown for pull-request comments: summary, sponsors, changed paragraphs.
+
+Deletions are ``~~struck~~`` and insertions ``**bold**`` (GitHub's sanitizer
+drops ``<ins>``/``<del>``). Every character from the input that Markdown or
+HTML would act on is escaped, so a hostile paragraph stays text.
+
+>>> escape("<b>*x*</b>")
+'&lt;b&gt;\\\\*x\\\\*&lt;/b&gt;'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from redline.model import DELETE, EQUAL, INSERT, Comparison, Entry, Segment, SponsorChange, Status
+from redline.render import RenderOptions
+from redline.render.text import (
+    changes,
+    is_change,
+    names,
+    summary_line,
+    symbol,
+    titled,
+    visible,
+)
+
+# ASCII punctuation that starts or ends a Markdown construct in running text
+# (emphasis, strike, code, links, images, tables, escapes) or HTML.
+_SPECIAL = re.compile(r"[\\`*_~\[\]()<>&|#!]")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# What would start a list, heading or setext underline at the start of a block.
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+
+
+def escape(text: str) -> str:
+    """Input text made inert in Markdown: HTML characters as entities, the rest backslashed.
+
+    Control characters are made visible first, as in the terminal output.
+
+    >>> escape("[x](javascript:alert(1))")
+    '\\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\)'
+    >>> escape("1. - x")
+    '1\\\\. - x'
+    """
+    out = _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), visible(text))
+    # A fragment may begin a line ("> 1. ..."): escape what would open a block there.
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
+
+
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+_DELIMITERS = {DELETE: "~~", INSERT: "**"}
+_TAGS = {DELETE: "del", INSERT: "ins"}
+
+
+def _punct(c: str) -> bool:
+    return unicodedata.category(c)[0] in "PS"
+
+
+def _word(c: str) -> bool:
+    return bool(c) and not c.isspace() and not _punct(c)
+
+
+def inline(segments: Sequence[Segment]) -> str:
+    """A word diff in Markdown, the delimiters hugging the words (as CommonMark needs).
+
+    >>> inline([Segment("-", "Welcomes "), Segment("+", "Recalls "), Segment("=", "the")])
+    '~~Welcomes~~ **Recalls** the'
+    >>> inline([Segment("=", "prevention"), Segment("-", ";")])
+    'prevention<del>;</del>'
+    """
+    out: list[str] = []
+    for i, s in enumerate(segments):
+        text = s.text
+        if s.op == EQUAL:
+            out.append(escape(text))
+            continue
+        m = _EDGE.match(text)
+        assert m is not None
+        lead, core, trail = m.groups()
+        if not core:
+            if s.op == INSERT:
+                out.append(text)
+            continue
+        before = "".join(out)[-1:] if not lead else " "
+        after = segments[i + 1].text[:1] if i + 1 < len(segments) and not trail else " "
+        # CommonMark only opens "**" after a space or punctuation when the text
+        # starts with punctuation (and likewise for closing); where that rule
+        # would leave the delimiters literal, GitHub's allowed <del>/<ins> say it.
+        if (_punct(core[0]) and _word(before)) or (_punct(core[-1]) and _word(after)):
+            mark = f"<{_TAGS[s.op]}>{escape(core)}</{_TAGS[s.op]}>"
+        else:
+            mark = f"{_DELIMITERS[s.op]}{escape(core)}{_DELIMITERS[s.op]}"
+        out.append(f"{lead}{mark}{trail}")
+    # Paragraphs are one line; collapsing spaces also keeps a stray newline from
+    # starting a Markdown block.
+    return " ".join("".join(out).split())
+
+
+def _entry(e: Entry) -> list[str]:
+    out = [f"**{escape(titled(e))}**", ""]
+    body = inline(e.segments)
+    out.append(f"> {body}" if body else ">")
+    for f in e.footnotes:
+        mark = escape(f.new_mark or f.old_mark or "")
+        out += [">", f"> <sup>{mark}</sup> {inline(f.segments)}"]
+    out.append("")
+    return out
+
+
+def _sponsors(s: SponsorChange) -> list[str]:
+    if not (s.old_count or s.new_count or s.added or s.removed):
+        return []
+    out = [
+        f"- **Sponsors** {s.old_count} → {s.new_count}",
+        f"- **Added:** {escape(names(s.added))}",
+        f"- **Removed:** {escape(names(s.removed))}",
+    ]
+    if s.unrecognised:
+        out.append(f"- **Not recognised:** {escape(names(sorted(s.unrecognised)))}")
+    return [*out, ""]
+
+
+def render(comparison: Comparison, options: RenderOptions) -> str:
+    """The comparison as Markdown: heading, summary, sponsors, changes at a glance, text.
+
+    Example::
+
+        ### A/C.3/75/L.8 → A/C.3/75/L.8/Rev.1
+
+        **OP1**
+
+        > ~~Welcomes~~ **Recalls** the report of the Secretary-General;
+    """
+    c = comparison
+    out = [f"### {escape(symbol(c.old))} → {escape(symbol(c.new))}", ""]
+    kinds = (
+        f"{c.old.kind.value} → {c.new.kind.value}"
+        if c.old.kind != c.new.kind
+        else c.new.kind.value
+    )
+    title = inline(c.title) if c.title else escape(c.new.title)
+    out += [escape(kinds) + (f" — {title}" if title else ""), ""]
+    out += [escape(summary_line(c.summary())), ""]
+    out += _sponsors(c.sponsors)
+    for side, doc in (("old", c.old), ("new", c.new)):
+        out += [f"- warning ({side}): {escape(w)}" for w in doc.warnings]
+    if c.old.warnings or c.new.warnings:
+        out.append("")
+    glance = changes(c)
+    if not glance:
+        out += ["No changes.", ""]
+        return "\n".join(out).rstrip("\n") + "\n"
+    out += ["<details><summary>Changes at a glance</summary>", ""]
+    out += [f"- {escape(ch.text)}" for ch in glance]
+    out += ["", "</details>", ""]
+    for e in c.entries:
+        # Renumbered paragraphs with the same words are in the list above, not here.
+        if is_change(e) and (e.text_changed or e.status is not Status.RENUMBERED):
+            out += _entry(e)
+    return "\n".join(out).rstrip("\n") + "\n"
