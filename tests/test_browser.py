@@ -122,7 +122,8 @@ class DevTools:
         for e in self.events:
             method, params = e.get("method"), e.get("params", {})
             if method == "Runtime.exceptionThrown":
-                out.append(json.dumps(params["exceptionDetails"])[:300])
+                details = params["exceptionDetails"]
+                out.append(details.get("exception", {}).get("description") or details["text"])
             elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
                 out.append(json.dumps(params.get("args"))[:300])
             elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
