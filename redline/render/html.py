@@ -140,6 +140,9 @@ class Item:
     quiet: bool
     """Nothing to read here (unchanged or only renumbered): dimmed, hideable."""
     kind: str
+    old_kind: str
+    new_kind: str
+    """Side by side, each cell is laid out as its own side's kind (a moved OP is a PP now)."""
     number: str
     old_number: str
     new_number: str
@@ -231,6 +234,8 @@ def _item(
         badge=e.status.value if e.status in _BADGED else "",
         quiet=not is_change(e) or (e.status is Status.RENUMBERED and not e.text_changed),
         kind=para.kind.value,
+        old_kind=e.old.kind.value if e.old else "",
+        new_kind=e.new.kind.value if e.new else "",
         number=_number(para),
         old_number=_number(e.old),
         new_number=_number(e.new),
@@ -249,7 +254,8 @@ def _stub(e: Entry, id_: str, target: str) -> Item:
     assert e.old is not None and e.new is not None
     return Item(
         stub=True, id=id_, status=e.status.value, label=visible(e.old.label), badge="moved",
-        quiet=False, kind=e.old.kind.value, number=_number(e.old), old_number=_number(e.old),
+        quiet=False, kind=e.old.kind.value, old_kind=e.old.kind.value, new_kind="",
+        number=_number(e.old), old_number=_number(e.old),
         new_number="", runs=(), old_runs=(), new_runs=(),
         notes=(("moved to", Link(visible(e.new.label), target)),), footnotes=(), group=None,
     )
@@ -376,7 +382,9 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
             ins, dele = ins + a, dele + b
         glance.append({
             "status": ch.status.value, "head": ch.head, "what": ch.what, "note": ch.note,
-            "href": ids[ch.entries[0]], "words": word_counts(ins, dele),
+            "href": ids[ch.entries[0]],
+            # The note may already be a word count; say it once.
+            "words": "" if ch.note.endswith("words") else word_counts(ins, dele),
         })
     s = c.sponsors
     old_symbol, new_symbol = symbol(c.old), symbol(c.new)
