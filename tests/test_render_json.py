@@ -118,3 +118,12 @@ def test_json_path_does_not_import_jinja2() -> None:
 
 def test_registered() -> None:
     assert renderer("json") is render
+
+
+def test_every_key_is_documented() -> None:
+    doc = (TESTS.parent / "docs" / "json-schema.md").read_text(encoding="utf-8")
+    data = load("realistic")
+    keys = set(data) | set(data["old"]) | set(data["paragraphs"][0]) | set(data["sponsors"])
+    keys |= set(data["summary"]) | set(data["paragraphs"][0]["lines"])
+    missing = sorted(k for k in keys if f"`{k}`" not in doc and f'"{k}"' not in doc)
+    assert missing == []
