@@ -8,7 +8,7 @@ all markup lives in the templates, rendered by jinja2 with autoescaping and
 >>> from redline.model import Segment
 >>> runs((Segment("-", "Welcomes"), Segment("+", "Recalls"), Segment("=", " the report")),
 ...      "Welcomes", "Recalls")[0]
-Run(op='-', parts=(Part(text='Welcomes', lead=True),))
+Run(op='-', parts=(Part(text='Welcomes', lead=True),), before='', after='')
 """
 
 from __future__ import annotations
