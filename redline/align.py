@@ -35,7 +35,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from redline.model import DELETE, EQUAL, INSERT, Entry, Paragraph, Segment, Status
+from redline.model import DELETE, EQUAL, INSERT, Entry, Paragraph, Segment, Status, fold
 from redline.worddiff import diff_words, quick_similarity, similarity, word_bag
 
 __all__ = [
@@ -67,40 +67,9 @@ _JOIN = " "  # what goes between the two pieces of a split (or merge) when joine
 
 # --- normalising -------------------------------------------------------------------
 
-# Typographic quotes, apostrophes and dashes, folded to their ASCII forms.
-_FOLD = (
-    ("\u2018", "'"),
-    ("\u2019", "'"),
-    ("\u201a", "'"),
-    ("\u2032", "'"),
-    ("\u02bc", "'"),
-    ("\u201c", '"'),
-    ("\u201d", '"'),
-    ("\u201e", '"'),
-    ("\u2033", '"'),
-    ("\u2010", "-"),
-    ("\u2011", "-"),
-    ("\u2012", "-"),
-    ("\u2013", "-"),
-    ("\u2014", "-"),
-    ("\u2015", "-"),
-    ("\u2212", "-"),
-)
-
-
-def normalize(text: str) -> str:
-    """The text two paragraphs must share to count as identical.
-
-    Whitespace runs, quote, apostrophe and dash styles are folded; case is kept.
-
-    >>> normalize("  Member  States\u2019 \u201cefforts\u201d \u2013 2017\u20132021 ")
-    'Member States\\' "efforts" - 2017-2021'
-    """
-    if not text.isascii():  # most paragraphs are ASCII: nothing to fold
-        for typographic, plain in _FOLD:
-            if typographic in text:
-                text = text.replace(typographic, plain)
-    return " ".join(text.split())
+# The folding lives in the model so the renderers can tell a typographic-only
+# difference ("region’s" / "region's") from a change of words.
+normalize = fold
 
 
 # --- the work space ----------------------------------------------------------------

@@ -145,6 +145,42 @@ class Document:
         return tuple(sorted(out, key=lambda p: p.lines[0]))
 
 
+# Typographic quotes, apostrophes and dashes, folded to their ASCII forms.
+_FOLD = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u2032", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u2033", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u2015", "-"),
+    ("\u2212", "-"),
+)
+
+
+def fold(text: str) -> str:
+    """The text two paragraphs must share to count as identical.
+
+    Whitespace runs, quote, apostrophe and dash styles are folded; case is kept.
+
+    >>> fold("  Member  States\u2019 \u201cefforts\u201d \u2013 2017\u20132021 ")
+    'Member States\\' "efforts" - 2017-2021'
+    """
+    if not text.isascii():  # most paragraphs are ASCII: nothing to fold
+        for typographic, plain in _FOLD:
+            if typographic in text:
+                text = text.replace(typographic, plain)
+    return " ".join(text.split())
+
+
 # --- the comparison ---------------------------------------------------------------
 
 
@@ -217,10 +253,13 @@ class Entry:
 
     @property
     def text_changed(self) -> bool:
-        """True when the words differ (footnotes included)."""
-        return any(s.op != EQUAL for s in self.segments) or any(
-            any(s.op != EQUAL for s in f.segments) for f in self.footnotes
-        )
+        """True when the words differ, footnotes included; a difference only in
+        quote, apostrophe, dash or space style is not a change of words."""
+
+        def differs(segs: tuple[Segment, ...]) -> bool:
+            return any(s.op != EQUAL for s in segs) and fold(old_text(segs)) != fold(new_text(segs))
+
+        return differs(self.segments) or any(differs(f.segments) for f in self.footnotes)
 
 
 @dataclass(frozen=True)
@@ -263,6 +302,8 @@ class Comparison:
                     out[e.status.value] += 1
             else:
                 out[e.status.value] += 1
+            if not e.text_changed:
+                continue  # only quote or dash style differs: no word inserted or deleted
             segs = list(e.segments) + [s for f in e.footnotes for s in f.segments]
             for s in segs:
                 if s.op == INSERT:
@@ -276,11 +317,13 @@ class Comparison:
     @property
     def differs(self) -> bool:
         """True when anything other than numbering changed."""
-        return any(
-            e.status not in (Status.UNCHANGED, Status.RENUMBERED) or e.text_changed
-            for e in self.entries
-        ) or bool(self.sponsors.added or self.sponsors.removed) or any(
-            s.op != EQUAL for s in self.title
+        return (
+            any(
+                e.status not in (Status.UNCHANGED, Status.RENUMBERED) or e.text_changed
+                for e in self.entries
+            )
+            or bool(self.sponsors.added or self.sponsors.removed)
+            or any(s.op != EQUAL for s in self.title)
         )
 
 
