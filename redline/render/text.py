@@ -202,6 +202,8 @@ def words(segments: Iterable[Segment]) -> tuple[int, int]:
 
 def entry_words(e: Entry) -> tuple[int, int]:
     """Words inserted and deleted in an entry, its footnotes included."""
+    if not e.text_changed:
+        return (0, 0)  # only quote or dash style differs
     return words([*e.segments, *(s for f in e.footnotes for s in f.segments)])
 
 
