@@ -159,6 +159,11 @@ def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
+        # mkstemp makes the file private (0600); give it the mode a plain write would
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
