@@ -232,6 +232,8 @@ def diff(
         if sp_new is not None:
             b = replace(b, sponsors=sp_new)
         comparison: Comparison = compare(a, b)
+        for name in comparison.sponsors.unrecognised:
+            click.echo(f"redline: warning: sponsor not in the names table: {name}", err=True)
         to_terminal = output is None and sys.stdout.isatty()
         width = 80
         if to_terminal:
