@@ -433,14 +433,14 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
         else:
             # "Draft resolution submitted by the Chair on the recommendation of the
             # Economic and Social Council (…)", a blank line, then the title.
-            k = next(
+            first = next(
                 (i for i, (_, s) in enumerate(lines) if s.startswith("Draft resolution")), None
             )
-            if k is not None:
-                j = k
+            if first is not None:
+                j = first
                 while j < len(lines) and lines[j][1]:
                     j += 1
-                sponsor_text = pdftext.join_lines([s for _, s in lines[k:j]])
+                sponsor_text = pdftext.join_lines([s for _, s in lines[first:j]])
                 title_lines = [(n, s) for n, s in lines[j:] if s]
     title = pdftext.join_lines([s for _, s in title_lines])
     span = (title_lines[0][0], title_lines[-1][0]) if title_lines else (0, 0)
