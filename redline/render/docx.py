@@ -1,0 +1,366 @@
+"""Word output: the new text with every change as a real tracked change.
+
+Insertions are ``w:ins`` runs, deletions ``w:del`` runs holding ``w:delText``,
+all by one author at one date, so Word's "Accept all" gives exactly the new
+text and "Reject all" exactly the old one. A whole inserted or deleted
+paragraph also has its paragraph mark tracked; a split paragraph has its new
+paragraph marks inserted and a merge its old ones deleted, so that accepting or
+rejecting joins the pieces again. A moved paragraph is deleted where it stood
+and inserted where it stands now. Footnotes are not written (python-docx has
+no footnote API); the paragraphs keep their text without the markers.
+
+python-docx is imported here only, and only when a .docx is asked for.
+
+>>> from redline import compare, parse_text
+>>> old = parse_text("The General Assembly,\\n\\n1. Urges States to act;\\n")
+>>> new = parse_text("The General Assembly,\\n\\n1. Encourages States to act;\\n")
+>>> render(compare(old, new), RenderOptions())[:2]
+b'PK'
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from redline.model import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Comparison,
+    Entry,
+    Paragraph,
+    ParaKind,
+    Segment,
+    Status,
+    new_text,
+    old_text,
+)
+from redline.render import RenderOptions
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
+INDENT_CM = 1.27  # first-line indent of a paragraph; sub-paragraphs sit twice as deep
+# every file in the package gets this date: same input, same bytes
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass
+class _Run:
+    """A stretch of text with one op and one look."""
+
+    op: str
+    text: str
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass
+class _Para:
+    """One Word paragraph to write: its runs and what happened to its mark."""
+
+    runs: list[_Run]
+    mark: str = EQUAL
+    """``+``: the paragraph mark is inserted (reject joins it with the next one);
+    ``-``: deleted (accept joins it with the next one)."""
+    kind: ParaKind | None = None
+    olds: set[int] = field(default_factory=set)
+    """Indices of the old paragraphs whose text this paragraph carries."""
+
+
+def render(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as a .docx with tracked changes (bytes of the file).
+
+    ``render(compare(old, new), RenderOptions(author="Delegation X"))`` -> ``b"PK…"``
+    """
+    from docx import Document
+
+    doc = Document()
+    doc.core_properties.author = options.author
+    doc.core_properties.last_modified_by = options.author
+    doc.core_properties.title = "".join(s.text for s in comparison.title if s.op != DELETE)
+    writer = _Writer(doc, options.author, _word_date(options.generated))
+    for para in _layout(comparison):
+        writer.paragraph(para)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _fixed_zip_dates(buf.getvalue())
+
+
+def _word_date(generated: str) -> str | None:
+    """``2026-11-28 16:20 UTC`` -> ``2026-11-28T16:20:00Z``; None when not given.
+
+    >>> _word_date("2026-11-28 16:20 UTC")
+    '2026-11-28T16:20:00Z'
+    """
+    m = re.match(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)(:\d\d)?", generated.strip())
+    if not m:
+        return None
+    return f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}Z"
+
+
+def _fixed_zip_dates(data: bytes) -> bytes:
+    """The same package with every member dated `_ZIP_DATE` (zip stores local times)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, _ZIP_DATE)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16  # rw-r--r--, as a plain write gives
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
+# --- from entries to paragraphs -------------------------------------------------------
+
+
+def _number(p: Paragraph | None) -> str:
+    """The number as it is printed before the text: ``5.``, ``(a)``, or empty."""
+    if p is None or not p.number:
+        return ""
+    return f"{p.number}." if p.number.isdigit() else p.number
+
+
+def _number_runs(old: Paragraph | None, new: Paragraph | None) -> list[_Run]:
+    """The number and the tab after it; a renumbering changes only the number.
+
+    >>> [(r.op, r.text) for r in _number_runs(None, None)]
+    []
+    """
+    a, b = _number(old), _number(new)
+    if a == b:
+        return [_Run(EQUAL, a + "\t")] if a else []
+    runs = []
+    if a:
+        runs.append(_Run(DELETE, a))
+    if b:
+        runs.append(_Run(INSERT, b))
+    sep = EQUAL if a and b else (DELETE if a else INSERT)
+    runs.append(_Run(sep, "\t"))
+    return runs
+
+
+def _text_runs(segments: tuple[Segment, ...], old_lead: str, new_lead: str) -> list[_Run]:
+    """Runs of a word diff, the lead phrase of each side in italics.
+
+    >>> [(r.op, r.text, r.italic) for r in _text_runs((Segment("=", "Urges all"),), "Urges", "Urges")]
+    [('=', 'Urges', True), ('=', ' all', False)]
+    """
+    runs: list[_Run] = []
+    pos_old = pos_new = 0
+    for s in segments:
+        text = s.text
+        while text:
+            pos = pos_new if s.op == INSERT else pos_old if s.op == DELETE else pos_new
+            lead = old_lead if s.op == DELETE else new_lead
+            if s.op == EQUAL:
+                # a kept run is italic only where both sides' leads cover it
+                lead_end = min(len(new_lead) - pos_new, len(old_lead) - pos_old)
+            else:
+                lead_end = len(lead) - pos
+            cut = len(text) if lead_end <= 0 else min(lead_end, len(text))
+            piece, text = text[:cut], text[cut:]
+            runs.append(_Run(s.op, piece, italic=lead_end > 0))
+            if s.op != INSERT:
+                pos_old += len(piece)
+            if s.op != DELETE:
+                pos_new += len(piece)
+    return runs
+
+
+def _whole(p: Paragraph, op: str) -> list[_Run]:
+    """A paragraph inserted or deleted as a whole: its number and text as one op."""
+    seg = (Segment(op, p.text),) if p.text else ()
+    num = _number_runs(p, None) if op == DELETE else _number_runs(None, p)
+    return num + _text_runs(seg, p.lead, p.lead)
+
+
+def _layout(c: Comparison) -> list[_Para]:
+    """The paragraphs of the Word document, in order, from the comparison."""
+    out: list[_Para] = []
+    if c.old.symbol or c.new.symbol:
+        segs = _pair_segments(c.old.symbol or "", c.new.symbol or "")
+        out.append(_Para(_text_runs(segs, "", ""), mark=_mark_of(segs)))
+    if c.title:
+        runs = _text_runs(c.title, "", "")
+        for r in runs:
+            r.bold = True
+        out.append(_Para(runs, mark=_mark_of(c.title)))
+    if any(d.kind.value != "text" for d in (c.old, c.new)):
+        out.append(_Para([_Run(EQUAL, "The General Assembly,", italic=True)]))
+    out.extend(_body(c))
+    return out
+
+
+def _pair_segments(a: str, b: str) -> tuple[Segment, ...]:
+    """Two short texts as one deletion and one insertion (or one kept run)."""
+    if a == b:
+        return (Segment(EQUAL, a),)
+    return tuple(Segment(op, t) for op, t in ((DELETE, a), (INSERT, b)) if t)
+
+
+def _mark_of(segments: tuple[Segment, ...]) -> str:
+    """The paragraph mark's op: inserted when there was no old text, deleted when no new."""
+    if not old_text(segments):
+        return INSERT
+    if not new_text(segments):
+        return DELETE
+    return EQUAL
+
+
+def _body(c: Comparison) -> list[_Para]:
+    old_index: dict[Paragraph, int] = {}
+    for k, p in enumerate(c.old.flat()):
+        old_index.setdefault(p, k)
+    entries = list(c.entries)
+    out: list[_Para] = []
+    moved: list[tuple[int, _Para]] = []
+    k = 0
+    while k < len(entries):
+        e = entries[k]
+        if e.group is not None:
+            n = k
+            while n < len(entries) and entries[n].group == e.group:
+                n += 1
+            out.extend(_group(entries[k:n], old_index))
+            k = n
+            continue
+        k += 1
+        oi = {old_index[e.old]} if e.old is not None and e.old in old_index else set()
+        if e.status == Status.MOVED and e.old is not None and e.new is not None:
+            out.append(_Para(_whole(e.new, INSERT), mark=INSERT, kind=e.new.kind))
+            moved.append(
+                (min(oi) if oi else -1, _Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi))
+            )
+        elif e.old is None and e.new is not None:
+            out.append(_Para(_whole(e.new, INSERT), mark=INSERT, kind=e.new.kind))
+        elif e.new is None and e.old is not None:
+            out.append(_Para(_whole(e.old, DELETE), mark=DELETE, kind=e.old.kind, olds=oi))
+        elif e.old is not None and e.new is not None:
+            runs = _number_runs(e.old, e.new) + _text_runs(e.segments, e.old.lead, e.new.lead)
+            out.append(_Para(runs, kind=e.new.kind, olds=oi))
+    # a moved paragraph's deletion goes right after the old paragraph before it
+    for i, para in sorted(moved, key=lambda t: t[0]):
+        at = 0
+        for pos, q in enumerate(out):
+            if any(j < i for j in q.olds):
+                at = pos + 1
+        out.insert(at, para)
+    return out
+
+
+def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
+    """A split (one old, several new) or a merge (several old, one new).
+
+    The pieces are written as paragraphs whose marks, but the last, are inserted
+    (split) or deleted (merge): accepting or rejecting joins them again.
+    """
+    olds = [e.old for e in group if e.old is not None]
+    news = [e.new for e in group if e.new is not None]
+    if len(olds) != len(group) or len(news) != len(group):
+        return []  # not a group the aligner makes
+    is_split = all(p == olds[0] for p in olds)
+    out: list[_Para] = []
+    for n, e in enumerate(group):
+        first, last = n == 0, n == len(group) - 1
+        old, new = olds[n], news[n]
+        oi = {old_index[old]} if old in old_index else set()
+        if is_split:
+            num = _number_runs(old if first else None, new)
+            lead_old = old.lead if first else ""
+            mark = EQUAL if last else INSERT
+        else:
+            num = _number_runs(old, new if first else None)
+            lead_old = old.lead
+            mark = EQUAL if last else DELETE
+        lead_new = new.lead if (first or is_split) else ""
+        runs = num + _text_runs(e.segments, lead_old, lead_new)
+        out.append(_Para(runs, mark=mark, kind=new.kind, olds=oi))
+    return out
+
+
+# --- writing WordprocessingML --------------------------------------------------------
+
+
+class _Writer:
+    """Appends paragraphs with tracked changes to a python-docx document."""
+
+    def __init__(self, doc: WordDocument, author: str, date: str | None) -> None:
+        self.doc = doc
+        self.author = author
+        self.date = date
+        self.next_id = 1
+
+    def _change(self, op: str) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        el = OxmlElement("w:ins" if op == INSERT else "w:del")
+        el.set(qn("w:id"), str(self.next_id))
+        el.set(qn("w:author"), self.author)
+        if self.date:
+            el.set(qn("w:date"), self.date)
+        self.next_id += 1
+        return el
+
+    def paragraph(self, para: _Para) -> None:
+        from docx.oxml import OxmlElement
+        from docx.shared import Cm
+
+        p = self.doc.add_paragraph()
+        fmt = p.paragraph_format
+        if para.kind == ParaKind.SUBPARAGRAPH:
+            fmt.left_indent = Cm(2 * INDENT_CM)
+        elif para.kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE):
+            fmt.first_line_indent = Cm(INDENT_CM)
+        if para.mark != EQUAL:
+            ppr = p._p.get_or_add_pPr()
+            rpr = OxmlElement("w:rPr")
+            rpr.append(self._change(para.mark))
+            ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+        wrapper: Any = None
+        wrapper_op = EQUAL
+        for run in para.runs:
+            if not run.text:
+                continue
+            if run.op == EQUAL:
+                wrapper, wrapper_op = None, EQUAL
+                target = p._p
+            else:
+                if wrapper is None or wrapper_op != run.op:
+                    wrapper, wrapper_op = self._change(run.op), run.op
+                    p._p.append(wrapper)
+                target = wrapper
+            target.append(_run_element(run, deleted=run.op == DELETE))
+
+
+def _run_element(run: _Run, deleted: bool) -> Any:
+    """``<w:r>`` with the run's look and its text (``w:delText`` when deleted), tabs as ``w:tab``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r = OxmlElement("w:r")
+    if run.bold or run.italic:
+        rpr = OxmlElement("w:rPr")
+        if run.bold:
+            rpr.append(OxmlElement("w:b"))
+        if run.italic:
+            rpr.append(OxmlElement("w:i"))
+        r.append(rpr)
+    for k, part in enumerate(_NOT_XML.sub("", run.text).split("\t")):
+        if k:
+            r.append(OxmlElement("w:tab"))
+        if part:
+            t = OxmlElement("w:delText" if deleted else "w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = part
+            r.append(t)
+    return r

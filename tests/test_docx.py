@@ -1,0 +1,310 @@
+"""Word output with tracked changes, and Word input read as accepted or rejected.
+
+The round trip is the contract: write the redline as a .docx, read it back
+with all changes accepted and get the new text, with all rejected and get the
+old one, paragraph by paragraph.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import redline
+from redline.errors import InputError
+from redline.model import Comparison, Document, Status
+from redline.parser import parse_document
+from redline.parser.docx import docx_to_text
+from redline.render import RenderOptions
+from redline.render.docx import render
+
+docx = pytest.importorskip("docx")
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OPTIONS = RenderOptions(author="Delegation of Testland", generated="2026-11-28 16:20 UTC")
+
+
+def texts(doc: Document) -> list[tuple[str, str, str]]:
+    """Label, lead and whitespace-normalised text of each paragraph."""
+    return [(p.label, p.lead, " ".join(p.text.split())) for p in doc.paragraphs]
+
+
+def read_back(data: bytes, tracked: str) -> Document:
+    text, _, _ = docx_to_text(data, "out.docx", tracked)
+    return parse_document(text, source="out.docx", fmt="docx")
+
+
+def assert_round_trip(c: Comparison) -> bytes:
+    data = render(c, OPTIONS)
+    assert texts(read_back(data, "accept")) == texts(c.new)
+    assert texts(read_back(data, "reject")) == texts(c.old)
+    return data
+
+
+@pytest.fixture(scope="module")
+def real() -> Comparison:
+    old = redline.parse(str(EXAMPLES / "A_RES_73_188.txt"))
+    new = redline.parse(str(EXAMPLES / "A_75_479.md") + "#IV")
+    return redline.compare(old, new)
+
+
+def document_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+# --- the bundled pair -----------------------------------------------------------------
+
+
+def test_real_pair_round_trips(real: Comparison) -> None:
+    assert real.summary()["moved"] == 1 and real.summary()["renumbered"] >= 1
+    data = assert_round_trip(real)
+    for tracked, doc in (("accept", real.new), ("reject", real.old)):
+        assert read_back(data, tracked).title == doc.title
+
+
+def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
+    data = render(real, OPTIONS)
+    body = docx.Document(io.BytesIO(data)).element.body
+    changes = list(body.iter(W + "ins", W + "del"))
+    assert changes
+    assert {c.get(W + "author") for c in changes} == {"Delegation of Testland"}
+    assert {c.get(W + "date") for c in changes} == {"2026-11-28T16:20:00Z"}
+    assert len({c.get(W + "id") for c in changes}) == len(changes)  # ids are unique
+    # deleted text is w:delText, never w:t; no colour anywhere
+    for d in body.iter(W + "del"):
+        assert not list(d.iter(W + "t"))
+    assert "w:color" not in document_xml(data)
+    assert docx_to_text(data, "x.docx", "accept")[2] == len(changes)
+
+
+def test_layout(real: Comparison) -> None:
+    doc = docx.Document(io.BytesIO(render(real, OPTIONS)))
+    paras = doc.paragraphs
+    title = next(p for p in paras if p.text == real.new.title)
+    assert all(r.bold for r in title.runs)
+    ga = next(p for p in paras if p.text == "The General Assembly,")
+    assert all(r.italic for r in ga.runs)
+    recalling = next(p for p in paras if p.text.startswith("Recalling its"))
+    assert recalling.runs[0].text == "Recalling" and recalling.runs[0].italic
+    assert '<w:t xml:space="preserve">1.</w:t><w:tab/>' in document_xml(render(real, OPTIONS))
+
+
+def test_renumbering_changes_only_the_number(real: Comparison) -> None:
+    xml = document_xml(render(real, OPTIONS))
+    e = next(e for e in real.entries if e.status is Status.RENUMBERED and e.new and e.new.number)
+    assert e.old is not None and e.new is not None and e.old.number != e.new.number
+    number_change = (
+        f'<w:delText xml:space="preserve">{e.old.number}.</w:delText></w:r></w:del>'
+        f'<w:ins w:id="[0-9]+" w:author="[^"]+" w:date="[^"]+"><w:r>'
+        f'<w:t xml:space="preserve">{e.new.number}.</w:t></w:r></w:ins><w:r><w:tab/>'
+    )
+    assert re.search(number_change, xml)
+
+
+def test_moved_paragraph_is_deleted_and_inserted(real: Comparison) -> None:
+    moved = next(e for e in real.entries if e.status is Status.MOVED)
+    body = docx.Document(io.BytesIO(render(real, OPTIONS))).element.body
+    marks = {"ins": 0, "del": 0}
+    for p in body.iter(W + "p"):
+        text = "".join(t.text or "" for t in p.iter(W + "t", W + "delText"))
+        rpr = p.find(f"{W}pPr/{W}rPr")
+        if rpr is None:
+            continue
+        if rpr.find(W + "del") is not None and moved.old.text in text:
+            marks["del"] += 1
+        if rpr.find(W + "ins") is not None and moved.new.text in text:
+            marks["ins"] += 1
+    assert marks == {"ins": 1, "del": 1}
+
+
+def test_same_input_same_bytes(real: Comparison) -> None:
+    assert render(real, OPTIONS) == render(real, OPTIONS)
+
+
+# --- generated pairs ------------------------------------------------------------------
+
+VOCABULARY = (
+    "Member States United Nations the of and to in its General Assembly Secretary-General "
+    "report resolution Institute crime prevention criminal justice Africa cooperation "
+    "support implementation programme regional international development session"
+).split()
+LEADS = {
+    "pp": ["Recalling", "Reaffirming", "Noting", "Recognizing", "Bearing in mind", "Aware"],
+    "op": ["Urges", "Encourages", "Requests", "Decides", "Welcomes", "Calls upon", "Invites"],
+    "sub": ["To", "Provide", "Strengthen"],
+}
+
+
+@st.composite
+def paragraph(draw: st.DrawFn, kind: str) -> tuple[str, str]:
+    words = draw(st.lists(st.sampled_from(VOCABULARY), min_size=3, max_size=10))
+    return kind, " ".join([draw(st.sampled_from(LEADS[kind])), *words]) + (
+        "," if kind == "pp" else ";"
+    )
+
+
+@st.composite
+def resolution(draw: st.DrawFn) -> list[tuple[str, str]]:
+    pps = draw(st.lists(paragraph("pp"), max_size=4))
+    ops = draw(st.lists(st.one_of(paragraph("op"), paragraph("sub")), min_size=1, max_size=6))
+    if ops[0][0] == "sub":
+        ops[0] = ("op", "Urges " + ops[0][1])
+    return pps + ops
+
+
+@st.composite
+def revised(draw: st.DrawFn) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A resolution and a revision: word edits, insertions, deletions, moves, splits, merges."""
+    old = draw(resolution())
+    new = list(old)
+    for _ in range(draw(st.integers(0, 4))):
+        what = draw(st.sampled_from(["word", "insert", "delete", "move", "split", "merge"]))
+        k = draw(st.integers(0, len(new) - 1))
+        kind, text = new[k]
+        if what == "word":
+            ws = text.split(" ")
+            ws[draw(st.integers(1, len(ws) - 1))] = draw(st.sampled_from(VOCABULARY))
+            new[k] = (kind, " ".join(ws))
+        elif what == "insert":
+            new.insert(k, draw(paragraph(kind)))
+        elif what == "delete" and len(new) > 1:
+            new.pop(k)
+        elif what == "move" and len(new) > 1:
+            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
+        elif what == "split" and len(text.split(" ")) >= 6:
+            ws = text.split(" ")
+            cut = draw(st.integers(3, len(ws) - 3))
+            second = draw(st.sampled_from(LEADS[kind]))
+            new[k : k + 1] = [
+                (kind, " ".join(ws[:cut]) + ";"),
+                (kind, " ".join([second, *ws[cut:]])),
+            ]
+        elif what == "merge" and k + 1 < len(new) and new[k + 1][0] == kind:
+            new[k : k + 2] = [(kind, text.rstrip(",;") + " and " + new[k + 1][1])]
+    # the preamble comes first, and the operative part starts with a numbered paragraph
+    pps = [t for t in new if t[0] == "pp"]
+    ops = [t for t in new if t[0] != "pp"]
+    if not ops or ops[0][0] == "sub":
+        ops.insert(0, ("op", "Decides to remain seized;"))
+    return old, pps + ops
+
+
+def as_text(paras: list[tuple[str, str]], title: str) -> str:
+    out = [title, "The General Assembly,"]
+    op, sub = 0, 0
+    for kind, text in paras:
+        if kind == "op":
+            op, sub = op + 1, 0
+            out.append(f"{op}. {text}")
+        elif kind == "sub":
+            sub += 1
+            out.append(f"({'abcdefghijklmnopqrstuvwxyz'[sub - 1]}) {text}")
+        else:
+            out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(revised(), st.sampled_from(["Crime prevention", "Crime prevention in Africa"]))
+def test_generated_pairs_round_trip(pair: tuple[list, list], title: str) -> None:
+    old = redline.parse_text(as_text(pair[0], "Crime prevention"))
+    new = redline.parse_text(as_text(pair[1], title))
+    assert_round_trip(redline.compare(old, new))
+
+
+def test_split_and_merge_join_again() -> None:
+    old = redline.parse_text(
+        "The General Assembly,\n\n1. Urges Member States to support the Institute in its work "
+        "on crime prevention and requests the Secretary-General to report on the implementation "
+        "of the present resolution;\n\n2. Decides to remain seized of the matter;\n\n"
+        "3. Invites States to strengthen international cooperation in criminal justice;\n\n"
+        "4. Welcomes the report of the Secretary-General on the regional programme for Africa;\n"
+    )
+    new = redline.parse_text(
+        "The General Assembly,\n\n1. Urges Member States to support the Institute in its work "
+        "on crime prevention;\n\n2. Requests the Secretary-General to report on the "
+        "implementation of the present resolution;\n\n3. Decides to remain seized of the "
+        "matter;\n\n4. Invites States to strengthen international cooperation in criminal "
+        "justice and welcomes the report of the Secretary-General on the regional programme "
+        "for Africa;\n"
+    )
+    c = redline.compare(old, new)
+    assert [e.status for e in c.entries] == [
+        Status.SPLIT, Status.SPLIT, Status.RENUMBERED, Status.MERGED, Status.MERGED,
+    ]  # fmt: skip
+    data = assert_round_trip(c)
+    # the split's new paragraph mark is inserted, the merge's old one deleted
+    body = docx.Document(io.BytesIO(data)).element.body
+    marks = [(m.tag.removeprefix(W)) for m in body.iterfind(f"{W}p/{W}pPr/{W}rPr/*")]
+    assert marks == ["ins", "del"]
+
+
+# --- reading Word ---------------------------------------------------------------------
+
+
+def test_reader_lead_phrases_and_numbers() -> None:
+    d = docx.Document()
+    d.add_paragraph().add_run("Title of the draft").bold = True
+    d.add_paragraph().add_run("The General Assembly,").italic = True
+    p = d.add_paragraph()
+    p.add_run("Bearing in mind").italic = True
+    p.add_run(" the 2030 Agenda & its <goals>,")
+    p = d.add_paragraph("1.\t")
+    p.add_run("Urges").italic = True
+    p.add_run(" States to act_now;")
+    buf = io.BytesIO()
+    d.save(buf)
+    text, warnings, n = docx_to_text(buf.getvalue(), "d.docx", "accept")
+    assert (warnings, n) == ([], 0)
+    assert "*Bearing in mind* the 2030 Agenda &amp; its &lt;goals>," in text
+    assert "1. *Urges* States to act\\_now;" in text
+    doc = parse_document(text, fmt="docx")
+    assert texts(doc) == [
+        ("PP1", "Bearing in mind", "Bearing in mind the 2030 Agenda & its <goals>,"),
+        ("OP1", "Urges", "Urges States to act_now;"),
+    ]
+    assert doc.title == "Title of the draft"
+
+
+def test_corrupt_docx_is_an_input_error() -> None:
+    data = b"PK\x03\x04" + b"word/" + b"\x00" * 100
+    with pytest.raises(InputError, match="not a readable Word document"):
+        docx_to_text(data, "bad.docx", "accept")
+
+
+def test_parse_reads_a_docx_file(real: Comparison, tmp_path: Path) -> None:
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(real, OPTIONS))
+    accepted = redline.parse(str(path))
+    rejected = redline.parse(str(path), tracked="reject")
+    assert accepted.format == "docx" and accepted.tracked_changes > 0
+    assert accepted.counts()["preambular"] == 18 and accepted.counts()["operative"] == 24
+    assert texts(accepted) == texts(real.new)
+    assert texts(rejected) == texts(real.old)
+
+
+def test_cli_writes_a_docx(tmp_path: Path) -> None:
+    from redline.cli import main
+
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(
+        main,
+        [
+            "diff", str(EXAMPLES / "A_RES_73_188.txt"), str(EXAMPLES / "A_75_479.md") + "#IV",
+            "-o", str(out), "--author", "Tester",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    d = docx.Document(str(out))
+    assert any(p.text == "The General Assembly," for p in d.paragraphs)
+    authors = {el.get(W + "author") for el in d.element.body.iter(W + "ins", W + "del")}
+    assert authors == {"Tester"}
