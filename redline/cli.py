@@ -289,5 +289,89 @@ def sponsors(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> N
             click.echo(sponsors_text(doc), nl=False)
 
 
+@main.command("verify-tracked")
+@click.argument("submitted")
+@click.argument("base")
+@common
+def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug: bool) -> None:
+    """Check that every change in SUBMITTED (a .docx) against BASE is a tracked change.
+
+    Rejecting all tracked changes of SUBMITTED must give BASE's text; each
+    paragraph where it does not holds an untracked edit and is named. Exit 0
+    when all changes are tracked, 1 when some are not, 2 on error. (--tracked
+    applies to BASE, should it be a .docx too.) Footnotes are not compared.
+
+    \b
+    Example:
+      redline verify-tracked our-revision.docx A_C.3_75_L.11.txt
+    """
+    _State.debug = debug
+    with _errors():
+        from redline.compare import compare
+        from redline.read import load as _load
+
+        accepted = _load(submitted, max_size=max_size, tracked="accept")
+        if accepted.format != "docx":
+            raise InputError(submitted, "not a Word document (.docx); nothing can be tracked")
+        rejected = _load(submitted, max_size=max_size, tracked="reject")
+        for w in rejected.warnings:
+            if "tracked changes" not in w:  # the count is printed below
+                click.echo(f"redline: warning: {w}", err=True)
+        ref = load(base, max_size, tracked)
+        ref, rejected = pick_counterpart(ref, rejected)
+        tracked_in = [_label(e) for e in compare(rejected, accepted).entries if _changed(e)]
+        untracked = compare(ref, rejected)
+        problems = [f"{_label(e)}: {_describe(e)}" for e in untracked.entries if _changed(e)]
+        if any(s.op != "=" for s in untracked.title):
+            problems.insert(0, f"title: {_describe_segments(untracked.title)}")
+        n = accepted.tracked_changes
+        where = f" in {', '.join(tracked_in)}" if tracked_in else ""
+        click.echo(f"{submitted}: {n} tracked change{'s' if n != 1 else ''}{where}")
+        if problems:
+            click.echo(f"{len(problems)} untracked change{'s' if len(problems) != 1 else ''} "
+                       f"(rejecting all tracked changes does not give {base}):")  # fmt: skip
+            for line in problems:
+                click.echo(f"  {line}")
+        else:
+            click.echo(f"all changes are tracked: rejecting them gives {base}")
+    sys.exit(EXIT_DIFFERS if problems else EXIT_OK)
+
+
+def _changed(e: Any) -> bool:
+    """A paragraph whose words differ, or that was inserted, deleted, moved, split or merged.
+
+    Renumbering follows from the others; footnotes are left out, since the Word
+    reader does not read them; quote and dash styles are not words.
+    """
+    from redline.model import Status, fold, new_text, old_text
+
+    if e.status in (Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT, Status.MERGED):
+        return True
+    segs = e.segments
+    return any(s.op != "=" for s in segs) and fold(old_text(segs)) != fold(new_text(segs))
+
+
+def _label(e: Any) -> str:
+    """The paragraph's label in the later text (``OP5``), or in the earlier one if deleted."""
+    return str(e.new.label if e.new is not None else f"{e.old.label} (deleted)")
+
+
+def _describe(e: Any) -> str:
+    """``changed: -[all] +[some]``, at most a few runs, long ones shortened."""
+    return f"{e.status.value}: {_describe_segments(e.segments)}"
+
+
+def _describe_segments(segments: Any, most: int = 4) -> str:
+    runs = [s for s in segments if s.op != "="]
+    parts = []
+    for s in runs[:most]:
+        text = " ".join(s.text.split())
+        text = text if len(text) <= 60 else text[:57] + "..."
+        parts.append(f"{s.op}[{text}]")
+    if len(runs) > most:
+        parts.append(f"... ({len(runs) - most} more)")
+    return " ".join(parts)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -308,3 +308,55 @@ def test_cli_writes_a_docx(tmp_path: Path) -> None:
     assert any(p.text == "The General Assembly," for p in d.paragraphs)
     authors = {el.get(W + "author") for el in d.element.body.iter(W + "ins", W + "del")}
     assert authors == {"Tester"}
+
+
+# --- verify-tracked -------------------------------------------------------------------
+
+
+def untracked_edit(data: bytes, old: str, new: str) -> bytes:
+    """The same .docx with `old` replaced by `new` in plain (untracked) text."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old.encode() in blob
+                blob = blob.replace(old.encode(), new.encode(), 1)
+            dst.writestr(info, blob)
+    return out.getvalue()
+
+
+def verify(submitted: Path, base: Path) -> tuple[int, str]:
+    from redline.cli import main
+
+    result = CliRunner().invoke(main, ["verify-tracked", str(submitted), str(base)])
+    return result.exit_code, result.output
+
+
+def test_verify_tracked(real: Comparison, tmp_path: Path) -> None:
+    base = EXAMPLES / "A_RES_73_188.txt"
+    good = tmp_path / "good.docx"
+    good.write_bytes(render(real, OPTIONS))
+    code, out = verify(good, base)
+    assert code == 0, out
+    assert "39 tracked changes in PP1, PP9" in out and "all changes are tracked" in out
+
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(untracked_edit(good.read_bytes(), ">Commends</w:t>", ">Praises</w:t>"))
+    code, out = verify(bad, base)
+    assert code == 1, out
+    assert "1 untracked change " in out
+    assert "  OP1: changed: -[Commends] +[Praises]" in out
+
+    code, out = verify(good, EXAMPLES / "A_RES_75_197.txt")  # not the base it was made from
+    assert code == 1 and "untracked changes" in out
+
+
+def test_verify_tracked_needs_a_docx(tmp_path: Path) -> None:
+    base = EXAMPLES / "A_RES_73_188.txt"
+    code, _ = verify(base, base)
+    assert code == 2
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"PK\x03\x04word/" + b"\x00" * 64)
+    code, _ = verify(corrupt, base)
+    assert code == 2
