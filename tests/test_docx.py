@@ -275,6 +275,75 @@ def test_reader_lead_phrases_and_numbers() -> None:
     assert doc.title == "Title of the draft"
 
 
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+AUTHOR = 'w:author="A" w:date="2026-01-01T00:00:00Z"'
+
+
+def add_p(d: object, inner: str) -> None:
+    """A body paragraph from WordprocessingML (the children of ``w:p``)."""
+    from docx.oxml import parse_xml
+
+    p = d.add_paragraph()._p  # type: ignore[attr-defined]
+    for child in list(parse_xml(f"<w:p {NS}>{inner}</w:p>")):
+        p.append(child)
+
+
+def numbered(level: int) -> str:
+    return f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+
+
+def test_reader_automatic_numbering_and_tracked_paragraphs() -> None:
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {NS} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+            '<w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    d.add_paragraph("The General Assembly,")
+    d.add_paragraph("Recalling its resolution 73/188,")
+    add_p(d, numbered(0) + "<w:r><w:t>Requests the Secretary-General:</w:t></w:r>")
+    add_p(d, numbered(1) + "<w:r><w:t>To report;</w:t></w:r>")
+    add_p(d, numbered(1) + "<w:r><w:t>To act;</w:t></w:r>")
+    # a whole numbered paragraph deleted with tracked changes, its mark too
+    add_p(
+        d,
+        '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+        f'<w:rPr><w:del w:id="1" {AUTHOR}/></w:rPr></w:pPr>'
+        f'<w:del w:id="2" {AUTHOR}><w:r><w:delText>Decides to act;</w:delText></w:r></w:del>',
+    )
+    add_p(
+        d,
+        numbered(0)
+        + f'<w:r><w:t xml:space="preserve">Invites </w:t></w:r><w:ins w:id="3" {AUTHOR}>'
+        "<w:r><w:t>all </w:t></w:r></w:ins><w:r><w:t>States;</w:t></w:r>",
+    )
+    buf = io.BytesIO()
+    d.save(buf)
+    accepted, _, n = docx_to_text(buf.getvalue(), "n.docx", "accept")
+    rejected, _, _ = docx_to_text(buf.getvalue(), "n.docx", "reject")
+    assert n == 3
+    assert [(p.label, p.text) for p in parse_document(accepted, fmt="docx").paragraphs] == [
+        ("PP1", "Recalling its resolution 73/188,"),
+        ("OP1", "Requests the Secretary-General:"),
+        ("OP1(a)", "To report;"),
+        ("OP1(b)", "To act;"),
+        ("OP2", "Invites all States;"),
+    ]
+    assert [(p.label, p.text) for p in parse_document(rejected, fmt="docx").paragraphs][-2:] == [
+        ("OP2", "Decides to act;"),
+        ("OP3", "Invites States;"),
+    ]
+
+
 def test_corrupt_docx_is_an_input_error() -> None:
     data = b"PK\x03\x04" + b"word/" + b"\x00" * 100
     with pytest.raises(InputError, match="not a readable Word document"):

@@ -5,8 +5,8 @@ start of a paragraph, after any printed number, is wrapped in ``*…*`` so the
 cleaner sees the lead phrase. Tracked changes are read as accepted (inserted
 text kept, deleted text dropped) or rejected (the opposite); a tracked
 paragraph mark that the choice removes joins its paragraph with the next.
-Word's automatic numbering is not rendered: a number is kept only when it is
-part of the text, as in UN documents.
+Word's automatic numbering (``1.``, ``(a)``) is written out as text, as UN
+documents print it, unless the paragraph's text already starts with a number.
 
 python-docx is imported here only, and only when a .docx is read.
 
@@ -44,7 +44,9 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
     try:
         from docx import Document
 
-        body = Document(io.BytesIO(data)).element.body
+        word = Document(io.BytesIO(data))
+        body = word.element.body
+        numbers = _Numbering(word)
     except Exception as e:  # zipfile, lxml, python-docx: all mean "not a Word file we can read"
         raise InputError(path, f"not a readable Word document: {e}") from None
     n_tracked = sum(
@@ -58,7 +60,7 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
         pending.extend(_pieces(p, tracked))
         if _mark_removed(p, tracked):
             continue  # its paragraph mark goes: the next paragraph continues it
-        block = _markdown(pending)
+        block = _markdown(pending, numbers.next(p))
         pending = []
         if block:
             blocks.append(block)
@@ -127,12 +129,18 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_")
 
 
-def _markdown(pieces: list[tuple[str, bool]]) -> str:
+def _markdown(pieces: list[tuple[str, bool]], number: str = "") -> str:
     """One paragraph as one line: the italic lead (after any number) wrapped in ``*…*``.
+
+    `number` is Word's automatic number, used when the text has none of its own.
 
     >>> _markdown([("5.\\t", False), ("Urges", True), (" States", False)])
     '5. *Urges* States'
+    >>> _markdown([("Urges", True), (" States", False)], "(a)")
+    '(a) *Urges* States'
     """
+    if number and not _NUMBER.match("".join(t for t, _ in pieces).lstrip()):
+        pieces = [(number + " ", False), *pieces]
     text = "".join(t for t, _ in pieces)
     mask = [it for t, it in pieces for _ in t]
     # whitespace runs to one space, keeping the italic mask aligned
@@ -158,3 +166,130 @@ def _markdown(pieces: list[tuple[str, bool]]) -> str:
         return _escape(text)
     end = start + len(lead)
     return _escape(text[:start]) + "*" + _escape(lead) + "*" + _escape(text[end:])
+
+
+# --- Word's automatic numbering -------------------------------------------------------
+
+_NUM_PR, _NUM_ID, _ILVL = _W + "numPr", _W + "numId", _W + "ilvl"
+_VAL = _W + "val"
+_LEVEL = re.compile(r"%([1-9])")
+
+
+def _roman(n: int) -> str:
+    """``_roman(14)`` -> ``'xiv'``."""
+    out = ""
+    for value, letters in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    """Word's letter numbering: a … z, aa … zz. ``_letters(27)`` -> ``'aa'``."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+
+
+_FORMATS = {
+    "decimal": str,
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+    "decimalZero": lambda n: f"{n:02d}",
+}
+
+
+class _Numbering:
+    """Counts Word's numbered paragraphs and prints their numbers (``5.``, ``(a)``).
+
+    Levels come from the paragraph (``w:numPr``) or its style; counters are kept
+    per list definition, and a level's count restarts when a higher level moves on.
+    Bullets and unknown formats give no number.
+    """
+
+    def __init__(self, word: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract -> ilvl -> …
+        self.num_to_abstract: dict[str, str] = {}
+        self.starts: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> startOverride
+        self.styles: dict[str, Any] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            numbering = word.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is numbered
+            numbering = None
+        if numbering is not None:
+            for a in numbering.iterfind(_W + "abstractNum"):
+                lv: dict[int, tuple[int, str, str]] = {}
+                for lvl in a.iterfind(_W + "lvl"):
+                    lv[int(lvl.get(_ILVL, "0"))] = (
+                        int(_child_val(lvl, "start") or "1"),
+                        _child_val(lvl, "numFmt") or "decimal",
+                        _child_val(lvl, "lvlText") or "",
+                    )
+                self.levels[a.get(_W + "abstractNumId", "")] = lv
+            for num in numbering.iterfind(_W + "num"):
+                nid = num.get(_W + "numId", "")
+                self.num_to_abstract[nid] = _child_val(num, "abstractNumId") or ""
+                for o in num.iterfind(_W + "lvlOverride"):
+                    start = _child_val(o, "startOverride")
+                    if start:
+                        self.starts[(nid, int(o.get(_ILVL, "0")))] = int(start)
+        for st in word.styles.element.iterfind(_W + "style"):
+            self.styles[st.get(_W + "styleId", "")] = st
+
+    def _num_pr(self, p: Any) -> tuple[str, int] | None:
+        ppr = p.find(_PPR)
+        num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+        style = _child_val(ppr, "pStyle") if ppr is not None else None
+        ilvl: str | None = None
+        for _ in range(10):  # the basedOn chain, bounded
+            if num_pr is not None:
+                ilvl = ilvl or _child_val(num_pr, "ilvl")
+                nid = _child_val(num_pr, "numId")
+                if nid is not None:
+                    return nid, int(ilvl or "0")
+            st = self.styles.get(style or "")
+            if st is None:
+                return None
+            sppr = st.find(_PPR)
+            num_pr = sppr.find(_NUM_PR) if sppr is not None else None
+            style = _child_val(st, "basedOn")
+        return None
+
+    def next(self, p: Any) -> str:
+        """The number Word prints before paragraph `p`, counting it; empty if none."""
+        found = self._num_pr(p)
+        if found is None or found[0] == "0":
+            return ""
+        nid, ilvl = found
+        abstract = self.num_to_abstract.get(nid)
+        levels = self.levels.get(abstract or "")
+        if not levels or ilvl not in levels:
+            return ""
+        counts = self.counters.setdefault(abstract or "", [0] * 10)
+        if not 0 <= ilvl < len(counts):
+            return ""
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counts)):
+            counts[deeper] = 0
+        numbers: list[str] = []
+        for k in range(ilvl + 1):
+            start, fmt, _ = levels.get(k, (1, "decimal", ""))
+            start = self.starts.get((nid, k), start)
+            show = _FORMATS.get(fmt)
+            numbers.append(show(start + max(counts[k], 1) - 1) if show else "")
+        _, fmt, text = levels[ilvl]
+        if fmt not in _FORMATS:
+            return ""
+        return _LEVEL.sub(
+            lambda m: numbers[int(m.group(1)) - 1] if int(m.group(1)) <= len(numbers) else "", text
+        ).strip()
+
+
+def _child_val(el: Any, name: str) -> str | None:
+    """``w:val`` of the child ``w:<name>``, if there is one."""
+    child = el.find(_W + name)
+    return None if child is None else child.get(_VAL)
