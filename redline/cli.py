@@ -299,7 +299,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
     Rejecting all tracked changes of SUBMITTED must give BASE's text; each
     paragraph where it does not holds an untracked edit and is named. Exit 0
     when all changes are tracked, 1 when some are not, 2 on error. (--tracked
-    applies to BASE, should it be a .docx too.) Footnotes are not compared.
+    applies to BASE, should it be a .docx too.)
 
     \b
     Example:
@@ -338,17 +338,13 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
 
 
 def _changed(e: Any) -> bool:
-    """A paragraph whose words differ, or that was inserted, deleted, moved, split or merged.
-
-    Renumbering follows from the others; footnotes are left out, since the Word
-    reader does not read them; quote and dash styles are not words.
+    """A paragraph whose words or footnotes differ, or that was inserted, deleted, moved,
+    split or merged. Renumbering follows from the others; quote and dash styles are not words.
     """
-    from redline.model import Status, fold, new_text, old_text
+    from redline.model import Status
 
-    if e.status in (Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT, Status.MERGED):
-        return True
-    segs = e.segments
-    return any(s.op != "=" for s in segs) and fold(old_text(segs)) != fold(new_text(segs))
+    moved = (Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT, Status.MERGED)
+    return e.status in moved or bool(e.text_changed)
 
 
 def _label(e: Any) -> str:
@@ -358,7 +354,10 @@ def _label(e: Any) -> str:
 
 def _describe(e: Any) -> str:
     """``changed: -[all] +[some]``, at most a few runs, long ones shortened."""
-    return f"{e.status.value}: {_describe_segments(e.segments)}"
+    parts = [_describe_segments(e.segments)] if any(s.op != "=" for s in e.segments) else []
+    for f in e.footnotes:
+        parts.append(f"footnote {f.new_mark or f.old_mark}: {_describe_segments(f.segments)}")
+    return f"{e.status.value}: {'; '.join(parts)}"
 
 
 def _describe_segments(segments: Any, most: int = 4) -> str:

@@ -37,6 +37,14 @@ def texts(doc: Document) -> list[tuple[str, str, str]]:
     return [(p.label, p.lead, " ".join(p.text.split())) for p in doc.paragraphs]
 
 
+def cited(doc: Document) -> list[tuple[str, tuple[str, ...]]]:
+    """Each paragraph's label and the text of each footnote it cites."""
+    return [
+        (p.label, tuple(f.text if (f := doc.footnote(m)) else "?" for m in p.footnotes))
+        for p in doc.paragraphs
+    ]
+
+
 def read_back(data: bytes, tracked: str) -> Document:
     text, _, _ = docx_to_text(data, "out.docx", tracked)
     return parse_document(text, source="out.docx", fmt="docx")
@@ -44,8 +52,11 @@ def read_back(data: bytes, tracked: str) -> Document:
 
 def assert_round_trip(c: Comparison) -> bytes:
     data = render(c, OPTIONS)
-    assert texts(read_back(data, "accept")) == texts(c.new)
-    assert texts(read_back(data, "reject")) == texts(c.old)
+    accepted, rejected = read_back(data, "accept"), read_back(data, "reject")
+    assert texts(accepted) == texts(c.new)
+    assert texts(rejected) == texts(c.old)
+    assert cited(accepted) == cited(c.new)
+    assert cited(rejected) == cited(c.old)
     return data
 
 
@@ -83,7 +94,11 @@ def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
     for d in body.iter(W + "del"):
         assert not list(d.iter(W + "t"))
     assert "w:color" not in document_xml(data)
-    assert docx_to_text(data, "x.docx", "accept")[2] == len(changes)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = z.read("word/footnotes.xml").decode("utf-8")
+    in_notes = notes.count("<w:ins ") + notes.count("<w:del ")
+    assert in_notes > 0
+    assert docx_to_text(data, "x.docx", "accept")[2] == len(changes) + in_notes
 
 
 def test_layout(real: Comparison) -> None:
@@ -382,13 +397,13 @@ def test_cli_writes_a_docx(tmp_path: Path) -> None:
 # --- verify-tracked -------------------------------------------------------------------
 
 
-def untracked_edit(data: bytes, old: str, new: str) -> bytes:
+def untracked_edit(data: bytes, old: str, new: str, part: str = "word/document.xml") -> bytes:
     """The same .docx with `old` replaced by `new` in plain (untracked) text."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             blob = src.read(info.filename)
-            if info.filename == "word/document.xml":
+            if info.filename == part:
                 assert old.encode() in blob
                 blob = blob.replace(old.encode(), new.encode(), 1)
             dst.writestr(info, blob)
@@ -408,7 +423,8 @@ def test_verify_tracked(real: Comparison, tmp_path: Path) -> None:
     good.write_bytes(render(real, OPTIONS))
     code, out = verify(good, base)
     assert code == 0, out
-    assert "39 tracked changes in PP1, PP9" in out and "all changes are tracked" in out
+    assert re.search(r"\d+ tracked changes in PP1, PP2, PP9, PP15, PP16, OP2", out), out
+    assert "all changes are tracked" in out
 
     bad = tmp_path / "bad.docx"
     bad.write_bytes(untracked_edit(good.read_bytes(), ">Commends</w:t>", ">Praises</w:t>"))
@@ -416,6 +432,15 @@ def test_verify_tracked(real: Comparison, tmp_path: Path) -> None:
     assert code == 1, out
     assert "1 untracked change " in out
     assert "  OP1: changed: -[Commends] +[Praises]" in out
+
+    bad.write_bytes(
+        untracked_edit(
+            good.read_bytes(), ">Resolution 70/1.<", ">Resolution 70/2.<", "word/footnotes.xml"
+        )
+    )
+    code, out = verify(bad, base)
+    assert code == 1, out
+    assert "  OP4: changed: footnote 2: -[70/1] +[70/2]" in out
 
     code, out = verify(good, EXAMPLES / "A_RES_75_197.txt")  # not the base it was made from
     assert code == 1 and "untracked changes" in out

@@ -32,6 +32,11 @@ _PPR, _RPR, _I = _W + "pPr", _W + "rPr", _W + "i"
 _SPACES = {_W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
 _NUMBER = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]+\))\s+")
 _FALSE = {"0", "false", "off"}
+_FOOTNOTE_REF = _W + "footnoteReference"
+_MARK = re.compile(r"[0-9]+|\*+")  # marks the Markdown cleaner knows
+
+_Piece = tuple[str, bool, bool]
+"""Text, italic, and whether it is markup (a footnote marker) to pass unescaped."""
 
 
 def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], int]:
@@ -48,17 +53,16 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
         word = Document(io.BytesIO(data))
         body = word.element.body
         numbers = _Numbering(word)
+        notes = _Footnotes(word, tracked)
     except Exception as e:  # zipfile, lxml, python-docx: all mean "not a Word file we can read"
         raise InputError(path, f"not a readable Word document: {e}") from None
-    n_tracked = sum(
-        1 for el in body.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM) if isinstance(el.tag, str)
-    )
+    n_tracked = notes.tracked + sum(1 for _ in body.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
     blocks: list[str] = []
-    pending: list[tuple[str, bool]] = []
+    pending: list[_Piece] = []
     for p in body.iter(_P):
         if any(a.tag == _P for a in p.iterancestors()):
             continue  # a text box's paragraph: read with the paragraph holding it
-        pending.extend(_pieces(p, tracked))
+        pending.extend(_pieces(p, tracked, notes))
         if _mark_removed(p, tracked):
             continue  # its paragraph mark goes: the next paragraph continues it
         block = _markdown(pending, numbers.next(p))
@@ -67,6 +71,7 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
             blocks.append(block)
     if pending and (block := _markdown(pending)):
         blocks.append(block)
+    blocks.extend(notes.bodies())
     warnings = []
     if n_tracked:
         how = "accepted" if tracked == "accept" else "rejected"
@@ -86,21 +91,72 @@ def _kept(el: Any, p: Any, tracked: str) -> bool:
     return True
 
 
-def _pieces(p: Any, tracked: str) -> list[tuple[str, bool]]:
-    """The paragraph's text as (text, italic) pieces, in order."""
-    out: list[tuple[str, bool]] = []
+def _pieces(p: Any, tracked: str, notes: _Footnotes | None) -> list[_Piece]:
+    """The paragraph's text as (text, italic, markup) pieces, in order.
+
+    A footnote reference becomes the markup ``<sup>n</sup>``.
+    """
+    out: list[_Piece] = []
     for r in p.iter(_R):
         if next((a for a in r.iterancestors(_P)), None) is not p:
             continue  # a nested paragraph's run (text box)
         if not _kept(r, p, tracked):
             continue
         italic = _italic(r)
+        custom: Any = None  # a reference whose mark is the run's text ("*")
         for child in r:
-            if child.tag in (_T, _DEL_TEXT):
-                out.append((child.text or "", italic))
+            if child.tag == _FOOTNOTE_REF and notes is not None:
+                if (child.get(_W + "customMarkFollows") or "").lower() in ("1", "true", "on"):
+                    custom = child
+                else:
+                    out.append((f"<sup>{notes.cite(child, None)}</sup>", False, True))
+            elif child.tag in (_T, _DEL_TEXT):
+                if custom is not None and notes is not None:
+                    mark = notes.cite(custom, (child.text or "").strip())
+                    out.append((f"<sup>{mark}</sup>", False, True))
+                    custom = None
+                    continue
+                out.append((child.text or "", italic, False))
             elif child.tag in _SPACES:
-                out.append((_SPACES[child.tag], italic))
+                out.append((_SPACES[child.tag], italic, False))
     return out
+
+
+class _Footnotes:
+    """The footnotes part: numbers the references in reading order, keeps their text."""
+
+    def __init__(self, word: Any, tracked: str) -> None:
+        self.tracked_mode = tracked
+        self.by_id: dict[str, Any] = {}
+        self.cited: list[tuple[str, Any]] = []
+        self.tracked = 0
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.oxml import parse_xml
+
+        for rel in word.part.rels.values():
+            if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES and not rel.is_external:
+                root = parse_xml(rel.target_part.blob)
+                for f in root.iterfind(_W + "footnote"):
+                    self.by_id[f.get(_W + "id", "")] = f
+                self.tracked += sum(1 for _ in root.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
+
+    def cite(self, ref: Any, custom: str | None) -> str:
+        """The mark of a reference: its own (``*``) or the next number."""
+        auto = sum(1 for m, _ in self.cited if m.isdigit()) + 1
+        mark = custom if custom and _MARK.fullmatch(custom) else str(auto)
+        self.cited.append((mark, self.by_id.get(ref.get(_W + "id", ""))))
+        return mark
+
+    def bodies(self) -> list[str]:
+        """``<sup>n</sup> text`` for each footnote cited, in order."""
+        out = []
+        for mark, f in self.cited:
+            if f is None:
+                continue
+            pieces = [x for fp in f.iter(_P) for x in _pieces(fp, self.tracked_mode, None)]
+            text = " ".join("".join(t for t, _, _ in pieces).split())
+            out.append(f"<sup>{mark}</sup> {_escape(text)}")
+        return out
 
 
 def _italic(r: Any) -> bool:
@@ -130,43 +186,46 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_")
 
 
-def _markdown(pieces: list[tuple[str, bool]], number: str = "") -> str:
+def _markdown(pieces: list[_Piece], number: str = "") -> str:
     """One paragraph as one line: the italic lead (after any number) wrapped in ``*…*``.
 
     `number` is Word's automatic number, used when the text has none of its own.
 
-    >>> _markdown([("5.\\t", False), ("Urges", True), (" States", False)])
+    >>> _markdown([("5.\\t", False, False), ("Urges", True, False), (" States", False, False)])
     '5. *Urges* States'
-    >>> _markdown([("Urges", True), (" States", False)], "(a)")
-    '(a) *Urges* States'
+    >>> _markdown([("Urges", True, False), (" all", False, False), ("<sup>1</sup>", False, True)], "(a)")
+    '(a) *Urges* all<sup>1</sup>'
     """
-    if number and not _NUMBER.match("".join(t for t, _ in pieces).lstrip()):
-        pieces = [(number + " ", False), *pieces]
-    text = "".join(t for t, _ in pieces)
-    mask = [it for t, it in pieces for _ in t]
-    # whitespace runs to one space, keeping the italic mask aligned
-    chars: list[tuple[str, bool]] = []
-    for ch, it in zip(text, mask, strict=True):
-        if ch.isspace():
-            if chars and chars[-1][0] != " ":
-                chars.append((" ", it))
-        else:
-            chars.append((ch, it))
+    if number and not _NUMBER.match("".join(t for t, _, raw in pieces if not raw).lstrip()):
+        pieces = [(number + " ", False, False), *pieces]
+    # whitespace runs to one space
+    chars: list[_Piece] = []
+    for t, italic, raw in pieces:
+        for ch in t:
+            if ch.isspace() and not raw:
+                if chars and chars[-1][0] != " ":
+                    chars.append((" ", italic, False))
+            else:
+                chars.append((ch, italic, raw))
     while chars and chars[-1][0] == " ":
         chars.pop()
-    text = "".join(c for c, _ in chars)
+    text = "".join(c for c, _, _ in chars)
     if not text:
         return ""
     m = _NUMBER.match(text)
     start = m.end() if m else 0
     end = start
-    while end < len(chars) and chars[end][1]:
+    while end < len(chars) and chars[end][1] and not chars[end][2]:
         end += 1
-    lead = text[start:end].rstrip()
-    if not any(c.isalnum() for c in lead):
-        return _escape(text)
-    end = start + len(lead)
-    return _escape(text[:start]) + "*" + _escape(lead) + "*" + _escape(text[end:])
+    while end > start and chars[end - 1][0] == " ":
+        end -= 1
+
+    def out(span: list[_Piece]) -> str:
+        return "".join(c if raw else _escape(c) for c, _, raw in span)
+
+    if not any(c.isalnum() for c, _, _ in chars[start:end]):
+        return out(chars)
+    return out(chars[:start]) + "*" + out(chars[start:end]) + "*" + out(chars[end:])
 
 
 # --- Word's automatic numbering -------------------------------------------------------

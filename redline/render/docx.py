@@ -6,8 +6,9 @@ text and "Reject all" exactly the old one. A whole inserted or deleted
 paragraph also has its paragraph mark tracked; a split paragraph has its new
 paragraph marks inserted and a merge its old ones deleted, so that accepting or
 rejecting joins the pieces again. A moved paragraph is deleted where it stood
-and inserted where it stands now. Footnotes are not written (python-docx has
-no footnote API); the paragraphs keep their text without the markers.
+and inserted where it stands now. Footnotes are real Word footnotes, their
+changes tracked too; the reference stands at the end of the paragraph citing it
+(the parsed text does not keep where in the paragraph the marker stood).
 
 python-docx is imported here only, and only when a .docx is asked for.
 
@@ -71,6 +72,16 @@ class _Para:
     kind: ParaKind | None = None
     olds: set[int] = field(default_factory=set)
     """Indices of the old paragraphs whose text this paragraph carries."""
+    notes: list[_Note] = field(default_factory=list)
+    """Footnotes cited by the paragraph, referenced at its end."""
+
+
+@dataclass
+class _Note:
+    """A footnote: its reference kept, inserted or deleted, and its text as a word diff."""
+
+    op: str
+    segments: tuple[Segment, ...]
 
 
 def render(comparison: Comparison, options: RenderOptions) -> bytes:
@@ -87,6 +98,7 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     writer = _Writer(doc, options.author, _word_date(options.generated))
     for para in _layout(comparison):
         writer.paragraph(para)
+    writer.finish()
     buf = io.BytesIO()
     doc.save(buf)
     return _fixed_zip_dates(buf.getvalue())
@@ -221,6 +233,7 @@ def _body(c: Comparison) -> list[_Para]:
     for k, p in enumerate(c.old.flat()):
         old_index.setdefault(p, k)
     entries = list(c.entries)
+    notes = _Footnotes(c)
     out: list[_Para] = []
     moved: list[tuple[int, _Para]] = []
     k = 0
@@ -230,23 +243,32 @@ def _body(c: Comparison) -> list[_Para]:
             n = k
             while n < len(entries) and entries[n].group == e.group:
                 n += 1
-            out.extend(_group(entries[k:n], old_index))
+            out.extend(_group(entries[k:n], old_index, notes))
             k = n
             continue
         k += 1
         oi = {old_index[e.old]} if e.old is not None and e.old in old_index else set()
         if e.status == Status.MOVED and e.old is not None and e.new is not None:
-            out.append(_Para(_whole(e.new, INSERT), mark=INSERT, kind=e.new.kind))
+            ins = notes.cite([e], [], [(m, 0) for m in e.new.footnotes], split=True)[0]
+            dele = notes.cite([e], [(m, 0) for m in e.old.footnotes], [], split=False)[0]
+            out.append(_Para(_whole(e.new, INSERT), INSERT, e.new.kind, notes=ins))
             moved.append(
-                (min(oi) if oi else -1, _Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi))
+                (min(oi) if oi else -1, _Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi, dele))
             )
-        elif e.old is None and e.new is not None:
-            out.append(_Para(_whole(e.new, INSERT), mark=INSERT, kind=e.new.kind))
+            continue
+        cited = notes.cite(
+            [e],
+            [(m, 0) for m in (e.old.footnotes if e.old else ())],
+            [(m, 0) for m in (e.new.footnotes if e.new else ())],
+            split=True,
+        )[0]
+        if e.old is None and e.new is not None:
+            out.append(_Para(_whole(e.new, INSERT), INSERT, e.new.kind, notes=cited))
         elif e.new is None and e.old is not None:
-            out.append(_Para(_whole(e.old, DELETE), mark=DELETE, kind=e.old.kind, olds=oi))
+            out.append(_Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi, cited))
         elif e.old is not None and e.new is not None:
             runs = _number_runs(e.old, e.new) + _text_runs(e.segments, e.old.lead, e.new.lead)
-            out.append(_Para(runs, kind=e.new.kind, olds=oi))
+            out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=cited))
     # a moved paragraph's deletion goes right after the old paragraph before it
     for i, para in sorted(moved, key=lambda t: t[0]):
         at = 0
@@ -257,7 +279,7 @@ def _body(c: Comparison) -> list[_Para]:
     return out
 
 
-def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
+def _group(group: list[Entry], old_index: dict[Paragraph, int], notes: _Footnotes) -> list[_Para]:
     """A split (one old, several new) or a merge (several old, one new).
 
     The pieces are written as paragraphs whose marks, but the last, are inserted
@@ -268,6 +290,13 @@ def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
     if len(olds) != len(group) or len(news) != len(group):
         return []  # not a group the aligner makes
     is_split = all(p == olds[0] for p in olds)
+    if is_split:
+        before = [(m, 0) for m in olds[0].footnotes]
+        after = [(m, k) for k, p in enumerate(news) for m in p.footnotes]
+    else:
+        before = [(m, k) for k, p in enumerate(olds) for m in p.footnotes]
+        after = [(m, 0) for m in news[0].footnotes]
+    cited = notes.cite(group, before, after, split=is_split)
     out: list[_Para] = []
     for n, e in enumerate(group):
         first, last = n == 0, n == len(group) - 1
@@ -283,8 +312,43 @@ def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
             mark = EQUAL if last else DELETE
         lead_new = new.lead if (first or is_split) else ""
         runs = num + _text_runs(e.segments, lead_old, lead_new)
-        out.append(_Para(runs, mark=mark, kind=new.kind, olds=oi))
+        out.append(_Para(runs, mark=mark, kind=new.kind, olds=oi, notes=cited[n]))
     return out
+
+
+class _Footnotes:
+    """Pairs the footnotes paragraphs cite, old with new, by position (as `compare` does)."""
+
+    def __init__(self, c: Comparison) -> None:
+        self.old = {f.mark: f.text for f in c.old_footnotes}
+        self.new = {f.mark: f.text for f in c.new_footnotes}
+
+    def cite(
+        self,
+        entries: list[Entry],
+        before: list[tuple[str, int]],
+        after: list[tuple[str, int]],
+        split: bool,
+    ) -> list[list[_Note]]:
+        """The footnotes of each piece: `before` and `after` are (mark, piece) citations.
+
+        A kept footnote goes with its new piece in a split and with its old piece
+        otherwise, so that accepting and rejecting both find it where it was.
+        """
+        changes = {(f.old_mark, f.new_mark): f.segments for e in entries for f in e.footnotes}
+        out: list[list[_Note]] = [[] for _ in entries]
+        for k in range(max(len(before), len(after))):
+            o = before[k] if k < len(before) else None
+            n = after[k] if k < len(after) else None
+            if o is not None and n is not None:
+                a, b = self.old.get(o[0], ""), self.new.get(n[0], "")
+                segs = changes.get((o[0], n[0])) or _pair_segments(a, b)
+                out[n[1] if split else o[1]].append(_Note(EQUAL, segs))
+            elif o is not None:
+                out[o[1]].append(_Note(DELETE, (Segment(DELETE, self.old.get(o[0], "")),)))
+            elif n is not None:
+                out[n[1]].append(_Note(INSERT, (Segment(INSERT, self.new.get(n[0], "")),)))
+        return out
 
 
 # --- writing WordprocessingML --------------------------------------------------------
@@ -298,6 +362,8 @@ class _Writer:
         self.author = author
         self.date = date
         self.next_id = 1
+        self.footnotes: Any = None
+        self.next_note = 1
 
     def _change(self, op: str) -> Any:
         from docx.oxml import OxmlElement
@@ -340,6 +406,86 @@ class _Writer:
                     p._p.append(wrapper)
                 target = wrapper
             target.append(_run_element(run, deleted=run.op == DELETE))
+        for note in para.notes:
+            ref = self._footnote(note)
+            if note.op == EQUAL:
+                p._p.append(ref)
+            else:
+                wrapper = self._change(note.op)
+                wrapper.append(ref)
+                p._p.append(wrapper)
+
+    def _footnote(self, note: _Note) -> Any:
+        """The footnote's body in the footnotes part; returns the reference run."""
+        from docx.oxml import OxmlElement, parse_xml
+        from docx.oxml.ns import qn
+
+        if self.footnotes is None:
+            self.footnotes = parse_xml(_FOOTNOTES_XML)
+        nid = str(self.next_note)
+        self.next_note += 1
+        body = OxmlElement("w:footnote")
+        body.set(qn("w:id"), nid)
+        p = OxmlElement("w:p")
+        p.append(_superscript(OxmlElement("w:footnoteRef"), deleted=False))
+        p.append(_run_element(_Run(EQUAL, " "), deleted=False))
+        wrapper: Any = None
+        wrapper_op = EQUAL
+        for run in _text_runs(note.segments, "", ""):
+            if not run.text:
+                continue
+            if run.op == EQUAL:
+                wrapper, wrapper_op, target = None, EQUAL, p
+            else:
+                if wrapper is None or wrapper_op != run.op:
+                    wrapper, wrapper_op = self._change(run.op), run.op
+                    p.append(wrapper)
+                target = wrapper
+            target.append(_run_element(run, deleted=run.op == DELETE))
+        body.append(p)
+        self.footnotes.append(body)
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), nid)
+        return _superscript(ref, deleted=note.op == DELETE)
+
+    def finish(self) -> None:
+        """Add the footnotes part, if any footnote was written."""
+        if self.footnotes is None:
+            return
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import XmlPart
+
+        part = XmlPart(
+            PackURI("/word/footnotes.xml"),
+            CONTENT_TYPE.WML_FOOTNOTES,
+            self.footnotes,
+            self.doc.part.package,
+        )
+        self.doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
+_FOOTNOTES_XML = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+def _superscript(child: Any, deleted: bool) -> Any:
+    """A run holding `child` (a footnote reference or mark) in superscript."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    va = OxmlElement("w:vertAlign")
+    va.set(qn("w:val"), "superscript")
+    rpr.append(va)
+    r.append(rpr)
+    r.append(child)
+    return r
 
 
 def _run_element(run: _Run, deleted: bool) -> Any:
