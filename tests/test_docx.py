@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -454,3 +455,41 @@ def test_verify_tracked_needs_a_docx(tmp_path: Path) -> None:
     corrupt.write_bytes(b"PK\x03\x04word/" + b"\x00" * 64)
     code, _ = verify(corrupt, base)
     assert code == 2
+
+
+# --- an independent reader: pandoc, when installed ------------------------------------
+
+
+def pandoc_paragraphs(path: Path, tracked: str) -> tuple[list[str], list[str]]:
+    """Paragraphs (footnote references dropped) and footnote texts, as pandoc reads them."""
+    import subprocess
+
+    out = subprocess.run(
+        ["pandoc", f"--track-changes={tracked}", "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    blocks = [" ".join(b.split()) for b in out.split("\n\n") if b.strip()]
+    notes = [re.sub(r"^\[\d+\]\s*", "", b) for b in blocks if re.match(r"\[\d+\]", b)]
+    paras = [re.sub(r"\[\d+\]", "", b) for b in blocks if not re.match(r"\[\d+\]", b)]
+    return paras, notes
+
+
+def printed(doc: Document) -> tuple[list[str], list[str]]:
+    """Each paragraph as printed (``5. Urges …``), and the footnotes they cite."""
+    paras = []
+    for p in doc.paragraphs:
+        number = f"{p.number}." if (p.number or "").isdigit() else (p.number or "")
+        paras.append(" ".join(f"{number} {p.text}".split()))
+    notes = [f.text for p in doc.paragraphs for m in p.footnotes if (f := doc.footnote(m))]
+    return paras, notes
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_accepts_and_rejects_the_same(real: Comparison, tmp_path: Path) -> None:
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(real, OPTIONS))
+    for tracked, doc in (("accept", real.new), ("reject", real.old)):
+        paras, notes = pandoc_paragraphs(path, tracked)
+        want_paras, want_notes = printed(doc)
+        assert paras[-len(want_paras) :] == want_paras
+        assert notes == want_notes

@@ -392,20 +392,7 @@ class _Writer:
             rpr = OxmlElement("w:rPr")
             rpr.append(self._change(para.mark))
             ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
-        wrapper: Any = None
-        wrapper_op = EQUAL
-        for run in para.runs:
-            if not run.text:
-                continue
-            if run.op == EQUAL:
-                wrapper, wrapper_op = None, EQUAL
-                target = p._p
-            else:
-                if wrapper is None or wrapper_op != run.op:
-                    wrapper, wrapper_op = self._change(run.op), run.op
-                    p._p.append(wrapper)
-                target = wrapper
-            target.append(_run_element(run, deleted=run.op == DELETE))
+        self._runs(p._p, para.runs)
         for note in para.notes:
             ref = self._footnote(note)
             if note.op == EQUAL:
@@ -427,26 +414,28 @@ class _Writer:
         body = OxmlElement("w:footnote")
         body.set(qn("w:id"), nid)
         p = OxmlElement("w:p")
-        p.append(_superscript(OxmlElement("w:footnoteRef"), deleted=False))
-        p.append(_run_element(_Run(EQUAL, " "), deleted=False))
-        wrapper: Any = None
-        wrapper_op = EQUAL
-        for run in _text_runs(note.segments, "", ""):
-            if not run.text:
-                continue
-            if run.op == EQUAL:
-                wrapper, wrapper_op, target = None, EQUAL, p
-            else:
-                if wrapper is None or wrapper_op != run.op:
-                    wrapper, wrapper_op = self._change(run.op), run.op
-                    p.append(wrapper)
-                target = wrapper
-            target.append(_run_element(run, deleted=run.op == DELETE))
+        p.append(_superscript(OxmlElement("w:footnoteRef")))
+        self._runs(p, [_Run(EQUAL, " "), *_text_runs(note.segments, "", "")])
         body.append(p)
         self.footnotes.append(body)
         ref = OxmlElement("w:footnoteReference")
         ref.set(qn("w:id"), nid)
-        return _superscript(ref, deleted=note.op == DELETE)
+        return _superscript(ref)
+
+    def _runs(self, p: Any, runs: list[_Run]) -> None:
+        """Append runs to paragraph `p`, neighbouring inserted or deleted ones in one change."""
+        wrapper: Any = None
+        for run in runs:
+            if not run.text:
+                continue
+            if run.op == EQUAL:
+                wrapper = None
+                p.append(_run_element(run, deleted=False))
+                continue
+            if wrapper is None or wrapper.tag.endswith("}ins") != (run.op == INSERT):
+                wrapper = self._change(run.op)
+                p.append(wrapper)
+            wrapper.append(_run_element(run, deleted=run.op == DELETE))
 
     def finish(self) -> None:
         """Add the footnotes part, if any footnote was written."""
@@ -473,7 +462,7 @@ _FOOTNOTES_XML = (
 )
 
 
-def _superscript(child: Any, deleted: bool) -> Any:
+def _superscript(child: Any) -> Any:
     """A run holding `child` (a footnote reference or mark) in superscript."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
