@@ -372,5 +372,100 @@ def _describe_segments(segments: Any, most: int = 4) -> str:
     return " ".join(parts)
 
 
+@main.command("check")
+@click.argument("candidate", required=False)
+@click.argument("adopted", required=False)
+@click.option("--strict", is_flag=True,
+              help="Compare paragraph and footnote texts exactly as parsed (after Unicode NFC): "
+                   "quotes, dashes and spaces count.")  # fmt: skip
+@click.option("--ignore-footnotes", is_flag=True, help="Leave footnotes out altogether.")
+@click.option("--ignore-numbering", is_flag=True,
+              help="A paragraph that only got another number is not a difference.")  # fmt: skip
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "github"]), default="text",
+              show_default=True, help="github: GitHub Actions ::error workflow commands.")  # fmt: skip
+@click.option("--junit", type=click.Path(dir_okay=False),
+              help="Also write JUnit XML to FILE: a test case per paragraph.")  # fmt: skip
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="Check every [[pair]] (candidate, adopted) of a TOML FILE, paths relative to it.")  # fmt: skip
+@click.option("--color", "--colour", "color", type=click.Choice(["auto", "always", "never"]),
+              default="never", show_default=True, help="Colour the word diffs.")  # fmt: skip
+@common
+def check_command(
+    candidate: str | None, adopted: str | None, strict: bool, ignore_footnotes: bool,
+    ignore_numbering: bool, fmt: str, junit: str | None, manifest: str | None, color: str,
+    max_size: int, tracked: str, debug: bool,
+) -> None:  # fmt: skip
+    """Check that CANDIDATE's text matches ADOPTED: exit 0 match, 1 differs, 2 error.
+
+    Compares the title and every paragraph and footnote text; prints each
+    differing paragraph with its line in CANDIDATE and a word diff
+    ([-adopted-]{+candidate+}); the last line is the verdict: "match" or
+    "differs: 2 paragraphs (OP5, OP12), 3 words inserted, 1 deleted".
+
+    \b
+    Always ignored: sponsors; layout (line wrapping, page breaks, headers and
+    footers, where footnotes are printed); footnote marker numbering.
+    Ignored unless --strict: whitespace (also non-breaking and zero-width
+    spaces, soft hyphens), straight vs typographic quotes and apostrophes,
+    hyphen vs en or em dash, Markdown emphasis.
+    Counted unless ignored: paragraph numbering (--ignore-numbering), footnote
+    text (--ignore-footnotes).
+
+    \b
+    Examples:
+      redline check our-text.docx A_RES_75_197.txt
+      redline check A_RES_75_197.txt A_75_479.md#IV --format github
+      redline check --manifest redline-check.toml --junit check.xml
+    """
+    _State.debug = debug
+    verdicts: list[Any] = []
+    with _errors():
+        from redline.check import Profile, parse_manifest, render_github, render_junit, render_text
+        from redline.check import check as run_check
+        from redline.read import decode, read_bytes
+
+        profile = Profile(strict, ignore_footnotes, ignore_numbering)
+        if manifest and (candidate or adopted):
+            raise InputError("--manifest", "give either a manifest or CANDIDATE and ADOPTED")
+        if manifest:
+            pairs = parse_manifest(decode(read_bytes(manifest, max_size), manifest)[0], manifest)
+        elif candidate and adopted:
+            pairs = [(candidate, adopted)]
+        else:
+            raise InputError("redline check", "needs CANDIDATE and ADOPTED, or --manifest FILE")
+        use_color = _use_color(color, sys.stdout.isatty())
+
+        def run(pair: tuple[str, str]) -> Any:
+            cand = load(pair[0], max_size, tracked)
+            adop, cand = pick_counterpart(load(pair[1], max_size, tracked), cand)
+            return run_check(cand, adop, profile)
+
+        if manifest and sys.stdout.isatty():
+            with click.progressbar(pairs, label="redline check", file=sys.stderr) as bar:
+                verdicts = [run(p) for p in bar]
+            for k, v in enumerate(verdicts, 1):
+                click.echo(f"[{k}/{len(pairs)}] {v.candidate} vs {v.adopted}: {v.line()}")
+        else:
+            for k, p in enumerate(pairs, 1):
+                verdicts.append(run(p))
+                if manifest:
+                    v = verdicts[-1]
+                    click.echo(f"[{k}/{len(pairs)}] {v.candidate} vs {v.adopted}: {v.line()}")
+        for v in verdicts:
+            if manifest and v.matches:
+                continue
+            out = render_github(v) if fmt == "github" else render_text(v, use_color)
+            if manifest:  # the pair's own verdict is in its progress line
+                out = "".join(out.splitlines(keepends=True)[:-1])
+            click.echo(out, nl=False)
+        if manifest:
+            bad = [v.candidate for v in verdicts if not v.matches]
+            click.echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({', '.join(bad)})"
+                       if bad else "match")  # fmt: skip
+        if junit:
+            write_output(junit, render_junit(verdicts), [p for pair in pairs for p in pair])
+    sys.exit(EXIT_OK if all(v.matches for v in verdicts) else EXIT_DIFFERS)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

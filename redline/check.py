@@ -1,0 +1,419 @@
+"""What "matches the adopted text" means: normalisation profiles, then a verdict.
+
+Pure logic, no I/O: the CLI loads both documents, `check` normalises them
+according to a `Profile`, runs the ordinary `compare` (adopted -> candidate) and
+judges its entries; the `render_*` functions turn a `Verdict` into text, GitHub
+Actions workflow commands or JUnit XML.
+
+>>> from redline.model import Document, DocKind, Paragraph, ParaKind
+>>> def doc(text):
+...     p = Paragraph("OP1", ParaKind.OPERATIVE, "1", "Urges", text, lines=(7, 7))
+...     return Document("<text>", "plain", DocKind.RESOLUTION, paragraphs=(p,))
+>>> check(doc("Urges States\u2019 \u201cefforts\u201d \u2013 all"),
+...       doc("Urges States' \\"efforts\\" - all")).line()
+'match'
+>>> check(doc("Urges some States;"), doc("Urges all States;")).line()
+'differs: 1 paragraph (OP1), 1 word inserted, 1 deleted'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from redline.compare import compare
+from redline.errors import InputError
+from redline.model import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Document,
+    Entry,
+    FootnoteChange,
+    Paragraph,
+    Segment,
+    Sponsors,
+    Status,
+    count_words,
+    fold,
+)
+
+__all__ = [
+    "Profile",
+    "Result",
+    "Verdict",
+    "check",
+    "normalise",
+    "normalise_text",
+    "parse_manifest",
+    "render_github",
+    "render_junit",
+    "render_text",
+]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a check ignores. The default ignores editorial noise only.
+
+    >>> Profile(ignore_footnotes=True).ignored()[-1]
+    'footnotes (their text and where they are cited)'
+    """
+
+    strict: bool = False
+    """Compare paragraph and footnote texts exactly as parsed (after NFC)."""
+    ignore_footnotes: bool = False
+    """Leave footnotes out altogether."""
+    ignore_numbering: bool = False
+    """A paragraph that only got another number is not a difference."""
+
+    def ignored(self) -> tuple[str, ...]:
+        """What this profile ignores, in words (for --help, the README and reports)."""
+        out = [
+            "sponsors",
+            "layout: line wrapping, page breaks, headers and footers, where footnotes are printed",
+            "footnote marker numbering (footnote text is compared)",
+        ]
+        if not self.strict:
+            out[1:1] = [
+                "whitespace, including non-breaking and zero-width spaces and soft hyphens",
+                "straight vs typographic quotes and apostrophes",
+                "hyphen vs en or em dash",
+                "Markdown emphasis (*Recalling*, **Urges**)",
+            ]
+        if self.ignore_numbering:
+            out.append("paragraph numbering (a renumbered paragraph is not a difference)")
+        if self.ignore_footnotes:
+            out.append("footnotes (their text and where they are cited)")
+        return tuple(out)
+
+
+# Characters that carry no words: soft hyphen, zero-width space and joiners,
+# word joiner, byte-order mark. (Non-breaking spaces are whitespace to `fold`.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# *x*, **x**, _x_, __x__ around a run that neither starts nor ends with a space;
+# an underscore inside a word (snake_case) or a lone asterisk (a footnote "*") stays.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def normalise_text(text: str, profile: Profile = Profile()) -> str:  # noqa: B008 - frozen
+    """The text as the profile compares it: NFC always; unless strict, editorial
+    noise folded (whitespace, quotes, dashes, emphasis, invisible characters).
+
+    >>> normalise_text("Member\u00a0States\u2019 *efforts* \u2014 all\u00ad ")
+    "Member States' efforts - all"
+    >>> normalise_text("Member\u00a0States\u2019", Profile(strict=True))
+    'Member\u00a0States\u2019'
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if profile.strict:
+        return text
+    text = text.translate(_INVISIBLE).replace("\u2026", "...")
+    text = _EMPHASIS.sub(r"\2", text)
+    return fold(text)
+
+
+def normalise(doc: Document, profile: Profile = Profile()) -> Document:  # noqa: B008 - frozen
+    """A copy of the document as the profile compares it: texts normalised, no
+    sponsors (a check is about the text), footnotes dropped if ignored.
+
+    >>> from redline.model import DocKind
+    >>> d = Document("x", "plain", DocKind.TEXT, title="Human\u00a0rights")
+    >>> normalise(d).title
+    'Human rights'
+    """
+
+    def para(p: Paragraph) -> Paragraph:
+        return replace(
+            p,
+            text=normalise_text(p.text, profile),
+            lead=normalise_text(p.lead, profile),
+            footnotes=() if profile.ignore_footnotes else p.footnotes,
+        )
+
+    return replace(
+        doc,
+        title=normalise_text(doc.title, profile),
+        sponsors=Sponsors(),
+        paragraphs=tuple(para(p) for p in doc.paragraphs),
+        footnotes=()
+        if profile.ignore_footnotes
+        else tuple(replace(f, text=normalise_text(f.text, profile)) for f in doc.footnotes),
+        resolutions=tuple(normalise(r, profile) for r in doc.resolutions),
+    )
+
+
+@dataclass(frozen=True)
+class Result:
+    """One paragraph (or the title) of the check: passed, or how it differs."""
+
+    label: str
+    """The candidate's label (``OP5``); the adopted one for a missing paragraph."""
+    line: int
+    """Source line in the candidate (for a missing paragraph: of the one before it)."""
+    problem: str
+    """Empty when it matches; else ``differs``, ``missing``, ``renumbered``, …"""
+    segments: tuple[Segment, ...] = ()
+    """Word diff, adopted -> candidate: ``-`` adopted words the candidate lacks."""
+    footnotes: tuple[FootnoteChange, ...] = ()
+
+    @property
+    def differs(self) -> bool:
+        """True when this paragraph does not match."""
+        return bool(self.problem)
+
+    def words(self) -> tuple[int, int]:
+        """(inserted, deleted) words, footnotes included.
+
+        >>> Result("OP1", 3, "differs", (Segment("-", "all"), Segment("+", "some States"))).words()
+        (2, 1)
+        """
+        segs = list(self.segments) + [s for f in self.footnotes for s in f.segments]
+        ins = sum(count_words(s.text) for s in segs if s.op == INSERT)
+        dele = sum(count_words(s.text) for s in segs if s.op == DELETE)
+        return ins, dele
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking a candidate against the adopted text."""
+
+    candidate: str
+    adopted: str
+    results: tuple[Result, ...]
+    """The title first, then every paragraph in the candidate's order."""
+    profile: Profile = Profile()
+
+    @property
+    def differences(self) -> tuple[Result, ...]:
+        """The results that do not match."""
+        return tuple(r for r in self.results if r.differs)
+
+    @property
+    def matches(self) -> bool:
+        """True when nothing differs."""
+        return not self.differences
+
+    def line(self, most: int = 10) -> str:
+        """The one-line verdict: ``match`` or ``differs: …``.
+
+        >>> r = Result("OP5", 9, "differs", (Segment("+", "three new words"),))
+        >>> Verdict("a", "b", (Result("title", 1, "differs"), r)).line()
+        'differs: title, 1 paragraph (OP5), 3 words inserted, 0 deleted'
+        """
+        diffs = self.differences
+        if not diffs:
+            return "match"
+        parts = ["title"] if any(r.label == "title" for r in diffs) else []
+        labels = [r.label for r in diffs if r.label != "title"]
+        if labels:
+            shown = ", ".join(labels[:most]) + (
+                f", … {len(labels) - most} more" if len(labels) > most else ""
+            )
+            parts.append(f"{len(labels)} paragraph{'s' if len(labels) != 1 else ''} ({shown})")
+        ins = sum(r.words()[0] for r in diffs)
+        dele = sum(r.words()[1] for r in diffs)
+        parts.append(f"{ins} word{'s' if ins != 1 else ''} inserted, {dele} deleted")
+        return "differs: " + ", ".join(parts)
+
+
+def check(candidate: Document, adopted: Document, profile: Profile = Profile()) -> Verdict:  # noqa: B008
+    """Judge whether the candidate's text matches the adopted text under a profile.
+
+    Pick the resolution out of a report first (`redline.read.pick_resolution`).
+
+    >>> from redline.model import Document, DocKind
+    >>> d = Document("x.txt", "plain", DocKind.TEXT, title="Oceans")
+    >>> check(d, replace(d, title="Seas")).line()
+    'differs: title, 1 word inserted, 1 deleted'
+    """
+    a, c = normalise(adopted, profile), normalise(candidate, profile)
+    comparison = compare(a, c)
+    results: list[Result] = []
+    title_differs = any(s.op != EQUAL for s in comparison.title)
+    results.append(
+        Result("title", candidate.title_lines[0], "differs" if title_differs else "",
+               comparison.title if title_differs else ())
+    )  # fmt: skip
+    last_line = 0
+    for e in comparison.entries:
+        if e.new is not None:
+            last_line = e.new.lines[0]
+        problem = _problem(e, profile)
+        label = e.new.label if e.new is not None else (e.old.label if e.old else "?")
+        segs = e.segments if problem else ()
+        notes = e.footnotes if problem else ()
+        results.append(Result(label, last_line, problem, segs, notes))
+    return Verdict(candidate.source, adopted.source, tuple(results), profile)
+
+
+def _problem(e: Entry, profile: Profile) -> str:
+    """What is wrong with one aligned pair, empty when nothing is."""
+    old, new = e.old, e.new
+    if new is None:
+        return f"missing: adopted {old.label if old else '?'} is not in the candidate"
+    if old is None:
+        return "not in the adopted text"
+    if e.status is Status.MOVED:
+        return f"moved: it is adopted {old.label}"
+    if e.status in (Status.SPLIT, Status.MERGED):
+        return f"{e.status.value}: adopted {old.label}"
+    texts_differ = any(s.op != EQUAL for s in e.segments) or bool(e.footnotes)
+    if profile.strict and old.footnotes != new.footnotes:
+        texts_differ = True
+    renumbered = old.label != new.label or (old.number or "") != (new.number or "")
+    if texts_differ:
+        if renumbered and not profile.ignore_numbering:
+            return f"differs (and is adopted {old.label})"
+        return "differs"
+    if renumbered and not profile.ignore_numbering:
+        return f"renumbered: it is adopted {old.label}"
+    return ""
+
+
+# --- output -----------------------------------------------------------------------
+
+
+def wdiff(segments: Sequence[Segment], color: bool = False) -> str:
+    """A word diff on one line, wdiff style, or coloured.
+
+    >>> wdiff([Segment("=", "Urges "), Segment("-", "all"), Segment("+", "some")])
+    'Urges [-all-]{+some+}'
+    """
+    from redline.render.text import pieces, render_line
+
+    return render_line(pieces(segments, color), color)
+
+
+def _path(source: str) -> str:
+    """The file a source names, without its ``#pick``."""
+    return source.partition("#")[0] if "#" in source and not os.path.exists(source) else source
+
+
+def render_text(verdict: Verdict, color: bool = False, width: int = 80) -> str:
+    """Each differing paragraph with its candidate line and word diff, then the verdict.
+
+    >>> r = Result("OP5", 9, "differs", (Segment("=", "Urges "), Segment("+", "all"),))
+    >>> print(render_text(Verdict("new.txt", "adopted.txt", (r,))), end="")
+    new.txt:9: OP5 differs
+        Urges {+all+}
+    differs: 1 paragraph (OP5), 1 word inserted, 0 deleted
+    """
+    from redline.render.text import pieces, styled_wrap
+
+    out: list[str] = []
+    path = _path(verdict.candidate)
+    for r in verdict.differences:
+        out.append(f"{path}:{r.line}: {r.label} {r.problem}")
+        if r.segments:
+            out += styled_wrap(pieces(r.segments, color), width, color, "    ")
+        for f in r.footnotes:
+            mark = f.new_mark or f.old_mark or "?"
+            out += styled_wrap(
+                [("", f"footnote {mark}: "), *pieces(f.segments, color)], width, color, "    "
+            )
+    out.append(verdict.line())
+    return "\n".join(out) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(verdict: Verdict) -> str:
+    """GitHub Actions workflow commands: one ``::error`` per differing paragraph.
+
+    >>> r = Result("OP5", 9, "differs", (Segment("-", "all"),))
+    >>> print(render_github(Verdict("new.txt", "adopted.txt", (r,))), end="")
+    ::error file=new.txt,line=9,title=redline check::OP5 differs from the adopted text%0A[-all-]
+    differs: 1 paragraph (OP5), 0 words inserted, 1 deleted
+    """
+    from redline.render.text import visible
+
+    out = []
+    path = _gh_property(_path(verdict.candidate))
+    for r in verdict.differences:
+        line = f",line={max(r.line, 1)}"
+        what = "differs from the adopted text" if r.problem.startswith("differs") else r.problem
+        body = [f"{r.label} {what}"]
+        if r.segments:
+            body.append(visible(wdiff(r.segments)))
+        body += [f"footnote {f.new_mark or f.old_mark}: {visible(wdiff(f.segments))}"
+                 for f in r.footnotes]  # fmt: skip
+        out.append(f"::error file={path}{line},title=redline check::{_gh_data(chr(10).join(body))}")
+    out.append(verdict.line())
+    return "\n".join(out) + "\n"
+
+
+def render_junit(verdicts: Sequence[Verdict]) -> str:
+    """JUnit XML: a test suite per candidate, a test case per paragraph (and the title).
+
+    >>> ok = Result("OP1", 3, "")
+    >>> bad = Result("OP2", 5, "differs", (Segment("+", "<b>&"),))
+    >>> xml = render_junit([Verdict("new.txt", "adopted.txt", (ok, bad))])
+    >>> 'failures="1"' in xml, "&lt;b&gt;&amp;" in xml
+    (True, True)
+    """
+    from redline.render.text import visible
+
+    total = sum(len(v.results) for v in verdicts)
+    failed = sum(len(v.differences) for v in verdicts)
+    root = ET.Element("testsuites", name="redline check", tests=str(total), failures=str(failed))
+    for v in verdicts:
+        path = _path(v.candidate)
+        suite = ET.SubElement(
+            root, "testsuite", name=f"{v.candidate} vs {v.adopted}",
+            tests=str(len(v.results)), failures=str(len(v.differences)), errors="0",
+        )  # fmt: skip
+        for r in v.results:
+            case = ET.SubElement(suite, "testcase", classname=path, name=r.label,
+                                 file=path, line=str(r.line))  # fmt: skip
+            if r.differs:
+                fail = ET.SubElement(case, "failure", message=visible(f"{r.label} {r.problem}"),
+                                     type="differs")  # fmt: skip
+                body = [visible(wdiff(r.segments))] if r.segments else []
+                body += [f"footnote {f.new_mark or f.old_mark}: {visible(wdiff(f.segments))}"
+                         for f in r.footnotes]  # fmt: skip
+                fail.text = "\n".join(body)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --- manifest ---------------------------------------------------------------------
+
+
+def parse_manifest(text: str, where: str) -> list[tuple[str, str]]:
+    """(candidate, adopted) pairs of a TOML manifest, paths relative to its folder.
+
+    >>> parse_manifest('[[pair]]\\ncandidate = "a.txt"\\nadopted = "b.txt#IV"', "ci/m.toml")
+    [('ci/a.txt', 'ci/b.txt#IV')]
+    """
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(where, f"not a valid TOML manifest: {e}") from None
+    pairs = data.get("pair")
+    if not isinstance(pairs, list) or not pairs:
+        raise InputError(where, "no [[pair]] tables (candidate = …, adopted = …)")
+    folder = os.path.dirname(where)
+    out = []
+    for k, p in enumerate(pairs, 1):
+        if not isinstance(p, dict) or not all(
+            isinstance(p.get(key), str) and p.get(key) for key in ("candidate", "adopted")
+        ):
+            raise InputError(where, f'pair {k} needs candidate = "…" and adopted = "…"')
+        out.append((os.path.join(folder, p["candidate"]), os.path.join(folder, p["adopted"])))
+    return out
