@@ -237,6 +237,53 @@ def test_generated_pairs_round_trip(pair: tuple[list, list], title: str) -> None
     assert_round_trip(redline.compare(old, new))
 
 
+NOTES = ["A/73/133.", "Resolution 70/1.", "A/75/111.", "Ibid., vol. 2349, No. 42146."]
+
+
+def as_markdown(paras: list[tuple[str, str]], cites: list[int | None]) -> str:
+    """A Markdown resolution whose paragraphs may cite a footnote (``<sup>n</sup>``)."""
+    out, bodies = ["*The General Assembly,*"], []
+    op = sub = 0
+    for (kind, text), note in zip(paras, cites, strict=True):
+        if note is not None:
+            text += f"<sup>{len(bodies) + 1}</sup>"
+            bodies.append(f"<sup>{len(bodies) + 1}</sup> {NOTES[note]}")
+        if kind == "op":
+            op, sub = op + 1, 0
+            out.append(f"{op}. {text}")
+        elif kind == "sub":
+            sub += 1
+            out.append(f"({'abcdefghijklmnopqrstuvwxyz'[sub - 1]}) {text}")
+        else:
+            out.append(text)
+    return "\n\n".join(out + bodies) + "\n"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(revised(), st.data())
+def test_generated_pairs_with_footnotes_round_trip(
+    pair: tuple[list, list], data: st.DataObject
+) -> None:
+    notes = st.one_of(st.none(), st.integers(0, len(NOTES) - 1))
+    old_cites = [data.draw(notes) for _ in pair[0]]
+    new_cites = [data.draw(notes) for _ in pair[1]]
+    old = redline.parse_text(as_markdown(pair[0], old_cites))
+    new = redline.parse_text(as_markdown(pair[1], new_cites))
+    assert_round_trip(redline.compare(old, new))
+
+
+def test_lead_phrase_that_grows_is_a_formatting_change() -> None:
+    old = redline.parse_text(
+        "The General Assembly,\n\nRecalling its resolution 73/188,\n\n1. Urges States;\n"
+    )
+    new = redline.parse_text(
+        "The General Assembly,\n\nRecalling also its resolution 73/188,\n\n1. Urges States;\n"
+    )
+    assert (old.paragraphs[0].lead, new.paragraphs[0].lead) == ("Recalling", "Recalling also")
+    data = assert_round_trip(redline.compare(old, new))
+    assert "<w:rPrChange " in document_xml(data)
+
+
 def test_split_and_merge_join_again() -> None:
     old = redline.parse_text(
         "The General Assembly,\n\n1. Urges Member States to support the Institute in its work "

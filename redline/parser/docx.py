@@ -102,7 +102,7 @@ def _pieces(p: Any, tracked: str, notes: _Footnotes | None) -> list[_Piece]:
             continue  # a nested paragraph's run (text box)
         if not _kept(r, p, tracked):
             continue
-        italic = _italic(r)
+        italic = _italic(r, tracked)
         custom: Any = None  # a reference whose mark is the run's text ("*")
         for child in r:
             if child.tag == _FOOTNOTE_REF and notes is not None:
@@ -159,8 +159,13 @@ class _Footnotes:
         return out
 
 
-def _italic(r: Any) -> bool:
+def _italic(r: Any, tracked: str) -> bool:
+    """Whether run `r` is italic; with changes rejected, as it was before a formatting change."""
     rpr = r.find(_RPR)
+    if rpr is not None and tracked == "reject":
+        change = rpr.find(_W + "rPrChange")
+        if change is not None:
+            rpr = change.find(_RPR)
     if rpr is None:
         return False
     i = rpr.find(_I)

@@ -59,6 +59,9 @@ class _Run:
     text: str
     italic: bool = False
     bold: bool = False
+    italic_old: bool | None = None
+    """For kept text: italic in the old text, when that differs (a lead phrase that
+    grew or shrank); written as a tracked formatting change."""
 
 
 @dataclass
@@ -163,24 +166,32 @@ def _number_runs(old: Paragraph | None, new: Paragraph | None) -> list[_Run]:
 def _text_runs(segments: tuple[Segment, ...], old_lead: str, new_lead: str) -> list[_Run]:
     """Runs of a word diff, the lead phrase of each side in italics.
 
+    Kept text in one side's lead but not the other's is italic as in the new
+    text, with its old look recorded (`_Run.italic_old`).
+
     >>> [(r.op, r.text, r.italic) for r in _text_runs((Segment("=", "Urges all"),), "Urges", "Urges")]
     [('=', 'Urges', True), ('=', ' all', False)]
+    >>> segs = (Segment("=", "Recalling "), Segment("+", "also "), Segment("=", "its"))
+    >>> [(r.op, r.text, r.italic, r.italic_old) for r in _text_runs(segs, "Recalling", "Recalling also")]
+    [('=', 'Recalling', True, None), ('=', ' ', True, False), ('+', 'also', True, None), ('+', ' ', False, None), ('=', 'its', False, None)]
     """
     runs: list[_Run] = []
     pos_old = pos_new = 0
     for s in segments:
         text = s.text
         while text:
-            pos = pos_new if s.op == INSERT else pos_old if s.op == DELETE else pos_new
-            lead = old_lead if s.op == DELETE else new_lead
-            if s.op == EQUAL:
-                # a kept run is italic only where both sides' leads cover it
-                lead_end = min(len(new_lead) - pos_new, len(old_lead) - pos_old)
+            left_new, left_old = len(new_lead) - pos_new, len(old_lead) - pos_old
+            if s.op == INSERT:
+                left = [left_new]
+            elif s.op == DELETE:
+                left = [left_old]
             else:
-                lead_end = len(lead) - pos
-            cut = len(text) if lead_end <= 0 else min(lead_end, len(text))
+                left = [left_new, left_old]
+            cut = min([len(text), *(n for n in left if n > 0)])
             piece, text = text[:cut], text[cut:]
-            runs.append(_Run(s.op, piece, italic=lead_end > 0))
+            italic = (left_old if s.op == DELETE else left_new) > 0
+            was = left_old > 0 if s.op == EQUAL else italic
+            runs.append(_Run(s.op, piece, italic=italic, italic_old=None if was == italic else was))
             if s.op != INSERT:
                 pos_old += len(piece)
             if s.op != DELETE:
@@ -366,10 +377,11 @@ class _Writer:
         self.next_note = 1
 
     def _change(self, op: str) -> Any:
+        """A tracked change by the author at the date: ``+`` w:ins, ``-`` w:del, or a tag."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
-        el = OxmlElement("w:ins" if op == INSERT else "w:del")
+        el = OxmlElement({INSERT: "w:ins", DELETE: "w:del"}.get(op, f"w:{op}"))
         el.set(qn("w:id"), str(self.next_id))
         el.set(qn("w:author"), self.author)
         if self.date:
@@ -422,6 +434,23 @@ class _Writer:
         ref.set(qn("w:id"), nid)
         return _superscript(ref)
 
+    def _was(self, r: Any, run: _Run) -> None:
+        """Record the run's old look (``w:rPrChange``): rejecting all restores it."""
+        from docx.oxml import OxmlElement
+
+        rpr = r.find(qn_w("rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            r.insert(0, rpr)
+        change = self._change("rPrChange")
+        old = OxmlElement("w:rPr")
+        if run.bold:
+            old.append(OxmlElement("w:b"))
+        if run.italic_old:
+            old.append(OxmlElement("w:i"))
+        change.append(old)
+        rpr.append(change)
+
     def _runs(self, p: Any, runs: list[_Run]) -> None:
         """Append runs to paragraph `p`, neighbouring inserted or deleted ones in one change."""
         wrapper: Any = None
@@ -430,7 +459,10 @@ class _Writer:
                 continue
             if run.op == EQUAL:
                 wrapper = None
-                p.append(_run_element(run, deleted=False))
+                r = _run_element(run, deleted=False)
+                if run.italic_old is not None:
+                    self._was(r, run)
+                p.append(r)
                 continue
             if wrapper is None or wrapper.tag.endswith("}ins") != (run.op == INSERT):
                 wrapper = self._change(run.op)
@@ -460,6 +492,13 @@ _FOOTNOTES_XML = (
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
     "</w:r></w:p></w:footnote></w:footnotes>"
 )
+
+
+def qn_w(tag: str) -> str:
+    """``qn_w("rPr")`` -> ``"{…/wordprocessingml/2006/main}rPr"``."""
+    from docx.oxml.ns import qn
+
+    return str(qn(f"w:{tag}"))
 
 
 def _superscript(child: Any) -> Any:
