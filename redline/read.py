@@ -102,6 +102,10 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            # a binary blob is not "mixed encodings" or "undecodable": say what it is
+            sample = data[:65536].decode("latin-1")
+            if "\x00" in sample or _binary_share(sample) > 0.02:
+                raise InputError(path, "looks like a binary file, not a text document") from None
             if _has_utf8_multibyte(data):
                 raise InputError(
                     path, "mixed encodings: part UTF-8, part something else; re-save as UTF-8"

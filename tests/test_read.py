@@ -1,0 +1,163 @@
+"""Reading bytes into text: encodings read, bad input refused with a clear message."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from redline import parse_text
+from redline.errors import InputError
+from redline.read import decode, load, read_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RESOLUTION = FIXTURES / "un" / "A_RES_75_197.txt"
+
+
+def paragraphs(doc):
+    return [(p.label, p.text) for p in doc.paragraphs]
+
+
+# --- encodings are read, not refused -----------------------------------------
+
+
+def test_utf8_with_and_without_bom_read_the_same():
+    assert decode("Côte d’Ivoire".encode(), "a.txt") == ("Côte d’Ivoire", [])
+    assert decode(codecs.BOM_UTF8 + "Côte d’Ivoire".encode(), "a.txt") == ("Côte d’Ivoire", [])
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF16_LE + "Côte d’Ivoire\r\n".encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + "Côte d’Ivoire\r\n".encode("utf-16-be"),
+        "Côte d’Ivoire\r\n".encode("utf-16-le"),  # no BOM: every other byte is zero
+    ],
+    ids=["utf16-le-bom", "utf16-be-bom", "utf16-le-no-bom"],
+)
+def test_utf16_is_read(encoded):
+    assert decode(encoded, "a.txt") == ("Côte d’Ivoire\n", [])
+
+
+def test_windows_1252_is_read_with_a_warning():
+    text, warnings = decode("“Côte d’Ivoire” – 50 €".encode("cp1252"), "a.txt")
+    assert text == "“Côte d’Ivoire” – 50 €"
+    assert warnings == ["a.txt: not UTF-8; read as Windows-1252"]
+
+
+def test_crlf_and_cr_line_ends_become_lf():
+    assert decode(b"one\r\ntwo\rthree\n", "a.txt")[0] == "one\ntwo\nthree\n"
+
+
+def test_decomposed_accents_are_composed():
+    decomposed = "Co\u0302te d\u2019Ivoire, Re\u0301publique"
+    assert decode(decomposed.encode(), "a.txt")[0] == "Côte d’Ivoire, République"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: t.encode("cp1252"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+        lambda t: t.replace("\n", "\r").encode("utf-8"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1252", "crlf", "cr"],
+)
+def test_the_same_resolution_in_any_encoding_parses_to_the_same_paragraphs(tmp_path, encode):
+    text = RESOLUTION.read_text(encoding="utf-8")
+    reference = paragraphs(parse_text(text))
+    assert len(reference) > 30
+    path = tmp_path / "A_RES_75_197.txt"
+    path.write_bytes(encode(text))
+    doc = load(str(path))
+    assert paragraphs(doc) == reference
+    assert doc.symbol == "A/RES/75/197"
+
+
+def test_decomposed_and_composed_resolutions_parse_alike(tmp_path):
+    composed = "The General Assembly,\n\n1. Welcomes the report of Côte d’Ivoire;\n"
+    path = tmp_path / "nfd.txt"
+    path.write_text(composed.replace("ô", "o\u0302"), encoding="utf-8")
+    assert paragraphs(load(str(path))) == paragraphs(parse_text(composed))
+
+
+# --- bad input is refused, naming the file and the problem --------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "file is empty"),
+        (b"  \n\n\t \r\n", "file is empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "looks like a PDF file"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00report.txt", "looks like a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "looks like a gzip archive"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Word/Office file (.doc)"),
+        (b"{\\rtf1\\ansi Recalling", "looks like an RTF file"),
+        (bytes(range(256)) * 8, "binary file"),
+        (b"Recalling caf\xc3\xa9 and \x93quoted\x94", "mixed encodings"),  # UTF-8 + cp1252
+        (b"Recalling \x81\x8d\x8f\x90\x9d", "undecodable bytes"),
+        (codecs.BOM_UTF16_LE + b"R\x00\x00\xd8", "undecodable bytes"),  # lone surrogate
+        (b"Recalling\x00 its resolution", "binary file"),
+    ],
+    ids=[
+        "empty", "whitespace", "pdf", "zip", "png", "gzip", "doc", "rtf", "binary",
+        "mixed", "undecodable", "bad-utf16", "nul",
+    ],
+)  # fmt: skip
+def test_bad_bytes_are_refused_with_a_clear_message(data, problem):
+    with pytest.raises(InputError) as e:
+        decode(data, "draft.txt")
+    assert str(e.value).startswith("draft.txt: ")
+    assert problem in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_bytes(str(tmp_path / "nope.txt"))
+
+
+def test_directory(tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        read_bytes(str(tmp_path))
+
+
+def test_permission_denied_on_open(tmp_path, monkeypatch):
+    # root reads a chmod 000 file anyway, so the refusal is simulated
+    path = tmp_path / "secret.txt"
+    path.write_text("The General Assembly,\n")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", refuse)
+    with pytest.raises(InputError, match=r"secret\.txt: permission denied"):
+        read_bytes(str(path))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file")
+def test_permission_denied_for_real(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("The General Assembly,\n")
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError, match="permission denied"):
+            read_bytes(str(path))
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 2000)
+    monkeypatch.setattr("builtins.open", lambda *a, **k: pytest.fail("read a file too big"))
+    with pytest.raises(InputError, match=r"too large .*--max-size"):
+        read_bytes(str(path), max_size=1000)
