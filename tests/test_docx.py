@@ -97,6 +97,8 @@ def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
     assert "w:color" not in document_xml(data)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         notes = z.read("word/footnotes.xml").decode("utf-8")
+        settings = z.read("word/settings.xml").decode("utf-8")
+    assert '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' in settings
     in_notes = notes.count("<w:ins ") + notes.count("<w:del ")
     assert in_notes > 0
     assert docx_to_text(data, "x.docx", "accept")[2] == len(changes) + in_notes

@@ -61,7 +61,7 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
     pending: list[_Piece] = []
     for p in body.iter(_P):
         if any(a.tag == _P for a in p.iterancestors()):
-            continue  # a text box's paragraph: read with the paragraph holding it
+            continue  # a text box's paragraph: text boxes are left out
         pending.extend(_pieces(p, tracked, notes))
         if _mark_removed(p, tracked):
             continue  # its paragraph mark goes: the next paragraph continues it
@@ -99,7 +99,7 @@ def _pieces(p: Any, tracked: str, notes: _Footnotes | None) -> list[_Piece]:
     out: list[_Piece] = []
     for r in p.iter(_R):
         if next((a for a in r.iterancestors(_P)), None) is not p:
-            continue  # a nested paragraph's run (text box)
+            continue  # a text box's run
         if not _kept(r, p, tracked):
             continue
         italic = _italic(r, tracked)

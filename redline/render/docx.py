@@ -484,8 +484,32 @@ class _Writer:
             self.doc.part.package,
         )
         self.doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+        # Word expects the settings to name the separator footnotes
+        from docx.oxml import parse_xml
+
+        settings = self.doc.settings.element
+        pr = parse_xml(
+            '<w:footnotePr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+        )
+        after = next(
+            (
+                k
+                for k, el in enumerate(settings)
+                if str(el.tag).split("}")[-1] in _AFTER_FOOTNOTE_PR
+            ),
+            len(settings),
+        )
+        settings.insert(after, pr)
 
 
+# what comes after w:footnotePr in w:settings (ECMA-376 order, which Word checks)
+_AFTER_FOOTNOTE_PR = frozenset(
+    "endnotePr compat docVars rsids mathPr attachedSchema themeFontLang clrSchemeMapping "
+    "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
+    "decimalSymbol listSeparator".split()
+)
 _FOOTNOTES_XML = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
