@@ -144,18 +144,28 @@ def _use_color(choice: str, to_terminal: bool) -> bool:
     return to_terminal
 
 
-def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
-    target = os.path.abspath(path)
+def refuse_overwriting_an_input(path: str, inputs: list[str]) -> None:
+    """An output that is one of the inputs, however spelled (``./x``, a link), is refused."""
+    if not os.path.exists(path):
+        return
     for src in inputs:
         p, _ = split_pick(src)
-        if p != "-" and os.path.exists(p) and os.path.abspath(p) == target:
+        if p != "-" and os.path.exists(p) and os.path.samefile(p, path):
             raise InputError(path, "output file is one of the inputs; refusing to overwrite it")
+
+
+def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    refuse_overwriting_an_input(path, inputs)
+    target = os.path.abspath(path)
     folder = os.path.dirname(target) or "."
     if not os.path.isdir(folder):
         raise InputError(path, "the output folder does not exist")
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=".redline-", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".redline-", dir=folder)
+    except OSError as e:
+        raise InputError(path, f"cannot write ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
@@ -165,9 +175,11 @@ def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
         mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~umask
         os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as e:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(e, OSError):  # disk full, read-only folder: the user's to fix
+            raise InputError(path, f"cannot write ({e.strerror or e})") from None
         raise
 
 
@@ -222,6 +234,8 @@ def diff(
         if fmt is None:
             ext = os.path.splitext(output)[1].lower() if output else ""
             fmt = _EXTENSIONS.get(ext, "text")
+        if output:  # before any work, and before any note on stderr
+            refuse_overwriting_an_input(output, [old, new])
         a = load(old, max_size, tracked)
         b = load(new, max_size, tracked)
         a, b = pick_counterpart(a, b)
@@ -420,6 +434,8 @@ def check_command(
     _State.debug = debug
     verdicts: list[Any] = []
     with _errors():
+        from dataclasses import replace
+
         from redline.check import Profile, parse_manifest, render_github, render_junit, render_text
         from redline.check import check as run_check
         from redline.read import decode, read_bytes
@@ -438,7 +454,7 @@ def check_command(
         def run(pair: tuple[str, str]) -> Any:
             cand = load(pair[0], max_size, tracked)
             adop, cand = pick_counterpart(load(pair[1], max_size, tracked), cand)
-            return run_check(cand, adop, profile)
+            return replace(run_check(cand, adop, profile), candidate=pair[0], adopted=pair[1])
 
         if manifest and sys.stdout.isatty():
             with click.progressbar(pairs, label="redline check", file=sys.stderr) as bar:

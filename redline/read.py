@@ -68,8 +68,13 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
 
 
 def _too_big(size: int, max_size: int) -> str:
+    """``file is too large (52.4 MB; the limit is 26.2 MB, …)``; bytes below a megabyte."""
+
+    def amount(n: int) -> str:
+        return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n} bytes"
+
     return (
-        f"file is too large ({size / 1e6:.1f} MB; the limit is {max_size / 1e6:.1f} MB, "
+        f"file is too large ({amount(size)}; the limit is {amount(max_size)}, "
         "raise it with --max-size)"
     )
 
