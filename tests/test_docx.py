@@ -409,6 +409,55 @@ def test_reader_automatic_numbering_and_tracked_paragraphs() -> None:
     ]
 
 
+def test_reader_headings_bold_titles_and_superscript_markers() -> None:
+    d = docx.Document()
+    d.add_paragraph("Crime prevention and criminal justice", style="Heading 1")
+    d.add_paragraph().add_run("United Nations African Institute").bold = True
+    d.add_paragraph("The General Assembly,")
+    p = d.add_paragraph("Taking note of the report of the Secretary-General,")
+    p.add_run("1").font.superscript = True
+    d.add_paragraph().add_run("1.\tUrges States in bold;").bold = True
+    p = d.add_paragraph()
+    p.add_run("1").font.superscript = True
+    p.add_run(" A/75/111.")
+    buf = io.BytesIO()
+    d.save(buf)
+    text, _, _ = docx_to_text(buf.getvalue(), "h.docx", "accept")
+    assert text.split("\n\n") == [
+        "# Crime prevention and criminal justice",
+        "# United Nations African Institute",
+        "The General Assembly,",
+        "Taking note of the report of the Secretary-General,<sup>1</sup>",
+        "1. Urges States in bold;",
+        "<sup>1</sup> A/75/111.\n",
+    ]
+    doc = parse_document(text, fmt="docx")
+    assert doc.title == "United Nations African Institute"
+    assert [p.label for p in doc.paragraphs] == ["PP1", "OP1"]
+    assert doc.paragraphs[0].footnotes == ("1",) and doc.footnotes[0].text == "A/75/111."
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_reads_a_report_pandoc_wrote(tmp_path: Path) -> None:
+    """A Word file from another writer: styles, list numbering, superscript markers."""
+    import subprocess
+
+    from redline.model import fold
+
+    md = (EXAMPLES / "A_75_479.md").read_text(encoding="utf-8")
+    source = tmp_path / "report.md"
+    source.write_text(re.sub(r"<sup>([^<]*)</sup>", r"^\1^", md), encoding="utf-8")
+    out = tmp_path / "report.docx"
+    subprocess.run(["pandoc", str(source), "-f", "markdown", "-o", str(out)], check=True)
+    for name in ("III", "IV"):
+        want = redline.parse(f"{EXAMPLES / 'A_75_479.md'}#{name}")
+        got = redline.parse(f"{out}#{name}")
+        assert [(p.label, p.lead, fold(p.text)) for p in got.paragraphs] == [
+            (p.label, p.lead, fold(p.text)) for p in want.paragraphs
+        ]
+        assert [fold(f.text) for f in got.footnotes] == [fold(f.text) for f in want.footnotes]
+
+
 def test_corrupt_docx_is_an_input_error() -> None:
     data = b"PK\x03\x04" + b"word/" + b"\x00" * 100
     with pytest.raises(InputError, match="not a readable Word document"):

@@ -59,14 +59,18 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
     n_tracked = notes.tracked + sum(1 for _ in body.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
     blocks: list[str] = []
     pending: list[_Piece] = []
+    bold = True  # so far, every run of the pending paragraph is bold
     for p in body.iter(_P):
         if any(a.tag == _P for a in p.iterancestors()):
             continue  # a text box's paragraph: text boxes are left out
         pending.extend(_pieces(p, tracked, notes))
+        bold = bold and _all_bold(p, tracked)
         if _mark_removed(p, tracked):
             continue  # its paragraph mark goes: the next paragraph continues it
         block = _markdown(pending, numbers.next(p))
-        pending = []
+        if block and (numbers.is_heading(p) or _bold_heading(block, bold)):
+            block = "# " + block
+        pending, bold = [], True
         if block:
             blocks.append(block)
     if pending and (block := _markdown(pending)):
@@ -103,6 +107,7 @@ def _pieces(p: Any, tracked: str, notes: _Footnotes | None) -> list[_Piece]:
         if not _kept(r, p, tracked):
             continue
         italic = _italic(r, tracked)
+        superscript = _superscript(r)
         custom: Any = None  # a reference whose mark is the run's text ("*")
         for child in r:
             if child.tag == _FOOTNOTE_REF and notes is not None:
@@ -116,10 +121,46 @@ def _pieces(p: Any, tracked: str, notes: _Footnotes | None) -> list[_Piece]:
                     out.append((f"<sup>{mark}</sup>", False, True))
                     custom = None
                     continue
-                out.append((child.text or "", italic, False))
+                text = child.text or ""
+                if superscript and _MARK.fullmatch(text.strip()):
+                    # a footnote marker typed as superscript text (converted documents)
+                    out.append((f"<sup>{text.strip()}</sup>", False, True))
+                    continue
+                out.append((text, italic, False))
             elif child.tag in _SPACES:
                 out.append((_SPACES[child.tag], italic, False))
     return out
+
+
+def _all_bold(p: Any, tracked: str) -> bool:
+    """Whether every kept run of `p` that has text is bold (True for no text)."""
+    return all(
+        _flag(r, tracked, _W + "b")
+        for r in p.iter(_R)
+        if _kept(r, p, tracked) and "".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)).strip()
+    )
+
+
+def _bold_heading(block: str, bold: bool) -> bool:
+    """A paragraph all in bold, unnumbered, not ending like a sentence: a title or heading.
+
+    (A bold paragraph that ends with ``,`` ``;`` or ``.`` is text in bold, as new
+    language is in some negotiation drafts.)
+
+    >>> _bold_heading("Draft resolution IV", True), _bold_heading("5. Urges States;", True)
+    (True, False)
+    """
+    return (
+        bold
+        and not _NUMBER.match(block)
+        and not block.rstrip("*").rstrip().endswith((",", ";", ":", "."))
+    )
+
+
+def _superscript(r: Any) -> bool:
+    rpr = r.find(_RPR)
+    va = rpr.find(_W + "vertAlign") if rpr is not None else None
+    return va is not None and va.get(_VAL) == "superscript"
 
 
 class _Footnotes:
@@ -161,6 +202,11 @@ class _Footnotes:
 
 def _italic(r: Any, tracked: str) -> bool:
     """Whether run `r` is italic; with changes rejected, as it was before a formatting change."""
+    return _flag(r, tracked, _I)
+
+
+def _flag(r: Any, tracked: str, tag: str) -> bool:
+    """Whether run `r` has an on/off property (``w:i``, ``w:b``) switched on."""
     rpr = r.find(_RPR)
     if rpr is not None and tracked == "reject":
         change = rpr.find(_W + "rPrChange")
@@ -168,8 +214,8 @@ def _italic(r: Any, tracked: str) -> bool:
             rpr = change.find(_RPR)
     if rpr is None:
         return False
-    i = rpr.find(_I)
-    return i is not None and (i.get(_W + "val") or "true").lower() not in _FALSE
+    flag = rpr.find(tag)
+    return flag is not None and (flag.get(_VAL) or "true").lower() not in _FALSE
 
 
 def _mark_removed(p: Any, tracked: str) -> bool:
@@ -281,6 +327,7 @@ class _Numbering:
         self.starts: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> startOverride
         self.styles: dict[str, Any] = {}
         self.counters: dict[str, list[int]] = {}
+        self.seen: set[str] = set()
         try:
             numbering = word.part.numbering_part.element
         except Exception:  # no numbering part: nothing is numbered
@@ -304,6 +351,14 @@ class _Numbering:
                         self.starts[(nid, int(o.get(_ILVL, "0")))] = int(start)
         for st in word.styles.element.iterfind(_W + "style"):
             self.styles[st.get(_W + "styleId", "")] = st
+
+    def is_heading(self, p: Any) -> bool:
+        """Whether `p` has a heading or title style (``Heading1``, "heading 1", ``Title``)."""
+        ppr = p.find(_PPR)
+        sid = (_child_val(ppr, "pStyle") if ppr is not None else None) or ""
+        st = self.styles.get(sid)
+        name = (_child_val(st, "name") if st is not None else None) or ""
+        return any(re.fullmatch(r"(?i)(heading ?\d|title)", x) for x in (sid, name))
 
     def _num_pr(self, p: Any) -> tuple[str, int] | None:
         ppr = p.find(_PPR)
@@ -337,6 +392,12 @@ class _Numbering:
         counts = self.counters.setdefault(abstract or "", [0] * 10)
         if not 0 <= ilvl < len(counts):
             return ""
+        if nid not in self.seen:
+            # a list that restarts its numbering ("Restart at 1") does so where first used
+            self.seen.add(nid)
+            for (num, level), _ in self.starts.items():
+                if num == nid and level < len(counts):
+                    counts[level] = 0
         counts[ilvl] += 1
         for deeper in range(ilvl + 1, len(counts)):
             counts[deeper] = 0
