@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from redline.check import Profile, check, normalise_text
+from redline.check import Profile, check, normalise_text, render_text
 from redline.cli import main
+from redline.model import Document
+from redline.parser import parse_document
+from redline.parser.pdftext import is_furniture, split_pages
 from redline.read import load
 
 FIX = Path(__file__).parent / "fixtures"
@@ -127,3 +136,275 @@ def test_renumbering_counts_unless_ignored() -> None:
     assert "renumbered" in v.differences[1].problem
     v = check(cand, doc, Profile(ignore_numbering=True))
     assert [r.problem.split(":")[0] for r in v.differences] == ["missing"]
+
+
+# --- editorial noise must pass, one changed word must not --------------------------
+#
+# Noisy copies of real texts: lines re-wrapped, ’ and ' swapped, en dashes and
+# hyphens swapped, non-breaking spaces, an extra page break, Markdown emphasis
+# dropped. Only content lines are touched (never running heads or job numbers).
+
+NOISE = ("rewrap", "quotes", "dashes", "nbsp", "page", "emphasis")
+PDF_TEXTS = ["A_RES_75_197.txt", "A_C.3_80_L.46.txt", "A_C.2_80_L.2.txt"]
+
+
+def _content_lines(doc: Document) -> list[tuple[int, int]]:
+    """Source line ranges of paragraphs, footnotes and the title."""
+    return [p.lines for p in doc.paragraphs] + [f.lines for f in doc.footnotes]
+
+
+def _is_content(line: str, doc: Document) -> bool:
+    """False for page furniture inside a paragraph's range: job number, page, running title."""
+    s = " ".join(line.split())
+    return bool(s) and not is_furniture(s, doc.symbol) and s not in " ".join(doc.title.split())
+
+
+def _rewrap(lines: list[str], doc: Document, width: int) -> None:
+    for lo, hi in sorted((p.lines for p in doc.paragraphs), reverse=True):
+        chunk = [ln.strip() for ln in lines[lo - 1 : hi]]
+        if not all(chunk):
+            continue  # split by a page break: leave the page furniture alone
+        # a line ending in a hyphen continues the word (PDF text), as the parser reads it
+        joined = "".join(c + ("" if c.endswith("-") else " ") for c in chunk)
+        lines[lo - 1 : hi] = textwrap.wrap(
+            joined, width, break_on_hyphens=False, break_long_words=False
+        )
+
+
+def _each_content_line(lines: list[str], doc: Document, f: Callable[[str], str]) -> None:
+    for lo, hi in _content_lines(doc):
+        for i in range(max(lo - 1, 0), hi):
+            if _is_content(lines[i], doc):
+                lines[i] = f(lines[i])
+
+
+def _page_break(lines: list[str], doc: Document, at: int) -> None:
+    """A page break before a paragraph, as PyMuPDF or the Markdown converter writes it.
+
+    In PDF text only where no footnote is cited earlier on the page: a footnote
+    body prints on the page of its mark.
+    """
+    if doc.format == "markdown":
+        first = doc.paragraphs[at % len(doc.paragraphs)].lines[0] - 1
+        lines[first:first] = ["---", ""]
+        return
+    page_of = {no: k for k, page in enumerate(split_pages("\n".join(lines))) for no, _ in page}
+    citing = [p.lines[0] for p in doc.paragraphs if p.footnotes]
+    ok = [
+        p.lines[0]
+        for p in doc.paragraphs
+        if not any(page_of[c] == page_of[p.lines[0]] and c < p.lines[0] for c in citing)
+    ]
+    first = ok[at % len(ok)] - 1
+    lines[first:first] = ["", doc.symbol or "", " ", "20-17358", "9/9", " "]
+
+
+def noisy(text: str, doc: Document, noise: Collection[str], width: int = 60, at: int = 0) -> str:
+    """The text with editorial noise only; `doc` is its parse (for line numbers)."""
+    lines = text.split("\n")
+    if "quotes" in noise:
+        _each_content_line(lines, doc, lambda s: s.translate({0x2019: "'", 0x27: "\u2019"}))
+    if "dashes" in noise:
+        _each_content_line(
+            lines, doc, lambda s: re.sub(r"(?<=\d)-(?=\d)", "\u2013", s.replace("\u2013", "-"))
+        )
+    if "nbsp" in noise:
+        _each_content_line(lines, doc, lambda s: re.sub(r"(?<=\w) (the|of) ", "\u00a0\\1\u00a0", s))
+    if "emphasis" in noise and doc.format == "markdown":
+        _each_content_line(lines, doc, lambda s: re.sub(r"\*([A-Z][a-z ]+)\*", r"\1", s))
+    if "rewrap" in noise:
+        _rewrap(lines, doc, width)  # line numbers change from here on
+    out = "\n".join(lines)
+    if "page" in noise:
+        # after re-wrapping: find the paragraph again by its first words
+        lines = out.split("\n")
+        re_doc = parse_document(out, doc.source, "markdown" if doc.format == "markdown" else None)
+        _page_break(lines, re_doc, at)
+        out = "\n".join(lines)
+    return out
+
+
+def _report_iv() -> tuple[str, Document]:
+    """Draft resolution IV alone, cut out of the report (Markdown)."""
+    text = (FIX / "A_75_479.md").read_text(encoding="utf-8")
+    start = text.index("### **United Nations African Institute")
+    part = text[start : text.index("**Annex**")]  # the last draft of the report
+    return part, parse_document(part, "IV.md", "markdown")
+
+
+def _pdf(name: str) -> tuple[str, Document]:
+    text = (UN / name).read_text(encoding="utf-8")
+    return text, parse_document(text, name)
+
+
+SOURCES = {name: (lambda n=name: _pdf(n)) for name in PDF_TEXTS} | {"report-IV.md": _report_iv}
+
+noise_sets = st.sets(st.sampled_from(NOISE), min_size=1)
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(noise=noise_sets, width=st.integers(40, 110), at=st.integers(0, 200))
+def test_editorial_noise_matches(name: str, noise: set[str], width: int, at: int) -> None:
+    text, doc = SOURCES[name]()
+    candidate = parse_document(noisy(text, doc, noise, width, at), "candidate", doc.format)
+    v = check(candidate, doc)
+    assert v.matches, render_text(v)
+
+
+def _targets(text: str, doc: Document) -> list[tuple[str, int, int]]:
+    """(label the check must name, line index, word start) for each substantive word."""
+    lines = text.split("\n")
+    ranges: list[tuple[str, tuple[int, int]]] = [(p.label, p.lines) for p in doc.paragraphs]
+    for f in doc.footnotes:
+        citing = [p.label for p in doc.paragraphs if f.mark in p.footnotes]
+        if citing:
+            ranges.append((citing[0], f.lines))
+    ranges.append(("title", doc.title_lines))
+    out = []
+    for label, (lo, hi) in ranges:
+        for i in range(max(lo - 1, 0), hi):
+            if label != "title" and not _is_content(lines[i], doc):
+                continue
+            for m in re.finditer(r"\b[a-z]{4,}\b", lines[i]):
+                if i == lo - 1 and m.start() < 25:
+                    continue  # keep the lead phrase: a changed word, not a changed structure
+                out.append((label, i, m.start()))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), noise=noise_sets, width=st.integers(40, 110))
+def test_one_changed_word_among_noise_differs(
+    name: str, data: st.DataObject, noise: set[str], width: int
+) -> None:
+    text, doc = SOURCES[name]()
+    label, i, start = data.draw(st.sampled_from(_targets(text, doc)), label="target")
+    lines = text.split("\n")
+    word = re.match(r"[a-z]+", lines[i][start:])
+    assert word is not None
+    lines[i] = lines[i][:start] + "quetzal" + lines[i][start + word.end() :]
+    changed = "\n".join(lines)
+    candidate = parse_document(noisy(changed, doc, noise, width), "candidate", doc.format)
+    v = check(candidate, doc)
+    assert not v.matches
+    assert label in [r.label for r in v.differences], render_text(v)
+    assert "quetzal" in render_text(v)
+
+
+def test_strict_sees_the_noise_the_default_ignores() -> None:
+    text, doc = _pdf("A_RES_75_197.txt")
+    all_noise = noisy(text, doc, set(NOISE), width=50, at=7)
+    assert all_noise != text and "\u00a0" in all_noise
+    candidate = parse_document(all_noise, "candidate")
+    assert check(candidate, doc).matches
+    strict = check(candidate, doc, Profile(strict=True))
+    # region’s -> region's; non-breaking spaces the parser already reads as spaces
+    assert [r.label for r in strict.differences] == ["PP17"]
+
+
+def test_markdown_emphasis_is_noise() -> None:
+    text, doc = _report_iv()
+    plain = noisy(text, doc, {"emphasis"})
+    assert "*Recalling*" in text and "*Recalling*" not in plain
+    assert check(parse_document(plain, "c.md", "markdown"), doc).matches
+
+
+def test_footnotes_ignored_on_request() -> None:
+    text, doc = _pdf("A_RES_75_197.txt")
+    changed = parse_document(text.replace("1 A/75/111.", "1 A/75/999."), "candidate")
+    v = check(changed, doc)
+    assert v.line() == "differs: 1 paragraph (PP2), 1 word inserted, 1 deleted"
+    assert "footnote 1: [-A/75/111-]{+A/75/999+}." in render_text(v)
+    assert check(changed, doc, Profile(ignore_footnotes=True)).matches
+
+
+def test_sponsors_do_not_count_the_title_does() -> None:
+    from dataclasses import replace
+
+    from redline.model import Sponsors
+
+    doc = load(L2)
+    assert check(replace(doc, sponsors=Sponsors(original=("Palau",))), doc).matches
+    v = check(replace(doc, title=doc.title + " and resilience"), doc)
+    assert v.line() == "differs: title, 2 words inserted, 0 deleted"
+
+
+# --- CI outputs -------------------------------------------------------------------
+
+
+def test_github_workflow_commands() -> None:
+    code, out, _ = run("--format", "github", L2, L43)
+    assert code == 1
+    errors = [ln for ln in out.splitlines() if ln.startswith("::error ")]
+    assert len(errors) == 4
+    props, _, message = errors[0].removeprefix("::error ").partition("::")
+    assert props == f"file={L2},line=23,title=redline check"
+    assert message.startswith("OP1 differs from the adopted text%0AExpresses [-its-]{+deep+}")
+    assert "\n" not in message
+    assert last_line(out).startswith("differs: 4 paragraphs")
+    code, out, _ = run("--format", "github", REPORT_IV, RES_75_197)
+    assert (code, out) == (0, "match\n")
+
+
+def test_junit_xml(tmp_path: Path) -> None:
+    xml = tmp_path / "check.xml"
+    code, out, _ = run("--junit", str(xml), L2, L43)
+    assert code == 1 and last_line(out).startswith("differs: ")
+    root = ET.parse(xml).getroot()
+    assert root.tag == "testsuites"
+    cases = root.findall("./testsuite/testcase")
+    assert [c.get("name") for c in cases][:2] == ["title", "PP1"]
+    failed = {c.get("name"): c.find("failure") for c in cases if c.find("failure") is not None}
+    assert sorted(failed) == ["OP1", "OP2", "OP3", "OP4"]
+    assert root.get("tests") == str(len(cases)) and root.get("failures") == "4"
+    assert "[-its-]{+deep+}" in (failed["OP1"].text or "")
+    assert failed["OP1"].get("message") == "OP1 differs"
+
+
+def test_junit_escapes_markup_and_control_characters() -> None:
+    from redline.check import Result, Verdict, render_junit
+    from redline.model import Segment
+
+    bad = Result("OP1", 3, "differs", (Segment("+", "<b>&\x0c\x1b]8;;x"),))
+    root = ET.fromstring(render_junit([Verdict("a&b.txt", "c.txt", (bad,))]).encode())
+    failure = root.find("./testsuite/testcase/failure")
+    assert failure is not None and "<b>&" in (failure.text or "")
+    assert root.find("./testsuite/testcase").get("file") == "a&b.txt"  # type: ignore[union-attr]
+
+
+# --- manifest ---------------------------------------------------------------------
+
+
+def test_manifest_checks_every_pair(tmp_path: Path) -> None:
+    manifest = tmp_path / "ci" / "redline-check.toml"
+    manifest.parent.mkdir()
+    manifest.write_text(
+        f'[[pair]]\ncandidate = "{RES_75_197}"\nadopted = "{REPORT_IV}"\n\n'
+        f'[[pair]]\ncandidate = "{L2}"\nadopted = "{L43}"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("--manifest", str(manifest))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"[1/2] {RES_75_197} vs {REPORT_IV}: match"
+    assert lines[1].startswith(f"[2/2] {L2} vs {L43}: differs: 4 paragraphs")
+    assert lines[-1] == f"differs: 1 of 2 pairs ({L2})"
+    # paths relative to the manifest's folder
+    (tmp_path / "a.txt").write_text((UN / "A_RES_75_197.txt").read_text(encoding="utf-8"))
+    manifest.write_text('[[pair]]\ncandidate = "../a.txt"\nadopted = "../a.txt"\n')
+    assert run("--manifest", str(manifest))[:2] == (
+        0,
+        f"[1/1] {manifest.parent}/../a.txt vs {manifest.parent}/../a.txt: match\nmatch\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "body", ["", "pair = 3", "[[pair]]\ncandidate = 'a.txt'", "[[pair]\n", "[[pair]]\ncandidate = "]
+)
+def test_bad_manifest_is_exit_2(body: str, tmp_path: Path) -> None:
+    manifest = tmp_path / "m.toml"
+    manifest.write_text(body + "\n", encoding="utf-8")
+    code, out, err = run("--manifest", str(manifest))
+    assert code == 2 and out == "" and err.count("\n") == 1 and str(manifest) in err
