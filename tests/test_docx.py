@@ -83,6 +83,17 @@ def test_real_pair_round_trips(real: Comparison) -> None:
         assert read_back(data, tracked).title == doc.title
 
 
+def test_draft_header_round_trips() -> None:
+    """Symbol, sponsor line and title are tracked too (L.2 -> L.43 changes all three)."""
+    old = redline.parse(str(EXAMPLES / "A_C.2_80_L.2.txt"))
+    new = redline.parse(str(EXAMPLES / "A_C.2_80_L.43.txt"))
+    data = assert_round_trip(redline.compare(old, new))
+    for tracked, doc in (("accept", new), ("reject", old)):
+        back = read_back(data, tracked)
+        assert (back.symbol, back.title) == (doc.symbol, doc.title)
+        assert (back.sponsors.text, back.sponsors.names) == (doc.sponsors.text, doc.sponsors.names)
+
+
 def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
     data = render(real, OPTIONS)
     body = docx.Document(io.BytesIO(data)).element.body

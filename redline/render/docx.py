@@ -212,6 +212,10 @@ def _layout(c: Comparison) -> list[_Para]:
     if c.old.symbol or c.new.symbol:
         segs = _pair_segments(c.old.symbol or "", c.new.symbol or "")
         out.append(_Para(_text_runs(segs, "", ""), mark=_mark_of(segs)))
+    sponsors = [_sponsor_line(d.sponsors.text) for d in (c.old, c.new)]
+    if any(sponsors):
+        segs = _pair_segments(*sponsors)
+        out.append(_Para(_text_runs(segs, "", ""), mark=_mark_of(segs)))
     if c.title:
         runs = _text_runs(c.title, "", "")
         for r in runs:
@@ -221,6 +225,19 @@ def _layout(c: Comparison) -> list[_Para]:
         out.append(_Para([_Run(EQUAL, "The General Assembly,", italic=True)]))
     out.extend(_body(c))
     return out
+
+
+def _sponsor_line(text: str) -> str:
+    """The sponsor line of a draft's header (``Palau:* draft resolution``), else empty.
+
+    A committee report's account of who sponsored is prose, not a header line.
+
+    >>> _sponsor_line("Palau:* draft resolution"), _sponsor_line("At its 13th meeting, …")
+    ('Palau:* draft resolution', '')
+    """
+    return (
+        text if re.search(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$", text) else ""
+    )
 
 
 def _pair_segments(a: str, b: str) -> tuple[Segment, ...]:
