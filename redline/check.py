@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -396,10 +397,10 @@ def parse_manifest(text: str, where: str) -> list[tuple[str, str]]:
     >>> parse_manifest('[[pair]]\\ncandidate = "a.txt"\\nadopted = "b.txt#IV"', "ci/m.toml")
     [('ci/a.txt', 'ci/b.txt#IV')]
     """
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:  # pragma: no cover - Python 3.10 needs the tomli backport
+        import tomli as tomllib
 
     try:
         data = tomllib.loads(text)

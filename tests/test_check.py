@@ -408,3 +408,39 @@ def test_bad_manifest_is_exit_2(body: str, tmp_path: Path) -> None:
     manifest.write_text(body + "\n", encoding="utf-8")
     code, out, err = run("--manifest", str(manifest))
     assert code == 2 and out == "" and err.count("\n") == 1 and str(manifest) in err
+
+
+def test_manifest_fixture_and_its_junit(tmp_path: Path) -> None:
+    manifest = FIX / "check" / "redline-check.toml"
+    xml = tmp_path / "out.xml"
+    code, out, _ = run("--manifest", str(manifest), "--junit", str(xml))
+    assert code == 1
+    assert last_line(out) == f"differs: 1 of 2 pairs ({manifest.parent}/../un/A_C.2_80_L.2.txt)"
+    suites = ET.parse(xml).getroot().findall("testsuite")
+    assert [s.get("failures") for s in suites] == ["0", "4"]
+    assert (
+        suites[0]
+        .get("name", "")
+        .endswith("A_75_479.md#IV vs " + str(manifest.parent) + "/../un/A_RES_75_197.txt")
+    )
+
+
+def test_pre_commit_hook_runs_redline_check() -> None:
+    hooks = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: redline-check" in hooks
+    assert "entry: redline check" in hooks and "pass_filenames: false" in hooks
+
+
+def test_help_states_what_is_ignored() -> None:
+    out = CliRunner().invoke(main, ["check", "--help"]).stdout
+    for phrase in ["sponsors", "page breaks", "footnote marker numbering", "typographic quotes",
+                   "en or em dash", "Markdown emphasis", "--ignore-numbering", "--strict"]:  # fmt: skip
+        assert phrase in " ".join(out.split()), phrase
+
+
+def test_colour_only_when_asked() -> None:
+    assert "\x1b[" not in run(L2, L43)[1]
+    # click strips escapes when it thinks the output is no terminal: color=True keeps them
+    out = CliRunner().invoke(main, ["check", "--color", "always", L2, L43], color=True).stdout
+    assert "\x1b[31mits\x1b[0m" in out and "[-its-]" not in out
+    assert last_line(out).startswith("differs: ")
