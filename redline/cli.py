@@ -391,7 +391,7 @@ def _describe_segments(segments: Any, most: int = 4) -> str:
 @click.argument("adopted", required=False)
 @click.option("--strict", is_flag=True,
               help="Compare paragraph and footnote texts exactly as parsed (after Unicode NFC): "
-                   "quotes, dashes and spaces count.")  # fmt: skip
+                   "quotes, dashes, soft hyphens, zero-width spaces count.")  # fmt: skip
 @click.option("--ignore-footnotes", is_flag=True, help="Leave footnotes out altogether.")
 @click.option("--ignore-numbering", is_flag=True,
               help="A paragraph that only got another number is not a difference.")  # fmt: skip
