@@ -94,6 +94,37 @@ def test_draft_header_round_trips() -> None:
         assert (back.sponsors.text, back.sponsors.names) == (doc.sponsors.text, doc.sponsors.names)
 
 
+def test_committee_report_round_trips() -> None:
+    """Two reports: every draft resolution, its footnotes and the report's own text."""
+    text = (EXAMPLES / "A_75_479.md").read_text(encoding="utf-8")
+    at = text.index("Draft resolution IV**")
+    head, iv = text[:at], text[at:]
+    for a, b in (
+        (
+            "*Recognizing* the importance of promoting",
+            "*Recognizing also* the importance of promoting",
+        ),
+        ("despite the resource constraints", "notwithstanding the resource constraints"),
+        ("<sup>1</sup> [A/75/111](#).", "<sup>1</sup> [A/75/222](#)."),
+    ):
+        assert a in iv
+        iv = iv.replace(a, b, 1)
+    old = redline.parse_text(text, "old.md")
+    new = redline.parse_text(head + iv, "new.md")
+    c = redline.compare(old, new)
+    assert c.summary()["changed"] == 3
+    data = render(c, OPTIONS)
+    for tracked, doc in (("accept", new), ("reject", old)):
+        back = read_back(data, tracked)
+        assert back.title == doc.title
+        assert texts(back) == texts(doc)
+        assert [r.name for r in back.resolutions] == [r.name for r in doc.resolutions]
+        for got, want in zip(back.resolutions, doc.resolutions, strict=True):
+            assert got.title == want.title
+            assert texts(got) == texts(want)
+            assert cited(got) == cited(want)
+
+
 def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
     data = render(real, OPTIONS)
     body = docx.Document(io.BytesIO(data)).element.body

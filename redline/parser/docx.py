@@ -73,6 +73,8 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
         pending, bold = [], True
         if block:
             blocks.append(block)
+        # footnotes follow the paragraph citing them, so each stays with its resolution
+        blocks.extend(notes.bodies())
     if pending and (block := _markdown(pending)):
         blocks.append(block)
     blocks.extend(notes.bodies())
@@ -170,6 +172,7 @@ class _Footnotes:
         self.tracked_mode = tracked
         self.by_id: dict[str, Any] = {}
         self.cited: list[tuple[str, Any]] = []
+        self.written = 0
         self.tracked = 0
         from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.oxml import parse_xml
@@ -189,9 +192,10 @@ class _Footnotes:
         return mark
 
     def bodies(self) -> list[str]:
-        """``<sup>n</sup> text`` for each footnote cited, in order."""
+        """``<sup>n</sup> text`` for each footnote cited since the last call, in order."""
         out = []
-        for mark, f in self.cited:
+        cited, self.written = self.cited[self.written :], len(self.cited)
+        for mark, f in cited:
             if f is None:
                 continue
             pieces = [x for fp in f.iter(_P) for x in _pieces(fp, self.tracked_mode, None)]

@@ -32,6 +32,7 @@ from redline.model import (
     EQUAL,
     INSERT,
     Comparison,
+    Document,
     Entry,
     Paragraph,
     ParaKind,
@@ -216,15 +217,28 @@ def _layout(c: Comparison) -> list[_Para]:
     if any(sponsors):
         segs = _pair_segments(*sponsors)
         out.append(_Para(_text_runs(segs, "", ""), mark=_mark_of(segs)))
+    title: list[_Para] = []
     if c.title:
         runs = _text_runs(c.title, "", "")
         for r in runs:
             r.bold = True
-        out.append(_Para(runs, mark=_mark_of(c.title)))
+        title.append(_Para(runs, mark=_mark_of(c.title)))
+    body = _body(c)
+    if c.old.resolutions or c.new.resolutions:
+        # a committee report's title is the heading after "Agenda item 111"
+        at = next(
+            (k + 1 for k, p in enumerate(body[:15]) if re.match(r"Agenda item \d+", _plain(p))), 0
+        )
+        return out + body[:at] + title + body[at:]
+    out.extend(title)
     if any(d.kind.value != "text" for d in (c.old, c.new)):
         out.append(_Para([_Run(EQUAL, "The General Assembly,", italic=True)]))
-    out.extend(_body(c))
-    return out
+    return out + body
+
+
+def _plain(p: _Para) -> str:
+    """The paragraph's new text (its kept and inserted runs)."""
+    return "".join(r.text for r in p.runs if r.op != DELETE)
 
 
 def _sponsor_line(text: str) -> str:
@@ -277,19 +291,16 @@ def _body(c: Comparison) -> list[_Para]:
         k += 1
         oi = {old_index[e.old]} if e.old is not None and e.old in old_index else set()
         if e.status == Status.MOVED and e.old is not None and e.new is not None:
-            ins = notes.cite([e], [], [(m, 0) for m in e.new.footnotes], split=True)[0]
-            dele = notes.cite([e], [(m, 0) for m in e.old.footnotes], [], split=False)[0]
+            ins = notes.cite([e], [], [(m, 0, e.new) for m in e.new.footnotes], split=True)[0]
+            dele = notes.cite([e], [(m, 0, e.old) for m in e.old.footnotes], [], split=False)[0]
             out.append(_Para(_whole(e.new, INSERT), INSERT, e.new.kind, notes=ins))
             moved.append(
                 (min(oi) if oi else -1, _Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi, dele))
             )
             continue
-        cited = notes.cite(
-            [e],
-            [(m, 0) for m in (e.old.footnotes if e.old else ())],
-            [(m, 0) for m in (e.new.footnotes if e.new else ())],
-            split=True,
-        )[0]
+        before = [(m, 0, e.old) for m in e.old.footnotes] if e.old else []
+        after = [(m, 0, e.new) for m in e.new.footnotes] if e.new else []
+        cited = notes.cite([e], before, after, split=True)[0]
         if e.old is None and e.new is not None:
             out.append(_Para(_whole(e.new, INSERT), INSERT, e.new.kind, notes=cited))
         elif e.new is None and e.old is not None:
@@ -297,6 +308,7 @@ def _body(c: Comparison) -> list[_Para]:
         elif e.old is not None and e.new is not None:
             runs = _number_runs(e.old, e.new) + _text_runs(e.segments, e.old.lead, e.new.lead)
             out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=cited))
+        out.extend(_resolution_head(c, e, out[-1]) if out else [])
     # a moved paragraph's deletion goes right after the old paragraph before it
     for i, para in sorted(moved, key=lambda t: t[0]):
         at = 0
@@ -304,6 +316,59 @@ def _body(c: Comparison) -> list[_Para]:
             if any(j < i for j in q.olds):
                 at = pos + 1
         out.insert(at, para)
+    return out
+
+
+_RES_HEADING = re.compile(r"Draft resolution ([IVXLC]+)")
+
+
+HEADING_MAX_CHARS = 120  # a report's own line this short, not ending like a sentence, is a heading
+
+
+def _looks_like_heading(p: Paragraph) -> bool:
+    """A report's own paragraph that was (most likely) a heading: ``I. Introduction``, ``Annex``.
+
+    >>> _looks_like_heading(Paragraph("P3", ParaKind.OTHER, None, "", "Consideration of proposals"))
+    True
+    """
+    text = p.text.strip()
+    return 0 < len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ",", ";", ":"))
+
+
+def _resolution_head(c: Comparison, e: Entry, heading: _Para) -> list[_Para]:
+    """In a report, after the "Draft resolution IV" heading: the title and "The General Assembly,".
+
+    The report's own headings are made bold, as the parser recognises headings.
+    """
+    p = e.new or e.old
+    if p is None or p.kind != ParaKind.OTHER or not (c.old.resolutions or c.new.resolutions):
+        return []
+    if "/" not in p.label and _looks_like_heading(p):
+        for r in heading.runs:
+            r.bold = True
+    m = _RES_HEADING.fullmatch(p.text.strip()) if not p.number else None
+    if m is None:
+        return []
+
+    def title(doc: Document) -> str | None:
+        return next((r.title for r in doc.resolutions if r.name == m.group(1)), None)
+
+    old = title(c.old) if e.old is not None else None
+    new = title(c.new) if e.new is not None else None
+    if e.old is None:
+        op = INSERT
+    elif e.new is None:
+        op = DELETE
+    else:
+        op = EQUAL
+    segs = (
+        _pair_segments(old or "", new or "") if op == EQUAL else (Segment(op, (new or old) or ""),)
+    )
+    runs = _text_runs(segs, "", "")
+    for r in runs:
+        r.bold = True
+    out = [_Para(runs, mark=_mark_of(segs) if op == EQUAL else op)] if (old or new) else []
+    out.append(_Para([_Run(op, "The General Assembly,", italic=True)], mark=op))
     return out
 
 
@@ -319,11 +384,11 @@ def _group(group: list[Entry], old_index: dict[Paragraph, int], notes: _Footnote
         return []  # not a group the aligner makes
     is_split = all(p == olds[0] for p in olds)
     if is_split:
-        before = [(m, 0) for m in olds[0].footnotes]
-        after = [(m, k) for k, p in enumerate(news) for m in p.footnotes]
+        before = [(m, 0, olds[0]) for m in olds[0].footnotes]
+        after = [(m, k, p) for k, p in enumerate(news) for m in p.footnotes]
     else:
-        before = [(m, k) for k, p in enumerate(olds) for m in p.footnotes]
-        after = [(m, 0) for m in news[0].footnotes]
+        before = [(m, k, p) for k, p in enumerate(olds) for m in p.footnotes]
+        after = [(m, 0, news[0]) for m in news[0].footnotes]
     cited = notes.cite(group, before, after, split=is_split)
     out: list[_Para] = []
     for n, e in enumerate(group):
@@ -348,17 +413,16 @@ class _Footnotes:
     """Pairs the footnotes paragraphs cite, old with new, by position (as `compare` does)."""
 
     def __init__(self, c: Comparison) -> None:
-        self.old = {f.mark: f.text for f in c.old_footnotes}
-        self.new = {f.mark: f.text for f in c.new_footnotes}
+        self.old, self.new = _tables(c.old), _tables(c.new)
 
     def cite(
         self,
         entries: list[Entry],
-        before: list[tuple[str, int]],
-        after: list[tuple[str, int]],
+        before: list[_Citation],
+        after: list[_Citation],
         split: bool,
     ) -> list[list[_Note]]:
-        """The footnotes of each piece: `before` and `after` are (mark, piece) citations.
+        """The footnotes of each piece: `before` and `after` are (mark, piece, paragraph).
 
         A kept footnote goes with its new piece in a split and with its old piece
         otherwise, so that accepting and rejecting both find it where it was.
@@ -369,14 +433,34 @@ class _Footnotes:
             o = before[k] if k < len(before) else None
             n = after[k] if k < len(after) else None
             if o is not None and n is not None:
-                a, b = self.old.get(o[0], ""), self.new.get(n[0], "")
+                a, b = _lookup(self.old, o), _lookup(self.new, n)
                 segs = changes.get((o[0], n[0])) or _pair_segments(a, b)
                 out[n[1] if split else o[1]].append(_Note(EQUAL, segs))
             elif o is not None:
-                out[o[1]].append(_Note(DELETE, (Segment(DELETE, self.old.get(o[0], "")),)))
+                out[o[1]].append(_Note(DELETE, (Segment(DELETE, _lookup(self.old, o)),)))
             elif n is not None:
-                out[n[1]].append(_Note(INSERT, (Segment(INSERT, self.new.get(n[0], "")),)))
+                out[n[1]].append(_Note(INSERT, (Segment(INSERT, _lookup(self.new, n)),)))
         return out
+
+
+_Citation = tuple[str, int, Paragraph]
+"""A footnote mark, the piece (of a split or merge) citing it, and the paragraph."""
+_Tables = tuple[dict[str, str], dict[str, dict[str, str]]]
+
+
+def _tables(doc: Document) -> _Tables:
+    """Footnote texts by mark: the document's own, and each resolution's (marks restart)."""
+    own = {f.mark: f.text for f in doc.footnotes}
+    return own, {r.name or "": {f.mark: f.text for f in r.footnotes} for r in doc.resolutions}
+
+
+def _lookup(tables: _Tables, citation: _Citation) -> str:
+    """The text of a cited footnote; ``II/OP5`` cites into resolution II's footnotes."""
+    mark, _, p = citation
+    own, per = tables
+    if "/" in p.label:
+        return per.get(p.label.split("/", 1)[0], {}).get(mark, "")
+    return own.get(mark, "")
 
 
 # --- writing WordprocessingML --------------------------------------------------------
