@@ -263,9 +263,8 @@ def _problem(e: Entry, profile: Profile) -> str:
         return f"moved: it is adopted {old.label}"
     if e.status in (Status.SPLIT, Status.MERGED):
         return f"{e.status.value}: adopted {old.label}"
+    # footnotes are matched by position, not mark: renumbered marks are no difference
     texts_differ = any(s.op != EQUAL for s in e.segments) or bool(e.footnotes)
-    if profile.strict and old.footnotes != new.footnotes:
-        texts_differ = True
     renumbered = old.label != new.label or (old.number or "") != (new.number or "")
     if texts_differ:
         if renumbered and not profile.ignore_numbering:
@@ -394,8 +393,8 @@ def render_junit(verdicts: Sequence[Verdict]) -> str:
 def parse_manifest(text: str, where: str) -> list[tuple[str, str]]:
     """(candidate, adopted) pairs of a TOML manifest, paths relative to its folder.
 
-    >>> parse_manifest('[[pair]]\\ncandidate = "a.txt"\\nadopted = "b.txt#IV"', "ci/m.toml")
-    [('ci/a.txt', 'ci/b.txt#IV')]
+    >>> parse_manifest('[[pair]]\\ncandidate = "a.txt"\\nadopted = "../b.txt#IV"', "ci/m.toml")
+    [('ci/a.txt', 'b.txt#IV')]
     """
     if sys.version_info >= (3, 11):
         import tomllib
@@ -416,5 +415,15 @@ def parse_manifest(text: str, where: str) -> list[tuple[str, str]]:
             isinstance(p.get(key), str) and p.get(key) for key in ("candidate", "adopted")
         ):
             raise InputError(where, f'pair {k} needs candidate = "…" and adopted = "…"')
-        out.append((os.path.join(folder, p["candidate"]), os.path.join(folder, p["adopted"])))
+        out.append((_relative(folder, p["candidate"]), _relative(folder, p["adopted"])))
     return out
+
+
+def _relative(folder: str, source: str) -> str:
+    """A manifest path joined to the manifest's folder, its ``#pick`` kept.
+
+    >>> _relative("ci", "../texts/report.md#A/C.3/75/L.11")
+    'texts/report.md#A/C.3/75/L.11'
+    """
+    path, sep, pick = source.partition("#")
+    return os.path.normpath(os.path.join(folder, path)) + sep + pick
