@@ -40,8 +40,15 @@ class _State:
     debug = False
 
 
+def _say(message: str) -> None:
+    """One line on stderr; a file name or text from the input cannot steer the terminal."""
+    from redline.render.safe import terminal_safe
+
+    click.echo(terminal_safe(message), err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"redline: error: {message}", err=True)
+    _say(f"redline: error: {message}")
     sys.exit(EXIT_ERROR)
 
 
@@ -64,7 +71,7 @@ def _errors() -> Iterator[None]:
 
 def _warn(doc: Document) -> None:
     for w in doc.warnings:
-        click.echo(f"redline: warning: {w}", err=True)
+        _say(f"redline: warning: {w}")
 
 
 def common(f: F) -> F:
@@ -115,11 +122,10 @@ def pick_counterpart(old: Document, new: Document) -> tuple[Document, Document]:
         ]  # fmt: skip
         _score, k = max(scored)
         res = pick_resolution(report, report.resolutions[k].name or "")
-        click.echo(
+        _say(
             f"redline: {report.source} holds {len(report.resolutions)} resolutions; "
             f"comparing draft resolution {res.name} ({res.symbol or 'no symbol'}), "
-            f"the best match (pick another with #II or #SYMBOL)",
-            err=True,
+            f"the best match (pick another with #II or #SYMBOL)"
         )
         return res
 
@@ -247,7 +253,7 @@ def diff(
             b = replace(b, sponsors=sp_new)
         comparison: Comparison = compare(a, b)
         for name in comparison.sponsors.unrecognised:
-            click.echo(f"redline: warning: sponsor not in the names table: {name}", err=True)
+            _say(f"redline: warning: sponsor not in the names table: {name}")
         to_terminal = output is None and sys.stdout.isatty()
         width = 80
         if to_terminal:
@@ -263,7 +269,8 @@ def diff(
             write_output(output, data, [old, new])
         else:
             text = data if isinstance(data, str) else data.decode("utf-8")
-            click.echo(text, nl=not text.endswith("\n"))
+            # color=True keeps our own colours when --color always is piped (click strips them)
+            click.echo(text, nl=not text.endswith("\n"), color=opts.color or None)
     sys.exit(EXIT_DIFFERS if exit_code and comparison.differs else EXIT_OK)
 
 
@@ -330,7 +337,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
         rejected = _load(submitted, max_size=max_size, tracked="reject")
         for w in rejected.warnings:
             if "tracked changes" not in w:  # the count is printed below
-                click.echo(f"redline: warning: {w}", err=True)
+                _say(f"redline: warning: {w}")
         ref = load(base, max_size, tracked)
         ref, rejected = pick_counterpart(ref, rejected)
         tracked_in = [_label(e) for e in compare(rejected, accepted).entries if _changed(e)]

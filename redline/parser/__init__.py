@@ -40,16 +40,18 @@ def sniff(text: str) -> str:
     'pdf-text'
     """
     head = text[:200000]
+    lines = head.split("\n")
+    furniture = sum(1 for ln in lines if pdftext.is_furniture(ln, None))
+    pdf_like = "\f" in head or furniture >= 2
     if (
         "<sup>" in head
         or re.search(r"^\*The General Assembly,?\*", head, re.M)
         or re.search(r"^#{1,6} ", head, re.M)
-        or re.search(r"\]\(#?[^)\s]*\)", head)
+        # a link-like [x](y) quoted in a PDF text must not make it Markdown
+        or (not pdf_like and re.search(r"\]\(#?[^)\s]*\)", head))
     ):
         return "markdown"
-    lines = head.split("\n")
-    furniture = sum(1 for ln in lines if pdftext.is_furniture(ln, None))
-    if "\f" in head or furniture >= 2:
+    if pdf_like:
         return "pdf-text"
     nonblank = [ln for ln in lines if ln.strip()]
     blank = len(lines) - len(nonblank)
