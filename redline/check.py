@@ -77,14 +77,15 @@ class Profile:
         out = [
             "sponsors",
             "layout: line wrapping, page breaks, headers and footers, where footnotes are printed",
+            "whitespace, including non-breaking spaces (the parser collapses it)",
+            "Markdown emphasis (*Recalling*, **Urges**)",
             "footnote marker numbering (footnote text is compared)",
         ]
         if not self.strict:
-            out[1:1] = [
-                "whitespace, including non-breaking and zero-width spaces and soft hyphens",
+            out[3:3] = [
                 "straight vs typographic quotes and apostrophes",
                 "hyphen vs en or em dash",
-                "Markdown emphasis (*Recalling*, **Urges**)",
+                "soft hyphens and zero-width spaces",
             ]
         if self.ignore_numbering:
             out.append("paragraph numbering (a renumbered paragraph is not a difference)")

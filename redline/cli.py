@@ -424,13 +424,22 @@ def check_command(
     "differs: 2 paragraphs (OP5, OP12), 3 words inserted, 1 deleted".
 
     \b
-    Always ignored: sponsors; layout (line wrapping, page breaks, headers and
-    footers, where footnotes are printed); footnote marker numbering.
-    Ignored unless --strict: whitespace (also non-breaking and zero-width
-    spaces, soft hyphens), straight vs typographic quotes and apostrophes,
-    hyphen vs en or em dash, Markdown emphasis.
-    Counted unless ignored: paragraph numbering (--ignore-numbering), footnote
-    text (--ignore-footnotes).
+    Always ignored (a check is about the words):
+      sponsors             Submitted by: Chile  vs  Chile and Peru
+      line wrapping        Urges all / States  vs  Urges all States
+      page breaks          a footer (20-17358 3/9) or page head inside a paragraph
+      whitespace           Member  States  vs  Member States, a non-breaking space
+      Markdown emphasis    *Recalling*  vs  Recalling
+      footnote placement   the footnote at the page's foot  vs  at the end
+      footnote numbers     the same note as footnote 3  vs  footnote 1
+    Ignored unless --strict (then texts count as parsed, after Unicode NFC):
+      typographic quotes   States\u2019 \u201cefforts\u201d  vs  States' "efforts"
+      en or em dash        2017\u20132021  vs  2017-2021, \u2014  vs  -
+      invisible marks      a soft hyphen or zero-width space inside a word
+    Counted unless ignored:
+      --ignore-numbering   OP6 that became OP5 when OP5 was deleted
+      --ignore-footnotes   footnote text A/75/111.  vs  A/75/999.
+    Counted always: the title, and every word of every paragraph.
 
     \b
     Examples:
@@ -480,7 +489,8 @@ def check_command(
             out = render_github(v) if fmt == "github" else render_text(v, use_color)
             if manifest:  # the pair's own verdict is in its progress line
                 out = "".join(out.splitlines(keepends=True)[:-1])
-            click.echo(out, nl=False)
+            # color=True keeps our colours when --color always is piped (click strips them)
+            click.echo(out, nl=False, color=use_color or None)
         if manifest:
             bad = [v.candidate for v in verdicts if not v.matches]
             click.echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({', '.join(bad)})"

@@ -252,25 +252,39 @@ def test_editorial_noise_matches(name: str, noise: set[str], width: int, at: int
     assert v.matches, render_text(v)
 
 
-def _targets(text: str, doc: Document) -> list[tuple[str, int, int]]:
-    """(label the check must name, line index, word start) for each substantive word."""
+Target = tuple[str, str, int, int]
+"""(where: paragraph, footnote or title; label the check must name; line index; word start)"""
+
+
+def _targets(text: str, doc: Document) -> list[Target]:
+    """Every substantive word of the text, with the label a change to it must name."""
     lines = text.split("\n")
-    ranges: list[tuple[str, tuple[int, int]]] = [(p.label, p.lines) for p in doc.paragraphs]
+    ranges = [("paragraph", p.label, p.lines) for p in doc.paragraphs]
     for f in doc.footnotes:
         citing = [p.label for p in doc.paragraphs if f.mark in p.footnotes]
         if citing:
-            ranges.append((citing[0], f.lines))
-    ranges.append(("title", doc.title_lines))
+            ranges.append(("footnote", citing[0], f.lines))
+    ranges.append(("title", "title", doc.title_lines))
     out = []
-    for label, (lo, hi) in ranges:
+    for where, label, (lo, hi) in ranges:
         for i in range(max(lo - 1, 0), hi):
-            if label != "title" and not _is_content(lines[i], doc):
+            if where != "title" and not _is_content(lines[i], doc):
                 continue
             for m in re.finditer(r"\b[a-z]{4,}\b", lines[i]):
                 if i == lo - 1 and m.start() < 25:
                     continue  # keep the lead phrase: a changed word, not a changed structure
-                out.append((label, i, m.start()))
+                out.append((where, label, i, m.start()))
     return out
+
+
+def _change_word(text: str, target: Target) -> str:
+    """The text with the target word replaced by "quetzal"."""
+    _, _, i, start = target
+    lines = text.split("\n")
+    word = re.match(r"[a-z]+", lines[i][start:])
+    assert word is not None
+    lines[i] = lines[i][:start] + "quetzal" + lines[i][start + word.end() :]
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
@@ -280,17 +294,34 @@ def test_one_changed_word_among_noise_differs(
     name: str, data: st.DataObject, noise: set[str], width: int
 ) -> None:
     text, doc = SOURCES[name]()
-    label, i, start = data.draw(st.sampled_from(_targets(text, doc)), label="target")
-    lines = text.split("\n")
-    word = re.match(r"[a-z]+", lines[i][start:])
-    assert word is not None
-    lines[i] = lines[i][:start] + "quetzal" + lines[i][start + word.end() :]
-    changed = "\n".join(lines)
+    target = data.draw(st.sampled_from(_targets(text, doc)), label="target")
+    label = target[1]
+    changed = _change_word(text, target)
     candidate = parse_document(noisy(changed, doc, noise, width), "candidate", doc.format)
     v = check(candidate, doc)
     assert not v.matches
     assert label in [r.label for r in v.differences], render_text(v)
     assert "quetzal" in render_text(v)
+
+
+@pytest.mark.parametrize("kind", ["PP", "OP", "OP(a)", "footnote", "title"])
+def test_a_changed_word_in_each_part_is_named(kind: str) -> None:
+    """The same, deterministically, once in each part of a resolution with them all."""
+    text, doc = _pdf("A_C.3_80_L.46.txt")
+    targets = [
+        t
+        for t in _targets(text, doc)
+        if {"PP": t[0] == "paragraph" and t[1].startswith("PP"),
+            "OP": t[0] == "paragraph" and t[1].startswith("OP") and "(" not in t[1],
+            "OP(a)": t[0] == "paragraph" and "(" in t[1],
+            "footnote": t[0] == "footnote",
+            "title": t[0] == "title"}[kind]
+    ]  # fmt: skip
+    target = targets[len(targets) // 2]
+    noise = parse_document(noisy(_change_word(text, target), doc, set(NOISE), 55, 3), "c")
+    v = check(noise, doc)
+    assert target[1] in [r.label for r in v.differences], render_text(v)
+    assert v.line().startswith("differs: ") and "1 word inserted, 1 deleted" in v.line()
 
 
 def test_strict_sees_the_noise_the_default_ignores() -> None:
@@ -425,11 +456,25 @@ def test_pre_commit_hook_runs_redline_check() -> None:
     assert "entry: redline check" in hooks and "pass_filenames: false" in hooks
 
 
-def test_help_states_what_is_ignored() -> None:
-    out = " ".join(CliRunner().invoke(main, ["check", "--help"]).stdout.split()).lower()
-    for phrase in ["sponsors", "page breaks", "footnote", "quotes", "dash", "markdown emphasis",
-                   "--ignore-numbering", "--ignore-footnotes", "--strict"]:  # fmt: skip
-        assert phrase in out, phrase
+def test_help_states_what_is_ignored_with_an_example_each() -> None:
+    out = CliRunner().invoke(main, ["check", "--help"]).stdout
+    rows = {
+        "sponsors": "Chile and Peru",
+        "line wrapping": "Urges all States",
+        "page breaks": "20-17358 3/9",
+        "whitespace": "non-breaking space",
+        "Markdown emphasis": "*Recalling* vs Recalling",
+        "footnote numbers": "footnote 3 vs footnote 1",
+        "typographic quotes": 'States\u2019 \u201cefforts\u201d vs States\' "efforts"',
+        "en or em dash": "2017\u20132021 vs 2017-2021",
+        "invisible marks": "soft hyphen",
+        "--ignore-numbering": "OP6 that became OP5",
+        "--ignore-footnotes": "A/75/111. vs A/75/999.",
+    }
+    lines = [" ".join(ln.split()) for ln in out.splitlines()]
+    for name, example in rows.items():
+        assert any(ln.startswith(name) and example in ln for ln in lines), name
+    assert "--strict" in out and "--manifest" in out and "--junit" in out
 
 
 def test_colour_only_when_asked() -> None:
@@ -438,3 +483,63 @@ def test_colour_only_when_asked() -> None:
     out = CliRunner().invoke(main, ["check", "--color", "always", L2, L43], color=True).stdout
     assert "\x1b[31mits\x1b[0m" in out and "[-its-]" not in out
     assert last_line(out).startswith("differs: ")
+
+
+def test_colour_survives_a_pipe() -> None:
+    """--color always through a real pipe: click would strip the escapes, and
+    with them the only mark of what was deleted."""
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "redline", "check", "--color", "always", L2, L43],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert r.returncode == 1
+    assert "\x1b[31mits\x1b[0m" in r.stdout
+    assert last_line(r.stdout).startswith("differs: 4 paragraphs")
+
+
+def test_github_escapes_data_and_properties() -> None:
+    from redline.check import Result, Verdict, render_github
+    from redline.model import Segment
+
+    bad = Result("OP1", 3, "differs", (Segment("-", "50%"), Segment("+", "a\r\nb")))
+    out = render_github(Verdict("dir,x/a:b%\r\n.txt#IV", "c.txt", (bad,)))
+    first, verdict = out.splitlines()
+    props = "file=dir%2Cx/a%3Ab%25%0D%0A.txt,line=3,title=redline check"
+    assert first.startswith(f"::error {props}::")
+    # a paragraph is one line: its line ends are already spaces; the diff follows a %0A
+    assert first.endswith("::OP1 differs from the adopted text%0A[-50%25-]{+a  b+}")
+    assert verdict == "differs: 1 paragraph (OP1), 2 words inserted, 1 deleted"
+
+
+def _renumber_marks(doc: Document, shift: int) -> Document:
+    from dataclasses import replace
+
+    def m(mark: str) -> str:
+        return str(int(mark) + shift)
+
+    paras = tuple(replace(p, footnotes=tuple(m(k) for k in p.footnotes)) for p in doc.paragraphs)
+    notes = tuple(replace(f, mark=m(f.mark)) for f in doc.footnotes)
+    return replace(doc, paragraphs=paras, footnotes=notes)
+
+
+def test_footnote_marker_numbering_is_ignored_even_strict() -> None:
+    doc = load(RES_75_197)
+    renumbered = _renumber_marks(doc, 26)  # as in a report whose footnotes run on
+    assert [f.mark for f in renumbered.footnotes][:2] == ["27", "28"]
+    assert check(renumbered, doc).matches
+    assert check(renumbered, doc, Profile(strict=True)).matches
+
+
+def test_a_footnote_cited_elsewhere_differs() -> None:
+    from dataclasses import replace
+
+    doc = load(RES_75_197)
+    ps = list(doc.paragraphs)
+    k = next(i for i, p in enumerate(ps) if p.footnotes)
+    ps[k + 1], ps[k] = replace(ps[k + 1], footnotes=ps[k].footnotes), replace(ps[k], footnotes=())
+    moved = replace(doc, paragraphs=tuple(ps))
+    assert [r.label for r in check(moved, doc).differences] == [ps[k].label, ps[k + 1].label]
+    assert check(moved, doc, Profile(ignore_footnotes=True)).matches
