@@ -78,14 +78,14 @@ class Profile:
             "sponsors",
             "layout: line wrapping, page breaks, headers and footers, where footnotes are printed",
             "whitespace, including non-breaking spaces (the parser collapses it)",
+            "soft hyphens and zero-width spaces (the parser drops them)",
             "Markdown emphasis (*Recalling*, **Urges**)",
             "footnote marker numbering (footnote text is compared)",
         ]
         if not self.strict:
-            out[3:3] = [
+            out[4:4] = [
                 "straight vs typographic quotes and apostrophes",
                 "hyphen vs en or em dash",
-                "soft hyphens and zero-width spaces",
             ]
         if self.ignore_numbering:
             out.append("paragraph numbering (a renumbered paragraph is not a difference)")

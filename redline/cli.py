@@ -398,7 +398,7 @@ def _describe_segments(segments: Any, most: int = 4) -> str:
 @click.argument("adopted", required=False)
 @click.option("--strict", is_flag=True,
               help="Compare paragraph and footnote texts exactly as parsed (after Unicode NFC): "
-                   "quotes, dashes, soft hyphens, zero-width spaces count.")  # fmt: skip
+                   "straight vs typographic quotes, hyphen vs dash count.")  # fmt: skip
 @click.option("--ignore-footnotes", is_flag=True, help="Leave footnotes out altogether.")
 @click.option("--ignore-numbering", is_flag=True,
               help="A paragraph that only got another number is not a difference.")  # fmt: skip
@@ -429,13 +429,13 @@ def check_command(
       line wrapping        Urges all / States  vs  Urges all States
       page breaks          a footer (20-17358 3/9) or page head inside a paragraph
       whitespace           Member  States  vs  Member States, a non-breaking space
+      invisible marks      a soft hyphen or zero-width space inside a word
       Markdown emphasis    *Recalling*  vs  Recalling
       footnote placement   the footnote at the page's foot  vs  at the end
       footnote numbers     the same note as footnote 3  vs  footnote 1
     Ignored unless --strict (then texts count as parsed, after Unicode NFC):
       typographic quotes   States\u2019 \u201cefforts\u201d  vs  States' "efforts"
       en or em dash        2017\u20132021  vs  2017-2021, \u2014  vs  -
-      invisible marks      a soft hyphen or zero-width space inside a word
     Counted unless ignored:
       --ignore-numbering   OP6 that became OP5 when OP5 was deleted
       --ignore-footnotes   footnote text A/75/111.  vs  A/75/999.

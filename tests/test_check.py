@@ -543,3 +543,21 @@ def test_a_footnote_cited_elsewhere_differs() -> None:
     moved = replace(doc, paragraphs=tuple(ps))
     assert [r.label for r in check(moved, doc).differences] == [ps[k].label, ps[k + 1].label]
     assert check(moved, doc, Profile(ignore_footnotes=True)).matches
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "strict_differs"),
+    [
+        ("9\u201324 November", "9-24 November", True),  # en dash vs hyphen
+        ("human rights", "hu\u00adman rights", False),  # the parser drops soft hyphens
+        ("human rights", "hu\u200bman rights", False),  # and zero-width spaces
+        ("human rights", "human\u00a0rights", False),  # and reads a no-break space as a space
+    ],
+)
+def test_what_strict_counts(old: str, new: str, strict_differs: bool) -> None:
+    """--strict counts what --help says it counts, and nothing the parser drops."""
+    text, doc = _pdf("A_C.3_80_L.46.txt")
+    assert old in text
+    candidate = parse_document(text.replace(old, new, 1), "c.txt")
+    assert check(candidate, doc).matches
+    assert check(candidate, doc, Profile(strict=True)).matches is not strict_differs
