@@ -633,3 +633,88 @@ def test_pandoc_accepts_and_rejects_the_same(real: Comparison, tmp_path: Path) -
         want_paras, want_notes = printed(doc)
         assert paras[-len(want_paras) :] == want_paras
         assert notes == want_notes
+
+
+# --- LibreOffice, when installed with its Python bridge --------------------------------
+
+UNO_CLIENT = """
+import os, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+pipe, src, mode, out = sys.argv[1:5]
+local = uno.getComponentContext()
+resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+for _ in range(120):
+    try:
+        ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        break
+    except Exception:
+        time.sleep(0.5)
+else:
+    sys.exit(3)
+desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+url = uno.systemPathToFileUrl(os.path.abspath(src))
+doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+helper = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+verb = "Accept" if mode == "accept" else "Reject"
+helper.executeDispatch(doc.getCurrentController().getFrame(), f".uno:{verb}AllTrackedChanges", "", 0, ())
+target = uno.systemPathToFileUrl(os.path.abspath(out))
+doc.storeToURL(target, (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF")))
+doc.close(True)
+print("done")
+"""
+UNO_PATH = "/usr/lib/python3/dist-packages:/usr/lib/libreoffice/program"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or not Path("/usr/lib/python3/dist-packages/uno.py").exists(),
+    reason="LibreOffice with python3-uno is not installed",
+)
+def test_libreoffice_accept_all_and_reject_all(real: Comparison, tmp_path: Path) -> None:
+    """Word's twin: LibreOffice's Accept All gives the new text, Reject All the old one."""
+    import os
+    import subprocess
+
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(real, OPTIONS))
+    client = tmp_path / "client.py"
+    client.write_text(UNO_CLIENT, encoding="utf-8")
+    pipe = f"redline{os.getpid()}"
+    office = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+         f"-env:UserInstallation=file://{tmp_path}/profile", f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for tracked, doc in (("accept", real.new), ("reject", real.old)):
+            out = tmp_path / f"{tracked}.txt"
+            for _ in range(3):  # the bridge sometimes dies on exit, after writing
+                try:
+                    run = subprocess.run(
+                        ["/usr/bin/python3", str(client), pipe, str(path), tracked, str(out)],
+                        env={**os.environ, "PYTHONPATH": UNO_PATH}, capture_output=True,
+                        timeout=120,
+                    )  # fmt: skip
+                except subprocess.TimeoutExpired:
+                    continue
+                if out.exists() and b"done" in run.stdout:
+                    break
+            else:
+                pytest.skip("LibreOffice did not answer")
+            lines = [" ".join(ln.split()) for ln in out.read_text("utf-8-sig").split("\n")]
+            # the footnote numbers follow their paragraph's last character
+            lines = [re.sub(r"(?<=[,;.:])\d+$", "", ln) for ln in lines if ln]
+            want, _ = printed(doc)
+            assert lines[-len(want) :] == want
+    finally:
+        office.terminate()
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
