@@ -8,7 +8,9 @@ paragraph marks inserted and a merge its old ones deleted, so that accepting or
 rejecting joins the pieces again. A moved paragraph is deleted where it stood
 and inserted where it stands now. Footnotes are real Word footnotes, their
 changes tracked too; the reference stands at the end of the paragraph citing it
-(the parsed text does not keep where in the paragraph the marker stood).
+(the parsed text does not keep where in the paragraph the marker stood). The
+header carries the symbol, a draft's sponsor line and the title, tracked alike;
+a committee report keeps its headings and each draft resolution's title.
 
 python-docx is imported here only, and only when a .docx is asked for.
 
@@ -271,6 +273,7 @@ def _mark_of(segments: tuple[Segment, ...]) -> str:
 
 
 def _body(c: Comparison) -> list[_Para]:
+    """The paragraphs for the entries: new reading order, moved ones deleted where they stood."""
     old_index: dict[Paragraph, int] = {}
     for k, p in enumerate(c.old.flat()):
         old_index.setdefault(p, k)
@@ -491,6 +494,7 @@ class _Writer:
         return el
 
     def paragraph(self, para: _Para) -> None:
+        """Append one paragraph: indentation by kind, tracked mark, runs, footnote references."""
         from docx.oxml import OxmlElement
         from docx.shared import Cm
 
@@ -539,7 +543,7 @@ class _Writer:
         """Record the run's old look (``w:rPrChange``): rejecting all restores it."""
         from docx.oxml import OxmlElement
 
-        rpr = r.find(qn_w("rPr"))
+        rpr = r.find(_qn("rPr"))
         if rpr is None:
             rpr = OxmlElement("w:rPr")
             r.insert(0, rpr)
@@ -619,8 +623,8 @@ _FOOTNOTES_XML = (
 )
 
 
-def qn_w(tag: str) -> str:
-    """``qn_w("rPr")`` -> ``"{…/wordprocessingml/2006/main}rPr"``."""
+def _qn(tag: str) -> str:
+    """``_qn("rPr")`` -> ``"{…/wordprocessingml/2006/main}rPr"``."""
     from docx.oxml.ns import qn
 
     return str(qn(f"w:{tag}"))
