@@ -83,6 +83,19 @@ def test_real_pair_round_trips(real: Comparison) -> None:
         assert read_back(data, tracked).title == doc.title
 
 
+def test_constructed_revision_round_trips() -> None:
+    """L.5 -> L.5/Rev.1: an inserted PP, a changed lead phrase, a deleted OP, renumbering."""
+    old = redline.parse(str(EXAMPLES / "constructed" / "A_C.3_75_L.5.txt"))
+    new = redline.parse(str(EXAMPLES / "constructed" / "A_C.3_75_L.5_Rev.1.txt"))
+    c = redline.compare(old, new)
+    summary = c.summary()
+    assert (summary["inserted"], summary["deleted"]) == (1, 1) and summary["renumbered"] > 0
+    data = assert_round_trip(c)
+    for tracked, doc in (("accept", new), ("reject", old)):
+        back = read_back(data, tracked)
+        assert (back.symbol, back.title) == (doc.symbol, doc.title)
+
+
 def test_draft_header_round_trips() -> None:
     """Symbol, sponsor line and title are tracked too (L.2 -> L.43 changes all three)."""
     old = redline.parse(str(EXAMPLES / "A_C.2_80_L.2.txt"))
@@ -355,6 +368,13 @@ def test_split_and_merge_join_again() -> None:
     assert marks == ["ins", "del"]
 
 
+def test_literal_stars_are_not_emphasis() -> None:
+    """``*`` and ``_`` typed in Word stay characters, never italics."""
+    old = redline.parse_text("The General Assembly,\n\n1. Urges a*b and 2 * 3 and a_b_c;\n")
+    new = redline.parse_text("The General Assembly,\n\n1. Urges a*b and 2 * 4 and a_b_c*;\n")
+    assert_round_trip(redline.compare(old, new))
+
+
 # --- reading Word ---------------------------------------------------------------------
 
 
@@ -533,6 +553,18 @@ def test_cli_writes_a_docx(tmp_path: Path) -> None:
     assert any(p.text == "The General Assembly," for p in d.paragraphs)
     authors = {el.get(W + "author") for el in d.element.body.iter(W + "ins", W + "del")}
     assert authors == {"Tester"}
+
+
+def test_cli_show_reports_tracked_changes(real: Comparison, tmp_path: Path) -> None:
+    from redline.cli import main
+
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(real, OPTIONS))
+    n = docx_to_text(path.read_bytes(), str(path), "accept")[2]
+    assert n > 0
+    result = CliRunner().invoke(main, ["show", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"tracked changes: {n}" in result.output
 
 
 # --- verify-tracked -------------------------------------------------------------------
