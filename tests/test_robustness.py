@@ -247,3 +247,22 @@ def test_a_damaged_copy_of_a_real_resolution_compares_losslessly(path, damage):
         return
     comparison = redline.compare(old, new)
     check_lossless(list(old.paragraphs), list(new.paragraphs), comparison.entries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly,\n\n" + "1.\n" * 20000,
+        "The General Assembly,\n\n1. Urges\n" + "the States\n" * 20000,
+        "The General Assembly,\n\n"
+        + "".join(f"{i}.\nsession.\nUrges\n" for i in range(1, 1000))
+        + "x\n" * 20000,
+        "The General Assembly,\n\n1. Urges:\n" + "(a) States;\n" * 20000,
+    ],
+    ids=["numbers-alone", "one-long-paragraph", "numbered-then-long", "sub-paragraphs"],
+)
+def test_long_pdf_text_shapes_finish(text):
+    """Each took a minute or more (quadratic in lines) before the parser looked only
+    at a paragraph's last lines to tell whether it had ended."""
+    doc = redline.parse_text(text)
+    assert doc.paragraphs

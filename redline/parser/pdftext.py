@@ -288,7 +288,9 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             # plain paragraphs: nothing of the source is dropped.
             blocks.extend(_annex_blocks(rest))
             break
-        prev = join_lines([x.text for x in cur]) if cur else ""
+        # only its end matters (a closing , ; : . and a footnote mark): joining the
+        # whole paragraph on every line made a long one quadratic
+        prev = join_lines([x.text for x in cur[-3:]])
         ended = not prev or _ends_paragraph(prev)
         m = _OP_ALONE.match(s)
         if m and int(m.group(1)) == next_op:
@@ -299,12 +301,16 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             sub_expect = None
             # The paragraph's first line follows, possibly after a blank line; but
             # pdftotext sometimes prints the paragraph's last line ("session.") first.
-            nxt = next((x for x in lines[k:] if norm(x.text)), None)
-            if nxt is not None and norm(nxt.text)[:1].islower() and len(norm(nxt.text)) < 40:
-                later = [x for x in lines[lines.index(nxt) + 1 :] if norm(x.text)][:1]
-                if later and norm(later[0].text)[:1].isupper():
-                    tail.append(nxt)
-                    k = lines.index(nxt) + 1
+            j = _next_nonblank(lines, k)
+            if (
+                j is not None
+                and norm(lines[j].text)[:1].islower()
+                and len(norm(lines[j].text)) < 40
+            ):
+                later = _next_nonblank(lines, j + 1)
+                if later is not None and norm(lines[later].text)[:1].isupper():
+                    tail.append(lines[j])
+                    k = j + 1
             continue
         m = _OP_TEXT.match(s)
         if m and int(m.group(1)) == next_op and (ended or looks_operative(m.group(2))):
@@ -338,6 +344,11 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
 
 _ANNEX = re.compile(r"^Annex(?:es)?(?: [IVX]+)?$")
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+
+
+def _next_nonblank(lines: list[_Line], start: int) -> int | None:
+    """Index of the first line from `start` on with any text (no copy of the list)."""
+    return next((j for j in range(start, len(lines)) if norm(lines[j].text)), None)
 
 
 def _annex_blocks(lines: list[_Line]) -> list[Block]:
