@@ -23,6 +23,7 @@ from redline.model import Document
 
 DEFAULT_MAX_SIZE = 25 * 1024 * 1024  # bytes; the largest real UN text is < 1 MB
 """Inputs larger than this are refused unless ``--max-size`` says otherwise."""
+DOCX_MAX_EXPANSION = 10  # times the size limit; real .docx files unpack to a few MB
 
 # Magic numbers of files people attach by mistake, and what to call them.
 _MAGIC = (
@@ -82,6 +83,26 @@ def _too_big(size: int, max_size: int) -> str:
 def is_docx(data: bytes) -> bool:
     """True for a Word .docx (a ZIP holding word/document.xml)."""
     return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
+
+
+def _refuse_zip_bomb(data: bytes, path: str, max_size: int) -> None:
+    """A .docx whose parts unpack to more than `DOCX_MAX_EXPANSION` times the size
+    limit is refused before anything is unpacked (the sizes are in the ZIP directory,
+    and Python's zipfile never reads past them)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return  # the Word reader says what is wrong with it
+    if unpacked > DOCX_MAX_EXPANSION * max_size:
+        raise InputError(
+            path,
+            f"unpacks to {unpacked / 1e6:.1f} MB, more than {DOCX_MAX_EXPANSION} times the size "
+            "limit (a ZIP bomb?); raise --max-size if the document is genuine",
+        )
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
@@ -187,6 +208,7 @@ def load(
     if is_docx(data):
         from redline.parser.docx import docx_to_text
 
+        _refuse_zip_bomb(data, path, max_size)
         text, warnings, n_tracked = docx_to_text(data, path, tracked)
         fmt = "docx"
     else:

@@ -161,3 +161,15 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
     monkeypatch.setattr("builtins.open", lambda *a, **k: pytest.fail("read a file too big"))
     with pytest.raises(InputError, match=r"too large .*--max-size"):
         read_bytes(str(path), max_size=1000)
+
+
+def test_a_zip_bomb_posing_as_word_is_refused_before_it_is_unpacked(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "L.11.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + " " * 2_000_000 + "</w:document>")
+    assert bomb.stat().st_size < 20_000
+    with pytest.raises(InputError, match=r"L\.11\.docx: unpacks to 2\.0 MB, .*ZIP bomb"):
+        load(str(bomb), max_size=100_000)
