@@ -266,3 +266,14 @@ def test_long_pdf_text_shapes_finish(text):
     at a paragraph's last lines to tell whether it had ended."""
     doc = redline.parse_text(text)
     assert doc.paragraphs
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["[a](" * 50000, "[" * 50000 + "a" + "](" * 50000, "<a" * 50000, "<http:a" * 50000],
+    ids=["open-links", "nested-link", "open-tags", "open-autolinks"],
+)
+def test_unclosed_markdown_links_and_tags_finish(tail):
+    """Unbounded [^)]* and [^>]* scanned to the end from every [ or <: 25 s for 300 KB."""
+    doc = redline.parse_text("*The General Assembly,*\n\n1. Urges " + tail)
+    assert doc.format == "markdown" and len(doc.paragraphs) == 1

@@ -48,7 +48,7 @@ def sniff(text: str) -> str:
         or re.search(r"^\*The General Assembly,?\*", head, re.M)
         or re.search(r"^#{1,6} ", head, re.M)
         # a link-like [x](y) quoted in a PDF text must not make it Markdown
-        or (not pdf_like and re.search(r"\]\(#?[^)\s]*\)", head))
+        or (not pdf_like and re.search(r"\]\(#?[^)\s]{0,500}\)", head))
     ):
         return "markdown"
     if pdf_like:

@@ -23,9 +23,11 @@ from redline.parser.blocks import Block, Cleaned
 _PAGE_BREAK = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
 _FOOTNOTE_BODY = re.compile(r"^<sup>\s*([0-9]+|\*+)\s*</sup>\s*(.*)$")
 _SUP = re.compile(r"<sup>\s*([0-9]+|\*+)\s*</sup>")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Runs inside links and tags are bounded: unbounded, "[a](" or "<a" repeated
+# without a closing ) or > made each match scan to the end (quadratic time).
+_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)]{0,500}\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,500})>")
+_TAG = re.compile(r"</?[A-Za-z][^>]{0,500}>")
 _EMPH = re.compile(r"(?<!\\)(\*{1,3}|_{2,3})")
 _LEAD = re.compile(r"^(?:\d+\.\s+|\([a-z]{1,3}\)\s+)?\*{1,3}([^*]+?)\*{1,3}")
 _HEADING = re.compile(r"^#{1,6}\s+")
