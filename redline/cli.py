@@ -77,7 +77,7 @@ def _warn(doc: Document) -> None:
 def common(f: F) -> F:
     """Options every command that reads documents takes."""
     f = click.option(
-        "--max-size", type=int, default=DEFAULT_MAX_SIZE, show_default=True,
+        "--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
         help="Refuse inputs larger than this many bytes.",
     )(f)  # fmt: skip
     f = click.option(
@@ -242,6 +242,8 @@ def diff(
             fmt = _EXTENSIONS.get(ext, "text")
         if output:  # before any work, and before any note on stderr
             refuse_overwriting_an_input(output, [old, new])
+        if old == new == "-":  # the second read would find it empty
+            raise InputError("-", "standard input can be OLD or NEW, not both")
         a = load(old, max_size, tracked)
         b = load(new, max_size, tracked)
         a, b = pick_counterpart(a, b)

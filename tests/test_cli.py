@@ -339,3 +339,16 @@ def test_an_output_reached_through_a_linked_folder_is_refused(tmp_path):
     result = redline_cli("diff", draft, RESOLUTION, "-o", tmp_path / "link" / "draft.txt")
     assert_one_line_error(result, "one of the inputs")
     assert draft.read_bytes() == RESOLUTION.read_bytes()
+
+
+def test_standard_input_cannot_be_both_sides():
+    result = redline_cli("diff", "-", "-", stdin=RESOLUTION.read_bytes())
+    assert_one_line_error(result, "-: standard input can be OLD or NEW, not both")
+
+
+@pytest.mark.parametrize("limit", ["0", "-5"])
+def test_a_size_limit_below_one_byte_is_a_usage_error(limit):
+    result = redline_cli("diff", RESOLUTION, RESOLUTION, "--max-size", limit)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Invalid value for '--max-size'" in result.stderr
