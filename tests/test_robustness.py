@@ -277,3 +277,29 @@ def test_unclosed_markdown_links_and_tags_finish(tail):
     """Unbounded [^)]* and [^>]* scanned to the end from every [ or <: 25 s for 300 KB."""
     doc = redline.parse_text("*The General Assembly,*\n\n1. Urges " + tail)
     assert doc.format == "markdown" and len(doc.paragraphs) == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        resolution_like.map(lambda t: t.encode("utf-8", "surrogatepass")),
+        resolution_like.map(lambda t: t.encode("utf-16", "surrogatepass")),
+    ),
+    st.sampled_from(["show", "sponsors", "diff-json", "diff-html", "check"]),
+)
+def test_any_file_through_the_cli_is_an_answer_or_one_line(tmp_path_factory, data, command):
+    path = str(tmp_path_factory.mktemp("fuzz") / "x.txt")
+    Path(path).write_bytes(data)
+    args = {
+        "show": ["show", path],
+        "sponsors": ["sponsors", path],
+        "diff-json": ["diff", str(RESOLUTION), path, "-f", "json"],
+        "diff-html": ["diff", path, str(RESOLUTION), "-f", "html"],
+        "check": ["check", path, str(RESOLUTION)],
+    }[command]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1, 2), result.exception
+    assert "internal error" not in result.stderr
+    if result.exit_code == 2:
+        assert len(result.stderr.splitlines()) == 1 and result.stdout == ""
