@@ -114,6 +114,13 @@ def test_json_is_byte_identical_twice(hostile_pair):
     assert render(hostile_pair, "json") == render(hostile_pair, "json")
 
 
+def test_html_is_byte_identical_twice_with_source_date_epoch(hostile_pair, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = render(hostile_pair, "html")
+    assert "2023-11-14 22:13 UTC" in first
+    assert render(hostile_pair, "html") == first
+
+
 def test_html_escapes_markup_and_runs_no_template(hostile_pair):
     out = render(hostile_pair, "html")
     assert "<script>alert" not in out.lower()
