@@ -231,10 +231,11 @@ def test_a_50_mb_file_is_refused_by_default(tmp_path):
         b"Recalling its resolution 73/188 of 17 December 2018 and all other resolutions,\n\n"
     )
     with big.open("wb") as f:
-        f.write(b"The General Assembly,\n\n")
-        f.write(paragraph * (50 * 1024 * 1024 // len(paragraph) + 1))
-    assert big.stat().st_size > 50 * 1024 * 1024
-    assert_one_line_error(redline_cli("diff", big, RESOLUTION), str(big), "too large", "--max-size")
+        f.write(b"The General Assembly,\n\n" + paragraph)
+        f.truncate(50_000_000)  # sparse: the size check must fire before any reading
+    assert big.stat().st_size == 50_000_000
+    result = redline_cli("diff", big, RESOLUTION)
+    assert_one_line_error(result, str(big), "too large (50.0 MB", "--max-size")
 
 
 def _numbered(paragraphs: list[str]) -> str:
