@@ -47,6 +47,12 @@ def _say(message: str) -> None:
     click.echo(terminal_safe(message), err=True)
 
 
+def _one_stdin(first: str, second: str) -> None:
+    """Refuse ``-`` twice: the second read of standard input would find it empty."""
+    if split_pick(first)[0] == split_pick(second)[0] == "-":
+        raise InputError("-", "standard input can be read once: give a file for one of the two")
+
+
 def _fail(message: str) -> None:
     _say(f"redline: error: {message}")
     sys.exit(EXIT_ERROR)
@@ -242,8 +248,7 @@ def diff(
             fmt = _EXTENSIONS.get(ext, "text")
         if output:  # before any work, and before any note on stderr
             refuse_overwriting_an_input(output, [old, new])
-        if old == new == "-":  # the second read would find it empty
-            raise InputError("-", "standard input can be OLD or NEW, not both")
+        _one_stdin(old, new)
         a = load(old, max_size, tracked)
         b = load(new, max_size, tracked)
         a, b = pick_counterpart(a, b)
@@ -333,6 +338,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
         from redline.compare import compare
         from redline.read import load as _load
 
+        _one_stdin(submitted, base)
         accepted = _load(submitted, max_size=max_size, tracked="accept")
         if accepted.format != "docx":
             raise InputError(submitted, "not a Word document (.docx); nothing can be tracked")
@@ -468,6 +474,9 @@ def check_command(
         else:
             raise InputError("redline check", "needs CANDIDATE and ADOPTED, or --manifest FILE")
         use_color = _use_color(color, sys.stdout.isatty())
+
+        for pair in pairs:
+            _one_stdin(*pair)
 
         def run(pair: tuple[str, str]) -> Any:
             cand = load(pair[0], max_size, tracked)

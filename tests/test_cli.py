@@ -342,9 +342,13 @@ def test_an_output_reached_through_a_linked_folder_is_refused(tmp_path):
     assert draft.read_bytes() == RESOLUTION.read_bytes()
 
 
-def test_standard_input_cannot_be_both_sides():
-    result = redline_cli("diff", "-", "-", stdin=RESOLUTION.read_bytes())
-    assert_one_line_error(result, "-: standard input can be OLD or NEW, not both")
+@pytest.mark.parametrize(
+    "args",
+    [("diff", "-", "-"), ("check", "-", "-"), ("check", "--", "-", "-#II"), ("verify-tracked", "-", "-")],
+)
+def test_standard_input_cannot_be_both_sides(args):
+    result = redline_cli(*args, stdin=RESOLUTION.read_bytes())
+    assert_one_line_error(result, "-: standard input can be read once")
 
 
 @pytest.mark.parametrize("limit", ["0", "-5"])
