@@ -221,3 +221,23 @@ def test_a_number_that_belongs_to_the_sentence_is_not_a_marker() -> None:
     texts = ["paragraph 1 of resolution 2 and on 3 July, 4 per cent of the Group of 5 Leaders"]
     out, marks = attach_marks(texts, ["1", "2", "3", "4", "5"])
     assert out == texts and marks == [()]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "  "])
+def test_a_non_breaking_space_in_the_structural_lines_changes_nothing(space: str) -> None:
+    """Converters often write "The General\u00a0Assembly,": it still opens the body."""
+    text = (UN / "A_RES_75_197.txt").read_text(encoding="utf-8")
+    assert "The General Assembly," in text
+    odd = parse_document(text.replace("The General Assembly,", f"The{space}General{space}Assembly,"))
+    plain = parse_document(text)
+    assert odd.warnings == plain.warnings
+    assert [(p.label, p.text) for p in odd.paragraphs] == [(p.label, p.text) for p in plain.paragraphs]
+    assert counts(odd) == (18, 24, 0)
+
+
+def test_a_non_breaking_space_in_a_report_heading_still_finds_the_resolution() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    assert "Draft resolution IV" in text
+    doc = parse_document(text.replace("Draft resolution IV", "Draft resolution\u00a0IV"))
+    assert [r.name for r in doc.resolutions] == ["I", "II", "III", "IV"]
+    assert counts(doc.resolutions[3]) == (18, 24, 0)

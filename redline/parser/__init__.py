@@ -22,8 +22,8 @@ from redline.parser.footnotes import attach_marks
 from redline.parser.markdown import clean_markdown, inline
 from redline.parser.vocab import operative_lead, preambular_lead
 
-_GA = re.compile(r"^\W*The General Assembly,?\W*$")
-_RES_HEADING = re.compile(r"^Draft resolution ([IVXLC]+)$")
+_GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
+_RES_HEADING = re.compile(r"^Draft\s+resolution\s+([IVXLC]+)$")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
 _SYMBOL_IN = re.compile(r"\b([AES]/(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)")
 _PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting\b")
@@ -45,7 +45,7 @@ def sniff(text: str) -> str:
     pdf_like = "\f" in head or furniture >= 2
     if (
         "<sup>" in head
-        or re.search(r"^\*The General Assembly,?\*", head, re.M)
+        or re.search(r"^\*The\s+General\s+Assembly,?\*", head, re.M)
         or re.search(r"^#{1,6} ", head, re.M)
         # a link-like [x](y) quoted in a PDF text must not make it Markdown
         or (not pdf_like and re.search(r"\]\(#?[^)\s]{0,500}\)", head))
