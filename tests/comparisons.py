@@ -57,8 +57,13 @@ def para(
         lead = text.split(" ", 1)[0] if kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE) else ""
     assert text.startswith(lead), (label, lead, text)
     return Paragraph(
-        label=label, kind=kind, number=number, lead=lead, text=text,
-        footnotes=footnotes, parent=parent,
+        label=label,
+        kind=kind,
+        number=number,
+        lead=lead,
+        text=text,
+        footnotes=footnotes,
+        parent=parent,
     )
 
 
@@ -95,8 +100,13 @@ def entry(
     if isinstance(new, str):
         new = para(new, new_text(segments), new_lead, new_fn)
     return Entry(
-        status=status, old=old, new=new, segments=segments, footnotes=footnotes,
-        group=group, similarity=_similarity(segments),
+        status=status,
+        old=old,
+        new=new,
+        segments=segments,
+        footnotes=footnotes,
+        group=group,
+        similarity=_similarity(segments),
     )
 
 
@@ -104,9 +114,7 @@ def same(label: str, text: str, lead: str | None = None, *, new_label: str | Non
     """An unchanged (or, with `new_label`, renumbered) paragraph."""
     if new_label is None:
         return entry(Status.UNCHANGED, label, label, [("=", text)], old_lead=lead, new_lead=lead)
-    return entry(
-        Status.RENUMBERED, label, new_label, [("=", text)], old_lead=lead, new_lead=lead
-    )
+    return entry(Status.RENUMBERED, label, new_label, [("=", text)], old_lead=lead, new_lead=lead)
 
 
 def _label_key(label: str) -> tuple[str, int, int, str]:
@@ -135,19 +143,33 @@ def comparison(
     olds = {e.old.label: e.old for e in entries if e.old is not None}
     news = {e.new.label: e.new for e in entries if e.new is not None}
     old = Document(
-        source="tests/examples/old.md", format="markdown", kind=old_kind, symbol=old_symbol,
-        title=old_text(title_segs), sponsors=Sponsors(original=old_sponsors),
+        source="tests/examples/old.md",
+        format="markdown",
+        kind=old_kind,
+        symbol=old_symbol,
+        title=old_text(title_segs),
+        sponsors=Sponsors(original=old_sponsors),
         paragraphs=tuple(olds[k] for k in sorted(olds, key=_label_key)),
         footnotes=old_footnotes,
     )
     new = Document(
-        source="tests/examples/new.md", format="markdown", kind=new_kind, symbol=new_symbol,
-        title=new_text(title_segs), sponsors=Sponsors(original=new_sponsors),
-        paragraphs=tuple(news.values()), footnotes=new_footnotes, warnings=warnings,
+        source="tests/examples/new.md",
+        format="markdown",
+        kind=new_kind,
+        symbol=new_symbol,
+        title=new_text(title_segs),
+        sponsors=Sponsors(original=new_sponsors),
+        paragraphs=tuple(news.values()),
+        footnotes=new_footnotes,
+        warnings=warnings,
     )
     return Comparison(
-        old=old, new=new, entries=tuple(entries), title=title_segs,
-        sponsors=sponsors or SponsorChange(), old_footnotes=old_footnotes,
+        old=old,
+        new=new,
+        entries=tuple(entries),
+        title=title_segs,
+        sponsors=sponsors or SponsorChange(),
+        old_footnotes=old_footnotes,
         new_footnotes=new_footnotes,
     )
 
@@ -155,8 +177,7 @@ def comparison(
 # --- the comparisons -------------------------------------------------------------
 
 TITLE = (
-    "United Nations African Institute for the Prevention of Crime"
-    " and the Treatment of Offenders"
+    "United Nations African Institute for the Prevention of Crime and the Treatment of Offenders"
 )
 
 _PP_FILLER = [
@@ -203,24 +224,42 @@ def realistic() -> Comparison:
         "resources and to provide the Institute with the core funding it needs;",
     )
     merged_new = para(
-        "OP6", "Calls upon the Institute to report regularly and to publish its work;",
+        "OP6",
+        "Calls upon the Institute to report regularly and to publish its work;",
         "Calls upon",
     )
     fn_change = FootnoteChange(
-        old_mark="1", new_mark="1",
+        old_mark="1",
+        new_mark="1",
         segments=_segments([("=", "A/"), ("-", "73/123."), ("+", "75/123 and Corr.1.")]),
     )
     entries: list[Entry] = [
         entry(
-            Status.UNCHANGED, "PP1", "PP1",
-            [("=", "Recalling its resolution 72/193 of 19 December 2017 and all its "
-                   "other relevant resolutions,")],
-            old_fn=("1",), new_fn=("1",), footnotes=(fn_change,),
+            Status.UNCHANGED,
+            "PP1",
+            "PP1",
+            [
+                (
+                    "=",
+                    "Recalling its resolution 72/193 of 19 December 2017 and all its "
+                    "other relevant resolutions,",
+                )
+            ],
+            old_fn=("1",),
+            new_fn=("1",),
+            footnotes=(fn_change,),
         ),
         entry(
-            Status.INSERTED, None, "PP2",
-            [("+", "Recalling also the Kyoto Declaration on Advancing Crime Prevention, "
-                   "Criminal Justice and the Rule of Law,")],
+            Status.INSERTED,
+            None,
+            "PP2",
+            [
+                (
+                    "+",
+                    "Recalling also the Kyoto Declaration on Advancing Crime Prevention, "
+                    "Criminal Justice and the Rule of Law,",
+                )
+            ],
             new_lead="Recalling also",
         ),
     ]
@@ -229,58 +268,104 @@ def realistic() -> Comparison:
         entries.append(same(f"PP{n}", text, lead, new_label=f"PP{n + 1}"))
     entries += [
         entry(
-            Status.MOVED, "OP21", "PP15",
-            [("-", "Notes"), ("+", "Recognizing"),
-             ("=", " with appreciation the work of the Institute in the field of crime "
-                   "prevention"),
-             ("-", ";"), ("+", " and criminal justice,")],
+            Status.MOVED,
+            "OP21",
+            "PP15",
+            [
+                ("-", "Notes"),
+                ("+", "Recognizing"),
+                (
+                    "=",
+                    " with appreciation the work of the Institute in the field of crime prevention",
+                ),
+                ("-", ";"),
+                ("+", " and criminal justice,"),
+            ],
         ),
         same("OP1", "Takes note of the report of the Secretary-General;", "Takes note"),
         entry(
-            Status.CHANGED, "OP2", "OP2",
-            [("-", "Welcomes"), ("+", "Recalls"),
-             ("=", " the efforts of the Institute to strengthen cooperation with Member "
-                   "States"),
-             ("+", " in the African region"), ("=", ";")],
+            Status.CHANGED,
+            "OP2",
+            "OP2",
+            [
+                ("-", "Welcomes"),
+                ("+", "Recalls"),
+                ("=", " the efforts of the Institute to strengthen cooperation with Member States"),
+                ("+", " in the African region"),
+                ("=", ";"),
+            ],
         ),
         same("OP3", "Urges Member States to:"),
         entry(
-            Status.CHANGED, "OP3(a)", "OP3(a)",
-            [("=", "Provide "), ("-", "financial"), ("+", "voluntary financial and technical"),
-             ("=", " support to the Institute;")],
+            Status.CHANGED,
+            "OP3(a)",
+            "OP3(a)",
+            [
+                ("=", "Provide "),
+                ("-", "financial"),
+                ("+", "voluntary financial and technical"),
+                ("=", " support to the Institute;"),
+            ],
         ),
         same("OP3(b)", "Share expertise with the Institute;"),
         entry(
-            Status.SPLIT, split_old, "OP4",
-            [("=", "Requests the Secretary-General to continue his efforts to mobilize "
-                   "financial resources"),
-             ("-", " and"), ("+", ";")],
+            Status.SPLIT,
+            split_old,
+            "OP4",
+            [
+                (
+                    "=",
+                    "Requests the Secretary-General to continue his efforts to mobilize "
+                    "financial resources",
+                ),
+                ("-", " and"),
+                ("+", ";"),
+            ],
             group=1,
         ),
         entry(
-            Status.SPLIT, split_old, "OP5",
-            [("+", "Also requests the Secretary-General"),
-             ("=", " to provide the Institute with the core funding it needs;")],
-            new_lead="Also requests", group=1,
+            Status.SPLIT,
+            split_old,
+            "OP5",
+            [
+                ("+", "Also requests the Secretary-General"),
+                ("=", " to provide the Institute with the core funding it needs;"),
+            ],
+            new_lead="Also requests",
+            group=1,
         ),
         entry(
-            Status.MERGED, "OP5", merged_new,
-            [("=", "Calls upon the Institute to report regularly"), ("-", ";"),
-             ("+", " and")],
-            old_lead="Calls upon", group=2,
+            Status.MERGED,
+            "OP5",
+            merged_new,
+            [("=", "Calls upon the Institute to report regularly"), ("-", ";"), ("+", " and")],
+            old_lead="Calls upon",
+            group=2,
         ),
         entry(
-            Status.MERGED, "OP6", merged_new,
+            Status.MERGED,
+            "OP6",
+            merged_new,
             [("-", "Encourages the Institute"), ("=", " to publish its work;")],
-            old_lead="Encourages", group=2,
+            old_lead="Encourages",
+            group=2,
         ),
         entry(
-            Status.INSERTED, None, "OP7",
-            [("+", "Requests the Institute to submit a report on its activities to the "
-                   "Commission on Crime Prevention and Criminal Justice;")],
+            Status.INSERTED,
+            None,
+            "OP7",
+            [
+                (
+                    "+",
+                    "Requests the Institute to submit a report on its activities to the "
+                    "Commission on Crime Prevention and Criminal Justice;",
+                )
+            ],
         ),
         entry(
-            Status.DELETED, "OP7", None,
+            Status.DELETED,
+            "OP7",
+            None,
             [("-", "Invites the Institute to consider relocating its headquarters;")],
         ),
     ]
@@ -288,24 +373,44 @@ def realistic() -> Comparison:
         lead, text = _filler("OP", n)
         entries.append(same(f"OP{n}", text, lead))
     entries += [
-        same("OP22", "Requests the Secretary-General to report to the General Assembly at "
-             "its seventy-seventh session;", "Requests", new_label="OP21"),
+        same(
+            "OP22",
+            "Requests the Secretary-General to report to the General Assembly at "
+            "its seventy-seventh session;",
+            "Requests",
+            new_label="OP21",
+        ),
         same("OP23", "Decides to remain seized of the matter.", "Decides", new_label="OP22"),
     ]
     return comparison(
         entries,
         title=[("=", TITLE)],
         sponsors=SponsorChange(
-            added=("Austria", "France", "Hungary", "India", "Italy", "Pakistan",
-                   "Venezuela (Bolivarian Republic of)"),
+            added=(
+                "Austria",
+                "France",
+                "Hungary",
+                "India",
+                "Italy",
+                "Pakistan",
+                "Venezuela (Bolivarian Republic of)",
+            ),
             removed=("Kenya",),
             unchanged=("Uganda",),
             old_count=2,
             new_count=8,
         ),
         old_sponsors=("Kenya", "Uganda"),
-        new_sponsors=("Uganda", "Austria", "France", "Hungary", "India", "Italy", "Pakistan",
-                      "Venezuela (Bolivarian Republic of)"),
+        new_sponsors=(
+            "Uganda",
+            "Austria",
+            "France",
+            "Hungary",
+            "India",
+            "Italy",
+            "Pakistan",
+            "Venezuela (Bolivarian Republic of)",
+        ),
         old_footnotes=(Footnote("1", "A/73/123."),),
         new_footnotes=(Footnote("1", "A/75/123 and Corr.1."),),
     )
@@ -317,32 +422,61 @@ def small() -> Comparison:
         [
             same("PP1", "Recalling its resolution 74/175 of 18 December 2019,"),
             entry(
-                Status.CHANGED, "OP1", "OP1",
-                [("-", "Welcomes"), ("+", "Recalls"),
-                 ("=", " the report of the Secretary-General;")],
+                Status.CHANGED,
+                "OP1",
+                "OP1",
+                [
+                    ("-", "Welcomes"),
+                    ("+", "Recalls"),
+                    ("=", " the report of the Secretary-General;"),
+                ],
             ),
             entry(
-                Status.INSERTED, None, "OP2",
-                [("+", "Urges Member States to provide technical assistance to the programme, "
-                       "in particular to developing countries, upon request, in order to "
-                       "strengthen their capacity to prevent crime;")],
+                Status.INSERTED,
+                None,
+                "OP2",
+                [
+                    (
+                        "+",
+                        "Urges Member States to provide technical assistance to the programme, "
+                        "in particular to developing countries, upon request, in order to "
+                        "strengthen their capacity to prevent crime;",
+                    )
+                ],
             ),
             entry(
-                Status.DELETED, "OP2", None,
-                [("-", "Decides to include the item in the provisional agenda of its "
-                       "seventy-sixth session.")],
+                Status.DELETED,
+                "OP2",
+                None,
+                [
+                    (
+                        "-",
+                        "Decides to include the item in the provisional agenda of its "
+                        "seventy-sixth session.",
+                    )
+                ],
             ),
             same("OP3", "Decides to remain seized of the matter."),
         ],
-        old_symbol="A/C.3/75/L.8", new_symbol="A/C.3/75/L.8/Rev.1",
-        old_kind=DocKind.DRAFT, new_kind=DocKind.REVISED_DRAFT,
-        title=[("=", "Strengthening the United Nations crime prevention and criminal justice "
-                     "programme"),
-               ("+", ", in particular its technical cooperation capacity")],
+        old_symbol="A/C.3/75/L.8",
+        new_symbol="A/C.3/75/L.8/Rev.1",
+        old_kind=DocKind.DRAFT,
+        new_kind=DocKind.REVISED_DRAFT,
+        title=[
+            (
+                "=",
+                "Strengthening the United Nations crime prevention and criminal justice programme",
+            ),
+            ("+", ", in particular its technical cooperation capacity"),
+        ],
         sponsors=SponsorChange(
-            added=("Japan",), unchanged=("Italy",), old_count=1, new_count=2,
+            added=("Japan",),
+            unchanged=("Italy",),
+            old_count=1,
+            new_count=2,
         ),
-        old_sponsors=("Italy",), new_sponsors=("Italy", "Japan"),
+        old_sponsors=("Italy",),
+        new_sponsors=("Italy", "Japan"),
     )
 
 
@@ -368,27 +502,48 @@ def hostile() -> Comparison:
     return comparison(
         [
             entry(
-                Status.CHANGED, "PP1", "PP1",
-                [("=", "Recalling "), ("-", HOSTILE[0]), ("+", HOSTILE[1]),
-                 ("=", " " + HOSTILE[4] + " "), ("+", HOSTILE[8])],
+                Status.CHANGED,
+                "PP1",
+                "PP1",
+                [
+                    ("=", "Recalling "),
+                    ("-", HOSTILE[0]),
+                    ("+", HOSTILE[1]),
+                    ("=", " " + HOSTILE[4] + " "),
+                    ("+", HOSTILE[8]),
+                ],
             ),
             entry(Status.INSERTED, None, "OP1", [("+", "Decides " + bad)]),
             entry(Status.DELETED, "OP1", None, [("-", "Urges " + bad)]),
             entry(
-                Status.CHANGED, "OP2", "OP2",
-                [("=", "Requests " + HOSTILE[2]), ("-", HOSTILE[9]), ("+", HOSTILE[3]),
-                 ("=", " " + HOSTILE[5] + " " + HOSTILE[6])],
-                new_fn=("1",), old_fn=("1",),
-                footnotes=(FootnoteChange("1", "1", _segments(
-                    [("=", "See "), ("-", HOSTILE[0]), ("+", HOSTILE[7])])),),
+                Status.CHANGED,
+                "OP2",
+                "OP2",
+                [
+                    ("=", "Requests " + HOSTILE[2]),
+                    ("-", HOSTILE[9]),
+                    ("+", HOSTILE[3]),
+                    ("=", " " + HOSTILE[5] + " " + HOSTILE[6]),
+                ],
+                new_fn=("1",),
+                old_fn=("1",),
+                footnotes=(
+                    FootnoteChange(
+                        "1", "1", _segments([("=", "See "), ("-", HOSTILE[0]), ("+", HOSTILE[7])])
+                    ),
+                ),
             ),
         ],
         old_symbol="A/C.3/75/L.9<script>alert(1)</script>",
         new_symbol="{{ 7*7 }}\x1b[2J",
         title=[("=", "On " + HOSTILE[4] + " "), ("-", HOSTILE[0]), ("+", HOSTILE[9])],
         sponsors=SponsorChange(
-            added=(HOSTILE[1], "\x1b]0;owned\x07Evil"), removed=(HOSTILE[6],),
-            unchanged=("France",), old_count=2, new_count=3, unrecognised=(HOSTILE[4],),
+            added=(HOSTILE[1], "\x1b]0;owned\x07Evil"),
+            removed=(HOSTILE[6],),
+            unchanged=("France",),
+            old_count=2,
+            new_count=3,
+            unrecognised=(HOSTILE[4],),
         ),
         old_footnotes=(Footnote("1", "See " + HOSTILE[0]),),
         new_footnotes=(Footnote("1", "See " + HOSTILE[7]),),
@@ -403,8 +558,10 @@ def identical() -> Comparison:
             same("PP1", "Recalling its resolution 74/175 of 18 December 2019,"),
             same("OP1", "Decides to remain seized of the matter."),
         ],
-        old_symbol="A/C.3/75/L.8", new_symbol="A/C.3/75/L.8",
-        old_kind=DocKind.DRAFT, new_kind=DocKind.DRAFT,
+        old_symbol="A/C.3/75/L.8",
+        new_symbol="A/C.3/75/L.8",
+        old_kind=DocKind.DRAFT,
+        new_kind=DocKind.DRAFT,
         title=[("=", "Crime prevention")],
     )
 
@@ -415,12 +572,16 @@ def plain() -> Comparison:
         [
             same("P1", "The meeting was called to order at 10 a.m."),
             entry(
-                Status.CHANGED, "P2", "P2",
-                [("=", "The Chair "), ("-", "made"), ("+", "delivered"),
-                 ("=", " a statement.")],
+                Status.CHANGED,
+                "P2",
+                "P2",
+                [("=", "The Chair "), ("-", "made"), ("+", "delivered"), ("=", " a statement.")],
             ),
         ],
-        old_symbol=None, new_symbol=None, old_kind=DocKind.TEXT, new_kind=DocKind.TEXT,
+        old_symbol=None,
+        new_symbol=None,
+        old_kind=DocKind.TEXT,
+        new_kind=DocKind.TEXT,
     )
 
 

@@ -27,8 +27,14 @@ from redline.render.json import render as render_json
 
 CHROMIUM = os.environ.get("REDLINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TIMEOUT = 60.0  # seconds for the browser to start and load a small local page
 
@@ -52,8 +58,15 @@ class DevTools:
         # The browser wants the pipe on fds 3 and 4; bash puts it there portably.
         script = f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}'
         self.proc = subprocess.Popen(
-            ["bash", "-c", script, binary, *FLAGS, f"--user-data-dir={profile}",
-             "--remote-debugging-pipe"],
+            [
+                "bash",
+                "-c",
+                script,
+                binary,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--remote-debugging-pipe",
+            ],
             pass_fds=(to_browser_r, from_browser_w),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -191,9 +204,7 @@ def _expected(data: dict[str, Any]) -> tuple[Counter[str], dict[str, int]]:
 
 @pytest.mark.parametrize("layout", ["inline", "side-by-side"])
 @pytest.mark.parametrize("name", ["realistic", "small", "identical"])
-def test_page_matches_the_json(
-    browser: DevTools, tmp_path: Path, name: str, layout: str
-) -> None:
+def test_page_matches_the_json(browser: DevTools, tmp_path: Path, name: str, layout: str) -> None:
     comparison = ALL[name]()
     options = RenderOptions(layout=layout, generated="2026-11-28 10:00 UTC")
     page = _open(browser, tmp_path, render_html(comparison, options), f"{name}.html")

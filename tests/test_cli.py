@@ -344,7 +344,12 @@ def test_an_output_reached_through_a_linked_folder_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [("diff", "-", "-"), ("check", "-", "-"), ("check", "--", "-", "-#II"), ("verify-tracked", "-", "-")],
+    [
+        ("diff", "-", "-"),
+        ("check", "-", "-"),
+        ("check", "--", "-", "-#II"),
+        ("verify-tracked", "-", "-"),
+    ],
 )
 def test_standard_input_cannot_be_both_sides(args):
     result = redline_cli(*args, stdin=RESOLUTION.read_bytes())

@@ -228,10 +228,14 @@ def test_a_non_breaking_space_in_the_structural_lines_changes_nothing(space: str
     """Converters often write "The General\u00a0Assembly,": it still opens the body."""
     text = (UN / "A_RES_75_197.txt").read_text(encoding="utf-8")
     assert "The General Assembly," in text
-    odd = parse_document(text.replace("The General Assembly,", f"The{space}General{space}Assembly,"))
+    odd = parse_document(
+        text.replace("The General Assembly,", f"The{space}General{space}Assembly,")
+    )
     plain = parse_document(text)
     assert odd.warnings == plain.warnings
-    assert [(p.label, p.text) for p in odd.paragraphs] == [(p.label, p.text) for p in plain.paragraphs]
+    assert [(p.label, p.text) for p in odd.paragraphs] == [
+        (p.label, p.text) for p in plain.paragraphs
+    ]
     assert counts(odd) == (18, 24, 0)
 
 

@@ -64,7 +64,7 @@ def page(comparison: Comparison, layout: str = "inline") -> Page:
 
 
 def segment_counts(c: Comparison) -> Counter[str]:
-    """"+" and "-" segments of the title, the entries and each footnote change once."""
+    """ "+" and "-" segments of the title, the entries and each footnote change once."""
     segs = list(c.title) + [s for e in c.entries for s in e.segments]
     seen = set()
     for e in c.entries:
@@ -169,7 +169,7 @@ def test_lead_phrases_stay_italic_inside_diffs() -> None:
     # The second piece of a split starts mid-paragraph: no old lead there.
     assert "Requests" in p.em
     # Spaces at the edge of an insertion stay outside it.
-    assert 'States <ins>in the African region</ins>;' in render(realistic(), RenderOptions())
+    assert "States <ins>in the African region</ins>;" in render(realistic(), RenderOptions())
 
 
 def test_numbers_and_kinds() -> None:

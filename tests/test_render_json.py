@@ -32,13 +32,25 @@ def test_keys_are_always_there(name: str) -> None:
     data = load(name)
     assert data["schema"] == SCHEMA
     assert list(data) == [
-        "schema", "old", "new", "title", "summary", "sponsors", "paragraphs", "footnotes",
+        "schema",
+        "old",
+        "new",
+        "title",
+        "summary",
+        "sponsors",
+        "paragraphs",
+        "footnotes",
         "warnings",
     ]
     for side in ("old", "new"):
         assert {"source", "symbol", "title", "kind", "format", "sponsors"} <= set(data[side])
     assert set(data["sponsors"]) == {
-        "added", "removed", "unchanged", "old_count", "new_count", "unrecognised",
+        "added",
+        "removed",
+        "unchanged",
+        "old_count",
+        "new_count",
+        "unrecognised",
     }
     for p in data["paragraphs"]:
         assert p["status"] in {s.value for s in Status}
@@ -76,7 +88,11 @@ def test_summary_is_the_comparisons(name: str) -> None:
 
 def test_sponsors_present_when_there_are_none() -> None:
     assert load("identical")["sponsors"] == {
-        "added": [], "removed": [], "unchanged": [], "old_count": 0, "new_count": 0,
+        "added": [],
+        "removed": [],
+        "unchanged": [],
+        "old_count": 0,
+        "new_count": 0,
         "unrecognised": [],
     }
     assert identical().sponsors.added == ()

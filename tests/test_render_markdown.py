@@ -65,4 +65,3 @@ def test_hostile_text_is_inert() -> None:
     leftover = _OURS.sub("", out)
     for special in "<>*_~[]`|":
         assert special not in leftover, special
-

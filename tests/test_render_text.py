@@ -46,9 +46,14 @@ def test_colour_instead_of_markers() -> None:
 def test_labels_for_each_kind_of_change() -> None:
     out = render(realistic(), RenderOptions())
     for label in (
-        "\nOP21 → PP15 (moved)\n", "\nPP2 (inserted)\n", "\nOP7 (deleted)\n",
-        "\nOP22–23 → OP21–22 (renumbered)\n", "\nPP2–13 → PP3–14 (renumbered)\n",
-        "\nOP4 → OP5 (split)\n", "\nOP5 → OP6 (merged)\n", "\nOP3(a)\n",
+        "\nOP21 → PP15 (moved)\n",
+        "\nPP2 (inserted)\n",
+        "\nOP7 (deleted)\n",
+        "\nOP22–23 → OP21–22 (renumbered)\n",
+        "\nPP2–13 → PP3–14 (renumbered)\n",
+        "\nOP4 → OP5 (split)\n",
+        "\nOP5 → OP6 (merged)\n",
+        "\nOP3(a)\n",
     ):
         assert label in out
     assert "footnote 1: A/[-73/123.-]{+75/123 and Corr.1.+}" in out
@@ -103,9 +108,7 @@ def test_visible() -> None:
 # --- wrapping: a marker is never split, lines fit, nothing is lost ----------------------
 
 _text = st.text(alphabet="abcdefghij ,;.()'\u00e9\u51b3", min_size=1, max_size=40)
-_segments = st.lists(
-    st.tuples(st.sampled_from(["=", "-", "+"]), _text), min_size=1, max_size=12
-)
+_segments = st.lists(st.tuples(st.sampled_from(["=", "-", "+"]), _text), min_size=1, max_size=12)
 _MARKED = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 
 
@@ -126,7 +129,7 @@ def test_wrap_never_splits_a_marker(segs: list[tuple[str, str]], width: int, ind
     assert len(_MARKED.findall(joined)) == _expected_marks(segs)
     for line in lines:
         assert line.startswith(indent)
-        body = line[len(indent):]
+        body = line[len(indent) :]
         # A line is too long only when it is a single word that cannot be broken.
         assert width_of(line) <= width or " " not in body
         assert not body.endswith(("[", "{")) and not body.startswith(("]", "}"))

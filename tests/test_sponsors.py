@@ -177,11 +177,27 @@ def test_split_keeps_unknown_names_never_guesses() -> None:
 
 
 def test_un_sort_key_ignores_article_and_accents() -> None:
-    names = ["Türkiye", "Croatia", "Turkmenistan", "Côte d’Ivoire", "the Bahamas", "Tunisia",
-             "Costa Rica", "Bahrain", "Azerbaijan"]
+    names = [
+        "Türkiye",
+        "Croatia",
+        "Turkmenistan",
+        "Côte d’Ivoire",
+        "the Bahamas",
+        "Tunisia",
+        "Costa Rica",
+        "Bahrain",
+        "Azerbaijan",
+    ]
     assert sorted(names, key=un_sort_key) == [
-        "Azerbaijan", "the Bahamas", "Bahrain", "Costa Rica", "Côte d’Ivoire", "Croatia",
-        "Tunisia", "Türkiye", "Turkmenistan",
+        "Azerbaijan",
+        "the Bahamas",
+        "Bahrain",
+        "Costa Rica",
+        "Côte d’Ivoire",
+        "Croatia",
+        "Tunisia",
+        "Türkiye",
+        "Turkmenistan",
     ]
 
 
@@ -248,16 +264,68 @@ def test_report_L5_exact_lists() -> None:
     assert s.original == ("Austria", "Ecuador", "Guatemala", "Spain")
     assert s.on_behalf_of is None
     assert s.subsequent == (
-        "Albania", "Algeria", "Antigua and Barbuda", "Armenia", "Australia", "Belarus",
-        "Belgium", "Belize", "Bulgaria", "Canada", "Costa Rica", "Côte d’Ivoire", "Croatia",
-        "Cyprus", "Czechia", "Djibouti", "El Salvador", "Equatorial Guinea", "Estonia",
-        "Finland", "France", "Georgia", "Germany", "Greece", "Guinea", "Honduras", "Hungary",
-        "Iceland", "Ireland", "Israel", "Italy", "Latvia", "Lebanon", "Liechtenstein",
-        "Lithuania", "Luxembourg", "Madagascar", "Malta", "Montenegro", "Morocco", "Nigeria",
-        "Norway", "Palau", "Panama", "Paraguay", "Peru", "the Philippines", "Poland",
-        "Portugal", "Qatar", "Romania", "San Marino", "Serbia", "Slovakia", "Slovenia",
-        "Sri Lanka", "Switzerland", "Thailand", "Tunisia", "Turkey",
-        "the United Kingdom of Great Britain and Northern Ireland", "Uruguay",
+        "Albania",
+        "Algeria",
+        "Antigua and Barbuda",
+        "Armenia",
+        "Australia",
+        "Belarus",
+        "Belgium",
+        "Belize",
+        "Bulgaria",
+        "Canada",
+        "Costa Rica",
+        "Côte d’Ivoire",
+        "Croatia",
+        "Cyprus",
+        "Czechia",
+        "Djibouti",
+        "El Salvador",
+        "Equatorial Guinea",
+        "Estonia",
+        "Finland",
+        "France",
+        "Georgia",
+        "Germany",
+        "Greece",
+        "Guinea",
+        "Honduras",
+        "Hungary",
+        "Iceland",
+        "Ireland",
+        "Israel",
+        "Italy",
+        "Latvia",
+        "Lebanon",
+        "Liechtenstein",
+        "Lithuania",
+        "Luxembourg",
+        "Madagascar",
+        "Malta",
+        "Montenegro",
+        "Morocco",
+        "Nigeria",
+        "Norway",
+        "Palau",
+        "Panama",
+        "Paraguay",
+        "Peru",
+        "the Philippines",
+        "Poland",
+        "Portugal",
+        "Qatar",
+        "Romania",
+        "San Marino",
+        "Serbia",
+        "Slovakia",
+        "Slovenia",
+        "Sri Lanka",
+        "Switzerland",
+        "Thailand",
+        "Tunisia",
+        "Turkey",
+        "the United Kingdom of Great Britain and Northern Ireland",
+        "Uruguay",
     )
     assert canonical("Turkey") == "Türkiye"
 
@@ -396,7 +464,11 @@ def test_header_A_C3_80_L20_bahamas_the() -> None:
     block, s = header("A_C.3_80_L.20.txt")
     assert len(s.original) == 66 == block.count(",") + 2
     assert s.original[:5] == (
-        "Andorra", "Antigua and Barbuda", "Argentina", "Austria", "Bahamas (The)",
+        "Andorra",
+        "Antigua and Barbuda",
+        "Argentina",
+        "Austria",
+        "Bahamas (The)",
     )
     assert s.original[-1] == "Venezuela (Bolivarian Republic of)"
     # Both wrapped across lines in the PDF.
@@ -504,7 +576,10 @@ def test_undl_withdrawal_sudan_from_L64() -> None:
     assert change.removed == ("Sudan",)
     assert change.added == ()
     assert change.unchanged == (
-        "Bolivia (Plurinational State of)", "Ecuador", "Group of African States", "Zambia",
+        "Bolivia (Plurinational State of)",
+        "Ecuador",
+        "Group of African States",
+        "Zambia",
     )
     assert (change.old_count, change.new_count) == (5, 4)
 

@@ -136,9 +136,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     c = comparison
     out = [f"### {escape(symbol(c.old))} → {escape(symbol(c.new))}", ""]
     kinds = (
-        f"{c.old.kind.value} → {c.new.kind.value}"
-        if c.old.kind != c.new.kind
-        else c.new.kind.value
+        f"{c.old.kind.value} → {c.new.kind.value}" if c.old.kind != c.new.kind else c.new.kind.value
     )
     title = inline(c.title) if c.title else escape(c.new.title)
     out += [escape(kinds) + (f" — {title}" if title else ""), ""]
