@@ -42,14 +42,25 @@ def inline(text: str) -> tuple[str, tuple[str, ...]]:
     >>> inline("the *Treaty Series*,<sup>4</sup> [A/75/98](#)")
     ('the Treaty Series, A/75/98', ('4',))
     """
-    marks = tuple(m.group(1) for m in _SUP.finditer(text))
-    text = _SUP.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
-    text = _EMPH.sub("", text)
-    text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
-    text = html.unescape(text)
+    # Each pass runs only when the characters it needs are there (most paragraphs have
+    # no markup at all); each test is on the text as the passes before it left it.
+    marks: tuple[str, ...] = ()
+    if "<sup>" in text:
+        marks = tuple(m.group(1) for m in _SUP.finditer(text))
+        text = _SUP.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _TAG.sub(" ", text)
+    if "__" in text or ("*" in text and "\\" in text):
+        text = _EMPH.sub("", text)
+    elif "*" in text:  # no escapes and no double underscores: every asterisk is markup
+        text = text.replace("*", "")
+    if "\\" in text:
+        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
+    if "&" in text:
+        text = html.unescape(text)
     return " ".join(text.split()), marks
 
 
