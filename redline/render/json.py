@@ -14,7 +14,9 @@ on this path).
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from redline.model import Comparison, Document, Entry, Paragraph, Segment
@@ -65,8 +67,7 @@ def _entry(e: Entry) -> dict[str, Any]:
         "similarity": round(e.similarity, 3),
         "diff": diff(e.segments),
         "footnotes": [
-            {"old": f.old_mark, "new": f.new_mark, "diff": diff(f.segments)}
-            for f in e.footnotes
+            {"old": f.old_mark, "new": f.new_mark, "diff": diff(f.segments)} for f in e.footnotes
         ],
         "lines": {"old": _lines(e.old), "new": _lines(e.new)},
     }
@@ -104,12 +105,94 @@ def data(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-# An [op, text] pair or a [first, last] line pair, as json.dumps(indent=2) spreads
-# it over four lines. Newlines inside strings are always escaped, so a real newline
-# followed by indentation can only be structure.
-_PAIR = re.compile(
-    r'\[\n\s*("[=+-]"|\d+),\n\s*("(?:[^"\\]|\\.)*"|\d+)\n\s*\]'
-)
+# json.dumps(indent=2) runs the pure-Python encoder (the C one has no indent), which
+# walks every value through generators. The same bytes are written here directly,
+# with the C string encoder that json.dumps(ensure_ascii=False) uses for strings.
+_STRING: Callable[[str], str] = json.encoder.encode_basestring
+_OPS = frozenset(("=", "+", "-"))
+
+
+def _pair(value: Sequence[Any]) -> bool:
+    """An [op, text] pair or a [first, last] line pair, written on one line.
+
+    The first element is an op or a whole number, the second a string or a whole
+    number. (Newlines inside strings are always escaped, so these are the lists the
+    layout can join without changing what the JSON says.)
+    """
+    if len(value) != 2:
+        return False
+    first, second = value
+    if isinstance(first, str):
+        if first not in _OPS:
+            return False
+    elif not _whole(first):
+        return False
+    return isinstance(second, str) or _whole(second)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _scalar(value: Any) -> str:
+    """A string, number, true, false or null, exactly as json.dumps writes it."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    return json.dumps(value)  # NaN, Infinity, or the error json.dumps gives
+
+
+def _flat(value: Any) -> str | None:
+    """A value that takes no lines of its own (a scalar, an empty or a pair list), as
+    json.dumps(indent=2) and the one-line pairs write it; None for any other."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        if _pair(value):
+            return "[" + _scalar(value[0]) + ", " + _scalar(value[1]) + "]"
+        return None
+    if isinstance(value, dict):
+        return None if value else "{}"
+    return _scalar(value)
+
+
+def _write(value: dict[str, Any] | Sequence[Any], pad: str, out: list[str]) -> None:
+    """Append a non-empty dict or list as json.dumps(indent=2) lays it out, one-line
+    pairs apart; `pad` is its own indent. Keys are strings (`data` has no others)."""
+    inner = pad + "  "
+    if isinstance(value, dict):
+        sep = "{\n"
+        for k, v in value.items():
+            flat = _flat(v)
+            if flat is None:
+                out.append(sep + inner + _STRING(k) + ": ")
+                _write(v, inner, out)
+            else:
+                out.append(sep + inner + _STRING(k) + ": " + flat)
+            sep = ",\n"
+        out.append("\n" + pad + "}")
+    else:
+        sep = "[\n"
+        for v in value:
+            flat = _flat(v)
+            if flat is None:
+                out.append(sep + inner)
+                _write(v, inner, out)
+            else:
+                out.append(sep + inner + flat)
+            sep = ",\n"
+        out.append("\n" + pad + "]")
 
 
 def render(comparison: Comparison, options: RenderOptions) -> str:
@@ -117,6 +200,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
 
     Diff pairs stay on one line (``["+", "all"]``), so a diff reads top to bottom.
     """
-    text = json.dumps(data(comparison), ensure_ascii=False, indent=2)
-    text = _PAIR.sub(r"[\1, \2]", text)
+    out: list[str] = []
+    _write(data(comparison), "", out)
+    text = "".join(out)
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
