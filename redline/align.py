@@ -35,8 +35,8 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from redline.model import DELETE, EQUAL, INSERT, Entry, Paragraph, Segment, Status, fold
-from redline.worddiff import diff_words, quick_similarity, similarity, word_bag
+from redline.model import DELETE, INSERT, Entry, Paragraph, Segment, Status, fold
+from redline.worddiff import Words, quick_similarity
 
 __all__ = [
     "MAX_CANDIDATES",
@@ -94,10 +94,10 @@ class _Work:
     """New index -> the two consecutive old indices it came from."""
     merged_old: set[int] = field(default_factory=set)
     split_new: set[int] = field(default_factory=set)
-    # Caches by text, not index: a text repeated many times is scored once.
+    words: Words = field(default_factory=Words)
+    """Tokens, word bags and diffs, each made once per text (or pair of texts)."""
+    # By text, not index: a text repeated many times is scored once.
     _sims: dict[tuple[str, str], float] = field(default_factory=dict)
-    _bags: dict[str, Counter[str]] = field(default_factory=dict)
-    _sizes: dict[str, int] = field(default_factory=dict)
 
     def old_used(self, i: int) -> bool:
         return i in self.o2n or i in self.splits or i in self.merged_old
@@ -107,19 +107,11 @@ class _Work:
 
     def bag(self, is_old: bool, k: int) -> Counter[str]:
         """The word bag of old or new paragraph k, made once per text."""
-        text = (self.old if is_old else self.new)[k].text
-        bag = self._bags.get(text)
-        if bag is None:
-            bag = self._bags[text] = word_bag(text)
-        return bag
+        return self.words.bag((self.old if is_old else self.new)[k].text)
 
     def size(self, is_old: bool, k: int) -> int:
         """How many words old or new paragraph k has."""
-        text = (self.old if is_old else self.new)[k].text
-        n = self._sizes.get(text)
-        if n is None:
-            n = self._sizes[text] = sum(self.bag(is_old, k).values())
-        return n
+        return self.words.count((self.old if is_old else self.new)[k].text)
 
     def sim(self, i: int, j: int) -> float:
         """Refined word similarity of old i and new j, computed once per pair of texts."""
@@ -131,7 +123,7 @@ class _Work:
             return 1.0
         s = self._sims.get((a, b))
         if s is None:
-            s = self._sims[(a, b)] = similarity(a, b)
+            s = self._sims[(a, b)] = self.words.similarity(a, b)
         return s
 
     def pair(self, i: int, j: int, moved: bool = False) -> None:
@@ -612,11 +604,6 @@ def _one(op: str, text: str) -> tuple[Segment, ...]:
     return (Segment(op, text),) if text else ()
 
 
-def _diff(a: str, b: str) -> tuple[Segment, ...]:
-    """Word diff, without calling `diff_words` for texts that are the same."""
-    return _one(EQUAL, a) if a == b else diff_words(a, b)
-
-
 def _entries(w: _Work) -> tuple[Entry, ...]:
     """Turn the pairing into entries in reading order of the new text."""
     old, new = w.old, w.new
@@ -642,7 +629,8 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
                 status = Status.UNCHANGED
             if i not in w.moved:
                 where[i] = j
-            keyed.append(((j, 0, i), Entry(status, o, p, _diff(o.text, p.text), similarity=s)))
+            segments = w.words.diff(o.text, p.text)
+            keyed.append(((j, 0, i), Entry(status, o, p, segments, similarity=s)))
         elif j in split_of:
             i = split_of[j]
             a, b = w.splits[i]
@@ -650,7 +638,7 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
                 continue
             group += 1
             joined = new[a].text + _JOIN + new[b].text
-            segs = diff_words(old[i].text, joined)
+            segs = w.words.diff(old[i].text, joined)
             s = w.text_sim(old[i].text, joined)
             first, second = _cut(segs, len(new[a].text), at_new=True)
             for jj, piece in ((a, first), (b, second)):
@@ -665,7 +653,7 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             a, b = w.merges[j]
             group += 1
             joined = old[a].text + _JOIN + old[b].text
-            segs = diff_words(joined, p.text)
+            segs = w.words.diff(joined, p.text)
             s = w.text_sim(joined, p.text)
             first, second = _cut(segs, len(old[a].text), at_new=False)
             for ii, piece in ((a, first), (b, second)):
@@ -694,11 +682,14 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
     return tuple(e for _, e in keyed)
 
 
-def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Entry, ...]:
+def align(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], words: Words | None = None
+) -> tuple[Entry, ...]:
     """Pair old paragraphs with new ones and diff each pair word by word.
 
     Entries come in reading order of the new text; a deleted paragraph comes
-    after the entry of the old paragraph before it.
+    after the entry of the old paragraph before it. `words` may be shared with
+    other diffs of the same texts (footnotes, titles) so each text is encoded once.
 
     >>> from redline.model import Paragraph, ParaKind
     >>> pp = Paragraph("PP1", ParaKind.PREAMBULAR, None, "Recalling", "Recalling its resolutions,")
@@ -713,7 +704,7 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Entry, ..
         old_keys[k] = normalize(old_keys[k])
     for k in range(head, len(new) - tail):
         new_keys[k] = normalize(new_keys[k])
-    w = _Work(old, new, old_keys, new_keys)
+    w = _Work(old, new, old_keys, new_keys, words=words or Words())
     for k in range(head):
         w.pair(k, k)
     for k in range(1, tail + 1):

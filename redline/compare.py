@@ -16,7 +16,6 @@ from dataclasses import replace
 from redline.align import align
 from redline.model import (
     DELETE,
-    EQUAL,
     INSERT,
     Comparison,
     Document,
@@ -28,7 +27,7 @@ from redline.model import (
     Status,
 )
 from redline.sponsors import compare_sponsors
-from redline.worddiff import diff_words
+from redline.worddiff import Words
 
 __all__ = ["compare"]
 
@@ -48,27 +47,17 @@ def compare(old: Document, new: Document) -> Comparison:
     """
     old_flat, new_flat = old.flat(), new.flat()
     old_notes, new_notes = _notes(old), _notes(new)
-    entries = _with_footnotes(align(old_flat, new_flat), old_notes, new_notes)
+    words = Words()  # each text tokenized and encoded once, for every diff below
+    entries = _with_footnotes(align(old_flat, new_flat, words), old_notes, new_notes, words)
     return Comparison(
         old=old,
         new=new,
         entries=entries,
-        title=_diff(old.title, new.title),
+        title=words.diff(old.title, new.title),
         sponsors=compare_sponsors(old.sponsors, new.sponsors),
         old_footnotes=_all_footnotes(old),
         new_footnotes=_all_footnotes(new),
     )
-
-
-def _diff(a: str, b: str) -> tuple[Segment, ...]:
-    """Word diff that keeps equal texts as one run.
-
-    >>> _diff("Human rights", "Human rights")
-    (Segment(op='=', text='Human rights'),)
-    """
-    if a == b:
-        return (Segment(EQUAL, a),) if a else ()
-    return diff_words(a, b)
 
 
 def _all_footnotes(doc: Document) -> tuple[Footnote, ...]:
@@ -117,7 +106,7 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
 
 
 def _with_footnotes(
-    entries: tuple[Entry, ...], old_notes: _Notes, new_notes: _Notes
+    entries: tuple[Entry, ...], old_notes: _Notes, new_notes: _Notes, words: Words
 ) -> tuple[Entry, ...]:
     """The entries with a change for each cited footnote whose text differs.
 
@@ -146,7 +135,7 @@ def _with_footnotes(
             n = after[k] if k < len(after) else None
             if o is not None and n is not None:
                 if o[1] != n[1]:
-                    changes[n[2]].append(FootnoteChange(o[0], n[0], diff_words(o[1], n[1])))
+                    changes[n[2]].append(FootnoteChange(o[0], n[0], words.diff(o[1], n[1])))
             elif o is not None:
                 changes[o[2]].append(FootnoteChange(o[0], None, _one(DELETE, o[1])))
             elif n is not None:

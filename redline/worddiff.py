@@ -116,10 +116,16 @@ into them when each change has at least this many words on one side: 1 folds
 # debugging), then the supplementary planes, then the rest of the BMP. Never a
 # surrogate. Python's diff-match-patch works on code points, so any of them is safe.
 _CODE_RANGES = ((0xE000, 0xF900), (0x10000, 0x110000), (0x0, 0xD800), (0xF900, 0x10000))
+# The codes of a codec shared by many diffs (`Words`): private use only. diff-match-
+# patch's semantic cleanup scores a boundary by whether the characters there are
+# alphanumeric or whitespace; a private-use character is neither, like every code of
+# a diff with at most `_PRIVATE_BMP` distinct tokens, so the diffs come out the same.
+_PRIVATE_RANGES = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
+_PRIVATE_BMP = 0xF900 - 0xE000
 
 
-def _code_point(index: int) -> str:
-    for start, stop in _CODE_RANGES:
+def _code_point(index: int, ranges: tuple[tuple[int, int], ...] = _CODE_RANGES) -> str:
+    for start, stop in ranges:
         if index < stop - start:
             return chr(start + index)
         index -= stop - start
@@ -127,25 +133,36 @@ def _code_point(index: int) -> str:
 
 
 class _Codec:
-    """Tokens to characters and back, shared by the two texts of one diff."""
+    """Tokens to characters and back, shared by the texts of one diff (or of many)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ranges: tuple[tuple[int, int], ...] = _CODE_RANGES) -> None:
         self.chars: dict[str, str] = {}
         self.tokens: dict[str, str] = {}
+        self.words: set[str] = set()
+        """The characters that stand for word tokens."""
+        self.folded: dict[str, str] = {}
+        """Word character -> its word case-folded, for word bags."""
+        self._ranges = ranges
 
     def encode(self, tokens: list[str]) -> str:
-        out = []
-        for t in tokens:
-            c = self.chars.get(t)
-            if c is None:
-                c = _code_point(len(self.chars))
-                self.chars[t] = c
+        chars = self.chars
+        # New tokens get codes in order of first appearance; then one pass in C.
+        for t in dict.fromkeys(tokens):
+            if t not in chars:
+                c = _code_point(len(chars), self._ranges)
+                chars[t] = c
                 self.tokens[c] = t
-            out.append(c)
-        return "".join(out)
+                if _WORD.match(t):
+                    self.words.add(c)
+                    self.folded[c] = t.casefold()
+        return "".join(map(chars.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:
-        return "".join(self.tokens[c] for c in chars)
+        return "".join(map(self.tokens.__getitem__, chars))
+
+    def count_words(self, chars: str) -> int:
+        """How many of the characters stand for words."""
+        return sum(map(self.words.__contains__, chars))
 
 
 def _engine() -> diff_match_patch:
@@ -221,6 +238,103 @@ def _diff_chars(a: str, b: str, codec: _Codec, depth: int = 0) -> _Diff:
     return [d for d in diffs if d[1]]
 
 
+class Words:
+    """Tokens, word counts and diffs shared by all the diffs of one comparison.
+
+    Each text is tokenized and encoded once however many times it is scored or
+    diffed, one codec serving them all; the diff `similarity` makes of a pair is
+    kept for `diff` of the same pair. The results are those of `similarity` and
+    `diff_words`, which use a fresh one each call.
+    """
+
+    def __init__(self) -> None:
+        self._codec = _Codec(_PRIVATE_RANGES)
+        self._encoded: dict[str, str | None] = {}
+        self._counts: dict[str, int] = {}
+        self._bags: dict[str, Counter[str]] = {}
+        self._raw: dict[tuple[str, str], tuple[_Diff, _Codec]] = {}
+        self._diffs: dict[tuple[str, str], tuple[Segment, ...]] = {}
+
+    def _encode(self, text: str) -> str | None:
+        """The text in the shared codec; None once the codec has no codes left."""
+        if text in self._encoded:
+            return self._encoded[text]
+        try:
+            enc: str | None = self._codec.encode(tokenize(text))
+        except ValueError:
+            enc = None
+        self._encoded[text] = enc
+        return enc
+
+    def count(self, text: str) -> int:
+        """How many words the text has."""
+        n = self._counts.get(text)
+        if n is None:
+            enc = self._encode(text)
+            if enc is None:
+                n = sum(1 for t in tokenize(text) if _WORD.match(t))
+            else:
+                n = self._codec.count_words(enc)
+            self._counts[text] = n
+        return n
+
+    def bag(self, text: str) -> Counter[str]:
+        """`word_bag` of the text, made once."""
+        bag = self._bags.get(text)
+        if bag is None:
+            enc = self._encode(text)
+            if enc is None:
+                bag = word_bag(text)
+            else:
+                codec = self._codec
+                bag = Counter(map(codec.folded.__getitem__, filter(codec.words.__contains__, enc)))
+            self._bags[text] = bag
+        return bag
+
+    def _raw_diff(self, old: str, new: str) -> tuple[_Diff, _Codec]:
+        """The diff of the encoded texts (before any cleanup) and the codec it is in."""
+        hit = self._raw.get((old, new))
+        if hit is None:
+            a, b = self._encode(old), self._encode(new)
+            codec = self._codec
+            if (
+                a is None
+                or b is None
+                or (len(codec.chars) > _PRIVATE_BMP and len(set(a).union(b)) > _PRIVATE_BMP)
+            ):
+                # Codes past the private-use block, as a diff of this pair alone has them.
+                codec = _Codec()
+                a, b = codec.encode(tokenize(old)), codec.encode(tokenize(new))
+            hit = self._raw[(old, new)] = (_diff_chars(a, b, codec), codec)
+        return hit
+
+    def diff(self, old: str, new: str) -> tuple[Segment, ...]:
+        """`diff_words` of the two texts."""
+        if old == new:
+            return (Segment(EQUAL, old),) if old else ()
+        segments = self._diffs.get((old, new))
+        if segments is None:
+            raw, codec = self._raw_diff(old, new)
+            diffs = list(raw)  # the cleanups work in place; the raw diff stays as it was
+            _DMP.diff_cleanupSemantic(diffs)
+            _fold_confetti(diffs, codec)
+            _DMP.diff_cleanupMerge(diffs)
+            _slide(diffs, codec)
+            segments = self._diffs[(old, new)] = _segments(diffs, codec)
+        return segments
+
+    def similarity(self, old: str, new: str) -> float:
+        """`similarity` of the two texts."""
+        if old == new:
+            return 1.0
+        total = self.count(old) + self.count(new)
+        if not total:
+            return 1.0 if old.split() == new.split() else 0.0
+        diffs, codec = self._raw_diff(old, new)
+        kept = sum(codec.count_words(chars) for op, chars in diffs if op == 0)
+        return 2 * kept / total
+
+
 def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     """Word diff of two texts: kept, deleted and inserted runs of whole words.
 
@@ -230,19 +344,11 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     (Segment(op='-', text='Welcomes'), Segment(op='+', text='Recalls'), \
 Segment(op='=', text=' the decision'))
     """
-    if old == new:
-        return (Segment(EQUAL, old),) if old else ()
-    codec = _Codec()
-    diffs = _diff_chars(codec.encode(tokenize(old)), codec.encode(tokenize(new)), codec)
-    _DMP.diff_cleanupSemantic(diffs)
-    _fold_confetti(diffs, codec)
-    _DMP.diff_cleanupMerge(diffs)
-    _slide(diffs, codec)
-    return _segments(diffs, codec)
+    return Words().diff(old, new)
 
 
 def _words_in(chars: str, codec: _Codec) -> int:
-    return sum(1 for c in chars if _WORD.match(codec.tokens[c]))
+    return codec.count_words(chars)
 
 
 def _is_minor(chars: str, codec: _Codec) -> bool:
@@ -369,14 +475,4 @@ def similarity(old: str, new: str) -> float:
     >>> similarity("Urges all States", "Urges some States")
     0.6666666666666666
     """
-    if old == new:
-        return 1.0
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
-    total = sum(1 for t in old_tokens if _WORD.match(t))
-    total += sum(1 for t in new_tokens if _WORD.match(t))
-    if not total:
-        return 1.0 if old.split() == new.split() else 0.0
-    codec = _Codec()
-    diffs = _diff_chars(codec.encode(old_tokens), codec.encode(new_tokens), codec)
-    kept = sum(_words_in(chars, codec) for op, chars in diffs if op == 0)
-    return 2 * kept / total
+    return Words().similarity(old, new)
