@@ -84,6 +84,8 @@ def width_of(text: str) -> int:
     >>> width_of("Urges"), width_of("决定")
     (5, 4)
     """
+    if text.isascii() or max(text) < "\u0300":  # no combining or wide character so low
+        return len(text)
     n = 0
     for c in text:
         if unicodedata.combining(c):
@@ -406,26 +408,38 @@ def _layout(items: Sequence[Piece], width: int, indent: str) -> list[list[Piece]
     # keeps every marker whole.
     # Each word remembers the style of the space before it, so a space inside an
     # insertion is coloured with it and a run stays one escape sequence.
-    words_: list[tuple[str, list[Piece]]] = []
+    # str.split() and str.isspace() know the same whitespace as the regex's \s.
+    words_: list[tuple[str, list[Piece], int]] = []  # (space style, pieces, columns)
     current: list[Piece] = []
+    columns = 0
     space = ""
     for style, text in items:
-        for tok in _WORD_OR_SPACE.findall(text):
-            if tok.isspace():
-                if current:
-                    words_.append((space, current))
-                    current = []
+        if not text:
+            continue
+        if text[0].isspace():
+            if current:
+                words_.append((space, current, columns))
+                current, columns = [], 0
+            space = style
+        chunks = text.split()
+        for k, tok in enumerate(chunks):
+            if k:  # the space between two chunks ends a word
+                words_.append((space, current, columns))
+                current, columns = [], 0
                 space = style
-            else:
-                current.append((style, tok))
+            current.append((style, tok))
+            columns += width_of(tok)
+        if chunks and text[-1].isspace():
+            words_.append((space, current, columns))
+            current, columns = [], 0
+            space = style
     if current:
-        words_.append((space, current))
+        words_.append((space, current, columns))
     lines: list[list[Piece]] = []
     line: list[Piece] = []
     used = 0
     room = max(width - width_of(indent), 1)
-    for space, w in words_:
-        w_width = sum(width_of(t) for _, t in w)
+    for space, w, w_width in words_:
         if line and used + 1 + w_width > room:
             lines.append(line)
             line, used = [], 0
@@ -445,6 +459,8 @@ def render_line(line: Sequence[Piece], color: bool) -> str:
     >>> render_line([("", "a "), ("del", "b")], True)
     'a \\x1b[31mb\\x1b[0m'
     """
+    if not color:  # the styles make no difference
+        return "".join([text for _, text in line]).rstrip(" ")
     out: list[str] = []
     for style, text in _merge(line):
         if color and style:
