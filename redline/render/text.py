@@ -62,9 +62,7 @@ def _visible_char(c: str) -> str:
     return c
 
 
-_NEEDS_ESCAPE = re.compile(
-    "[\x00-\x1f\x7f-\x9f" + "".join(sorted(_INVISIBLE)) + "]"
-)
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_INVISIBLE)) + "]")
 
 
 def visible(text: str) -> str:
@@ -159,8 +157,11 @@ def blocks(entries: Sequence[Entry]) -> list[tuple[int, ...]]:
     """
     out: list[list[int]] = []
     for i, e in enumerate(entries):
-        if out and _renumber_only(e) and _renumber_only(entries[out[-1][-1]]) and _continues(
-            entries[out[-1][-1]], e
+        if (
+            out
+            and _renumber_only(e)
+            and _renumber_only(entries[out[-1][-1]])
+            and _continues(entries[out[-1][-1]], e)
         ):
             out[-1].append(i)
         else:
@@ -301,8 +302,14 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 _ORDER = (
-    Status.CHANGED, Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT,
-    Status.MERGED, Status.RENUMBERED, Status.UNCHANGED,
+    Status.CHANGED,
+    Status.INSERTED,
+    Status.DELETED,
+    Status.MOVED,
+    Status.SPLIT,
+    Status.MERGED,
+    Status.RENUMBERED,
+    Status.UNCHANGED,
 )
 
 
@@ -541,8 +548,9 @@ def _hanging(text: str, width: int, color: bool) -> list[str]:
 
 
 def _warnings(c: Comparison) -> list[str]:
-    return [f"{side}: {visible(w)}" for side, d in (("old", c.old), ("new", c.new))
-            for w in d.warnings]
+    return [
+        f"{side}: {visible(w)}" for side, d in (("old", c.old), ("new", c.new)) for w in d.warnings
+    ]
 
 
 def _stat(c: Comparison, options: RenderOptions) -> list[str]:
