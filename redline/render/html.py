@@ -14,6 +14,7 @@ Run(op='-', parts=(Part(text='Welcomes', lead=True),), before='', after='')
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import as_file, files
@@ -87,27 +88,34 @@ def runs(
     Run(op='+', parts=(Part(text='in the region', lead=False),), before=' ', after='')
     """
     out: list[Run] = []
-    at = {DELETE: 0, INSERT: 0}  # offsets into the old and the new text
+    at_old = at_new = 0  # offsets into the old and the new text
     for s in segments:
-        if (side == "old" and s.op == INSERT) or (side == "new" and s.op == DELETE):
+        op = s.op
+        if (side == "old" and op == INSERT) or (side == "new" and op == DELETE):
             continue
         text = visible(s.text)
-        if s.op == EQUAL:
-            # Which lead decides a kept run's italics: the side being shown.
-            ref, lead = (DELETE, old_lead) if side == "old" else (INSERT, new_lead)
-            start = at[ref]
+        n = len(text)
+        # Which lead decides a kept run's italics: the side being shown.
+        if op == DELETE or (op == EQUAL and side == "old"):
+            start, lead = at_old, old_lead
         else:
-            ref, lead = s.op, old_lead if s.op == DELETE else new_lead
-            start = at[ref]
-        cut = min(max(len(lead) - start, 0), len(text))
-        lo, hi = 0, len(text)
-        if s.op != EQUAL and text.strip():
-            lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
-        parts = [Part(text[lo:max(cut, lo)], True), Part(text[max(cut, lo):hi], False)]
-        out.append(Run(s.op, tuple(p for p in parts if p.text), text[:lo], text[hi:]))
-        for op in (DELETE, INSERT):
-            if s.op in (EQUAL, op):
-                at[op] += len(s.text)
+            start, lead = at_new, new_lead
+        cut = min(max(len(lead) - start, 0), n)
+        lo, hi = 0, n
+        if op != EQUAL and text.strip():
+            lo, hi = n - len(text.lstrip()), len(text.rstrip())
+        mid = max(cut, lo)
+        italic, plain = text[lo:mid], text[mid:hi]
+        parts: list[Part] = []
+        if italic:
+            parts.append(Part(italic, True))
+        if plain:
+            parts.append(Part(plain, False))
+        out.append(Run(op, tuple(parts), text[:lo], text[hi:]))
+        if op == EQUAL or op == DELETE:
+            at_old += len(s.text)
+        if op == EQUAL or op == INSERT:
+            at_new += len(s.text)
     return out
 
 
@@ -149,6 +157,7 @@ class Item:
     runs: tuple[Run, ...]
     old_runs: tuple[Run, ...]
     new_runs: tuple[Run, ...]
+    """Each side's own runs, for the side-by-side layout only (empty inline)."""
     notes: tuple[tuple[str, Link | None], ...]
     """Short remarks under the text, each with an optional link: ("moved from", OP21)."""
     footnotes: tuple[Link, ...]
@@ -205,8 +214,13 @@ _BADGED = (Status.MOVED, Status.INSERTED, Status.DELETED, Status.SPLIT, Status.M
 
 
 def _item(
-    e: Entry, id_: str, stub_ids: dict[int, str], k: int, group_notes: dict[int, str],
+    e: Entry,
+    id_: str,
+    stub_ids: dict[int, str],
+    k: int,
+    group_notes: dict[int, str],
     fn_ids: dict[tuple[str, str], str],
+    sides: bool,
 ) -> Item:
     old_side, new_side = old_text(e.segments), new_text(e.segments)
     old_lead = _lead(e.segments, e.old, old_side)
@@ -216,8 +230,7 @@ def _item(
     notes: list[tuple[str, Link | None]] = []
     if e.status is Status.MOVED and e.old:
         notes.append(("moved from", Link(visible(e.old.label), stub_ids[k])))
-    if e.group is not None and e.group in group_notes and e.status in (Status.SPLIT,
-                                                                       Status.MERGED):
+    if e.group is not None and e.group in group_notes and e.status in (Status.SPLIT, Status.MERGED):
         notes.append((group_notes[e.group], None))
     for f in e.footnotes:
         if any(s.op != EQUAL for s in f.segments):
@@ -240,12 +253,10 @@ def _item(
         old_number=_number(e.old),
         new_number=_number(e.new),
         runs=tuple(runs(e.segments, old_lead, new_lead)),
-        old_runs=tuple(runs(e.segments, old_lead, new_lead, "old")) if e.old else (),
-        new_runs=tuple(runs(e.segments, old_lead, new_lead, "new")) if e.new else (),
+        old_runs=tuple(runs(e.segments, old_lead, new_lead, "old")) if sides and e.old else (),
+        new_runs=tuple(runs(e.segments, old_lead, new_lead, "new")) if sides and e.new else (),
         notes=tuple(notes),
-        footnotes=tuple(
-            Link(visible(m), fn_ids.get((fn_side, m), "")) for m in marks
-        ),
+        footnotes=tuple(Link(visible(m), fn_ids.get((fn_side, m), "")) for m in marks),
         group=e.group,
     )
 
@@ -253,11 +264,24 @@ def _item(
 def _stub(e: Entry, id_: str, target: str) -> Item:
     assert e.old is not None and e.new is not None
     return Item(
-        stub=True, id=id_, status=e.status.value, label=visible(e.old.label), badge="moved",
-        quiet=False, kind=e.old.kind.value, old_kind=e.old.kind.value, new_kind="",
-        number=_number(e.old), old_number=_number(e.old),
-        new_number="", runs=(), old_runs=(), new_runs=(),
-        notes=(("moved to", Link(visible(e.new.label), target)),), footnotes=(), group=None,
+        stub=True,
+        id=id_,
+        status=e.status.value,
+        label=visible(e.old.label),
+        badge="moved",
+        quiet=False,
+        kind=e.old.kind.value,
+        old_kind=e.old.kind.value,
+        new_kind="",
+        number=_number(e.old),
+        old_number=_number(e.old),
+        new_number="",
+        runs=(),
+        old_runs=(),
+        new_runs=(),
+        notes=(("moved to", Link(visible(e.new.label), target)),),
+        footnotes=(),
+        group=None,
     )
 
 
@@ -272,12 +296,19 @@ def _stub_positions(c: Comparison) -> dict[int, int]:
     for k, e in enumerate(c.entries):
         if e.old and e.status is not Status.MOVED and e.old.label in old_order:
             placed.append((old_order[e.old.label], k))
+    # Sorted by old position, with the largest entry index up to each: the entry a stub
+    # follows is found by bisection, not by a pass over all placed entries per stub.
+    placed.sort()
+    positions = [pos for pos, _ in placed]
+    latest: list[int] = []
+    for _, entry in placed:
+        latest.append(max(entry, latest[-1]) if latest else entry)
     out = {}
     for k, e in enumerate(c.entries):
         if e.status is Status.MOVED and e.old:
             here = old_order.get(e.old.label, -1)
-            before = [entry for pos, entry in placed if pos < here]
-            out[k] = max(before) if before else -1
+            n = bisect_left(positions, here)  # how many placed entries stood before it
+            out[k] = latest[n - 1] if n else -1
     return out
 
 
@@ -318,8 +349,7 @@ def _footnotes(c: Comparison) -> tuple[list[FootnoteView], dict[tuple[str, str],
         elif new_mark is not None and new_mark not in new_marks:
             add("new", new_mark, change.segments)
     removed: list[Footnote] = [
-        f for f in c.old_footnotes
-        if f.mark not in new_marks and ("old", f.mark) not in ids
+        f for f in c.old_footnotes if f.mark not in new_marks and ("old", f.mark) not in ids
     ]
     for fn in removed:
         add("old", fn.mark, (Segment(EQUAL, fn.text),))
@@ -332,14 +362,14 @@ def _css_string(text: str) -> str:
     >>> _css_string('A/75 "x"')
     'A\\\\2f 75 \\\\22 x\\\\22 '
     """
-    return "".join(c if c.isalnum() and c.isascii() or c == " " else f"\\{ord(c):x} "
-                   for c in text)
+    return "".join(c if c.isalnum() and c.isascii() or c == " " else f"\\{ord(c):x} " for c in text)
 
 
 def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]:
     """Everything the template shows, as plain data (no markup)."""
     c = comparison
     entries = c.entries
+    sides = options.layout == "side-by-side"  # the only layout showing each side's runs
     ids = _ids(entries)
     stub_ids = {
         k: _anchor("old-", e.old.label)
@@ -362,7 +392,7 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
     for k in stubs_after.get(-1, []):
         items.append(_stub(entries[k], stub_ids[k], ids[k]))
     for k, e in enumerate(entries):
-        items.append(_item(e, ids[k], stub_ids, k, group_notes, fn_ids))
+        items.append(_item(e, ids[k], stub_ids, k, group_notes, fn_ids, sides))
         for m in stubs_after.get(k, []):
             items.append(_stub(entries[m], stub_ids[m], ids[m]))
 
@@ -380,12 +410,17 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
         for i in ch.entries:
             a, b = entry_words(entries[i])
             ins, dele = ins + a, dele + b
-        glance.append({
-            "status": ch.status.value, "head": ch.head, "what": ch.what, "note": ch.note,
-            "href": ids[ch.entries[0]],
-            # The note may already be a word count; say it once.
-            "words": "" if ch.note.endswith("words") else word_counts(ins, dele),
-        })
+        glance.append(
+            {
+                "status": ch.status.value,
+                "head": ch.head,
+                "what": ch.what,
+                "note": ch.note,
+                "href": ids[ch.entries[0]],
+                # The note may already be a word count; say it once.
+                "words": "" if ch.note.endswith("words") else word_counts(ins, dele),
+            }
+        )
     s = c.sponsors
     old_symbol, new_symbol = symbol(c.old), symbol(c.new)
     title_changed = any(seg.op != EQUAL for seg in c.title)
@@ -408,8 +443,11 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
             "removed": names(s.removed),
             "unrecognised": names(sorted(s.unrecognised)) if s.unrecognised else "",
         },
-        "warnings": [f"{side}: {visible(w)}" for side, d in (("old", c.old), ("new", c.new))
-                     for w in d.warnings],
+        "warnings": [
+            f"{side}: {visible(w)}"
+            for side, d in (("old", c.old), ("new", c.new))
+            for w in d.warnings
+        ],
         "glance": glance,
         "items": items,
         "footnotes": fn_views,

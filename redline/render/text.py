@@ -73,6 +73,8 @@ def visible(text: str) -> str:
     >>> visible("red \\x1b[31m and \\u202eevil\\tend")
     'red ␛[31m and \\\\u202eevil end'
     """
+    if text.isprintable():  # every character escaped here is a control, format or
+        return text  # separator character, none of which is printable
     return _NEEDS_ESCAPE.sub(lambda m: _visible_char(m.group()), text)
 
 
@@ -392,9 +394,6 @@ def pieces(segments: Iterable[Segment], color: bool, base: str = "") -> list[Pie
             core = _MARKERS[s.op][0] + core + _MARKERS[s.op][1]
         out += [(base, lead), (_STYLE[s.op], core), (base, trail)]
     return [p for p in out if p[1]]
-
-
-_WORD_OR_SPACE = re.compile(r"\s+|\S+")
 
 
 def wrap(items: Sequence[Piece], width: int, indent: str = "") -> list[str]:
