@@ -34,6 +34,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from redline.model import DELETE, INSERT, Entry, Paragraph, Segment, Status, fold
 from redline.worddiff import Words, quick_similarity
@@ -276,11 +277,8 @@ def _candidates(
     for i in olds:
         bag_i, size_i = w.bag(True, i), w.size(True, i)
         # Rank by distinct words shared (counted in C), then measure the best few exactly.
-        shared: Counter[int] = Counter()
-        for word in bag_i:
-            js = postings.get(word)
-            if js is not None and len(js) <= POSTING_LIMIT:
-                shared.update(js)
+        hits = [postings.get(word, ()) for word in bag_i]
+        shared = Counter(chain.from_iterable(js for js in hits if len(js) <= POSTING_LIMIT))
         quick = []
         best = heapq.nsmallest(MAX_CANDIDATES * 2, shared.items(), key=lambda t: (-t[1], t[0]))
         for j, _ in best:
