@@ -121,6 +121,11 @@ def _with_footnotes(
     out: list[Entry] = []
     for group in _groups(entries):
         first = group[0]
+        if len(group) == 1 and not (
+            first.old and first.old.footnotes or first.new and first.new.footnotes
+        ):
+            out.append(first)  # cites no footnote on either side: most paragraphs
+            continue
         if first.status is Status.SPLIT:
             before = _cited(first.old, old_notes, 0)
             after = [c for k, e in enumerate(group) for c in _cited(e.new, new_notes, k)]
