@@ -21,6 +21,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -318,6 +319,14 @@ class Measure:
     note: str = ""
 
 
+def _kill_group(pid: int) -> None:
+    """End a child and everything it started (its process group)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 def run_once(argv: list[str], timeout: float) -> tuple[float, float] | None:
     """Run argv as a fresh child; (wall seconds, peak MB), or None past the timeout.
 
@@ -328,8 +337,10 @@ def run_once(argv: list[str], timeout: float) -> tuple[float, float] | None:
         argv = [GNU_TIME, "-q", "-f", "%M", "-o", str(rss_file), *argv]
     with open(os.devnull, "wb") as sink, open(WORK / "stderr.log", "wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=sink, stderr=err)
-        timer = threading.Timer(timeout, proc.kill)
+        # A session of its own, so that a timeout ends the timed command too, not only
+        # GNU time above it: a command left running would slow every later measurement.
+        proc = subprocess.Popen(argv, stdout=sink, stderr=err, start_new_session=True)
+        timer = threading.Timer(timeout, _kill_group, (proc.pid,))
         timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
