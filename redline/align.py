@@ -698,10 +698,14 @@ def align(
     head, tail = _trim(old, new)
     old_keys = [p.text for p in old]
     new_keys = [p.text for p in new]
-    for k in range(head, len(old) - tail):
-        old_keys[k] = normalize(old_keys[k])
-    for k in range(head, len(new) - tail):
-        new_keys[k] = normalize(new_keys[k])
+    folded: dict[str, str] = {}  # a text repeated many times is folded once
+    for keys, n in ((old_keys, len(old)), (new_keys, len(new))):
+        for k in range(head, n - tail):
+            text = keys[k]
+            key = folded.get(text)
+            if key is None:
+                key = folded[text] = normalize(text)
+            keys[k] = key
     w = _Work(old, new, old_keys, new_keys, words=words or Words())
     for k in range(head):
         w.pair(k, k)

@@ -314,17 +314,20 @@ class Words:
 
     def diff(self, old: str, new: str) -> tuple[Segment, ...]:
         """`diff_words` of the two texts."""
-        if old == new:
-            return (Segment(EQUAL, old),) if old else ()
         segments = self._diffs.get((old, new))
-        if segments is None:
+        if segments is not None:
+            return segments
+        if old == new:
+            segments = (Segment(EQUAL, old),) if old else ()
+        else:
             raw, codec = self._raw_diff(old, new)
             diffs = list(raw)  # the cleanups work in place; the raw diff stays as it was
             _DMP.diff_cleanupSemantic(diffs)
             _fold_confetti(diffs, codec)
             _DMP.diff_cleanupMerge(diffs)
             _slide(diffs, codec)
-            segments = self._diffs[(old, new)] = _segments(diffs, codec)
+            segments = _segments(diffs, codec)
+        self._diffs[(old, new)] = segments
         return segments
 
     def similarity(self, old: str, new: str) -> float:
