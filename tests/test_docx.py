@@ -3,16 +3,25 @@
 The round trip is the contract: write the redline as a .docx, read it back
 with all changes accepted and get the new text, with all rejected and get the
 old one, paragraph by paragraph.
+
+The tests that need pandoc, LibreOffice or poppler-utils skip with the reason
+when one is missing locally, and fail when ``CI`` is set: a missing tool on CI
+is a failure, not a hidden gap (``.ci/run`` installs them).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import subprocess
+import time
 import zipfile
 from pathlib import Path
+from typing import NoReturn
 
+import docx
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -26,11 +35,33 @@ from redline.parser.docx import docx_to_text
 from redline.render import RenderOptions
 from redline.render.docx import render
 
-docx = pytest.importorskip("docx")
-
 EXAMPLES = Path(__file__).parent.parent / "examples"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OPTIONS = RenderOptions(author="Delegation of Testland", generated="2026-11-28 16:20 UTC")
+
+
+PACKAGE = {  # the Debian package of each outside tool the tests run
+    "pandoc": "pandoc",
+    "soffice": "libreoffice-writer-nogui",
+    "pdfinfo": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "pdftotext": "poppler-utils",
+}
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip with the reason locally; fail under CI (``CI`` set), where nothing may be missing."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: .ci/run must provide it)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require(*commands: str) -> None:
+    """Each command must be on PATH, else :func:`unavailable`."""
+    missing = [c for c in commands if shutil.which(c) is None]
+    if missing:
+        packages = " ".join(sorted({PACKAGE[c] for c in missing}))
+        unavailable(f"{', '.join(missing)} not found (apt-get install {packages})")
 
 
 def texts(doc: Document) -> list[tuple[str, str, str]]:
@@ -499,12 +530,11 @@ def test_reader_headings_bold_titles_and_superscript_markers() -> None:
     assert doc.paragraphs[0].footnotes == ("1",) and doc.footnotes[0].text == "A/75/111."
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_reads_a_report_pandoc_wrote(tmp_path: Path) -> None:
     """A Word file from another writer: styles, list numbering, superscript markers."""
-    import subprocess
-
     from redline.model import fold
+
+    require("pandoc")
 
     md = (EXAMPLES / "A_75_479.md").read_text(encoding="utf-8")
     source = tmp_path / "report.md"
@@ -629,13 +659,11 @@ def test_verify_tracked_needs_a_docx(tmp_path: Path) -> None:
     assert code == 2
 
 
-# --- an independent reader: pandoc, when installed ------------------------------------
+# --- an independent reader: pandoc ---------------------------------------------------
 
 
 def pandoc_paragraphs(path: Path, tracked: str) -> tuple[list[str], list[str]]:
     """Paragraphs (footnote references dropped) and footnote texts, as pandoc reads them."""
-    import subprocess
-
     out = subprocess.run(
         ["pandoc", f"--track-changes={tracked}", "-t", "plain", "--wrap=none", str(path)],
         capture_output=True, text=True, check=True,
@@ -656,8 +684,8 @@ def printed(doc: Document) -> tuple[list[str], list[str]]:
     return paras, notes
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_accepts_and_rejects_the_same(real: Comparison, tmp_path: Path) -> None:
+    require("pandoc")
     path = tmp_path / "redline.docx"
     path.write_bytes(render(real, OPTIONS))
     for tracked, doc in (("accept", real.new), ("reject", real.old)):
@@ -667,7 +695,7 @@ def test_pandoc_accepts_and_rejects_the_same(real: Comparison, tmp_path: Path) -
         assert notes == want_notes
 
 
-# --- LibreOffice, when installed with its Python bridge --------------------------------
+# --- LibreOffice, with its Python bridge ----------------------------------------------
 
 UNO_CLIENT = """
 import os, sys, time
@@ -704,15 +732,11 @@ print("done")
 UNO_PATH = "/usr/lib/python3/dist-packages:/usr/lib/libreoffice/program"
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None or not Path("/usr/lib/python3/dist-packages/uno.py").exists(),
-    reason="LibreOffice with python3-uno is not installed",
-)
 def test_libreoffice_accept_all_and_reject_all(real: Comparison, tmp_path: Path) -> None:
     """Word's twin: LibreOffice's Accept All gives the new text, Reject All the old one."""
-    import os
-    import subprocess
-
+    require("soffice")
+    if not Path("/usr/lib/python3/dist-packages/uno.py").exists():
+        unavailable("LibreOffice's Python bridge not found (apt-get install python3-uno)")
     path = tmp_path / "redline.docx"
     path.write_bytes(render(real, OPTIONS))
     client = tmp_path / "client.py"
@@ -738,7 +762,7 @@ def test_libreoffice_accept_all_and_reject_all(real: Comparison, tmp_path: Path)
                 if out.exists() and b"done" in run.stdout:
                     break
             else:
-                pytest.skip("LibreOffice did not answer")
+                unavailable("LibreOffice did not answer")
             lines = [" ".join(ln.split()) for ln in out.read_text("utf-8-sig").split("\n")]
             # the footnote numbers follow their paragraph's last character
             lines = [re.sub(r"(?<=[,;.:])\d+$", "", ln) for ln in lines if ln]
@@ -750,3 +774,61 @@ def test_libreoffice_accept_all_and_reject_all(real: Comparison, tmp_path: Path)
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
             office.kill()
+
+
+def colour_pixels(ppm: bytes) -> int:
+    """Pixels of a binary PPM that are clearly coloured, not black, grey or white."""
+    head = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
+    assert head, ppm[:20]
+    data = ppm[head.end() :]
+    assert len(data) == int(head[1]) * int(head[2]) * 3
+    return sum(
+        max(rgb) - min(rgb) > 80 for rgb in zip(data[0::3], data[1::3], data[2::3], strict=True)
+    )
+
+
+def test_libreoffice_prints_the_redline_to_pdf(real: Comparison, tmp_path: Path) -> None:
+    """The Word redline opens in LibreOffice and prints, its tracked changes shown."""
+    require("soffice", "pdfinfo", "pdftotext", "pdftoppm")
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(real, OPTIONS))
+    start = time.monotonic()
+    try:
+        run = subprocess.run(
+            ["soffice", "--headless", "--norestore", "--nologo",
+             f"-env:UserInstallation=file://{tmp_path}/profile",
+             "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+            capture_output=True, text=True, timeout=180,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        unavailable("LibreOffice did not answer in 180 s")
+    seconds = time.monotonic() - start
+    pdf = tmp_path / "redline.pdf"
+    assert run.returncode == 0 and pdf.exists(), run.stdout + run.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info.stdout, re.M)[1])  # type: ignore[index]
+    print(f"LibreOffice: {pages} pages in {seconds:.1f} s")
+    assert pages >= 4
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = " ".join(text.split())
+    assert "United Nations African Institute" in text
+    # both sides of the changes are printed: OP21 of 73/188 (Lilongwe), deleted, and the
+    # new PP15 (Addis Ababa), inserted; the new symbol next to the old one
+    assert "Addis Ababa on 18 February 2020" in text
+    assert "Lilongwe on 29 May 2015" in text
+    assert "A/RES/73/188A/C.3/75/L.11" in text
+    # page 1 as a picture, and its change marks in colour
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf),
+         str(tmp_path / "page1")],
+        check=True,
+    )  # fmt: skip
+    png = (tmp_path / "page1.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000
+    ppm = subprocess.run(
+        ["pdftoppm", "-r", "60", "-f", "1", "-l", "1", str(pdf)], capture_output=True, check=True
+    ).stdout
+    assert colour_pixels(ppm) > 200
