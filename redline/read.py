@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 import unicodedata
@@ -168,9 +169,10 @@ def _looks_utf16(data: bytes) -> bool:
 
 def _has_utf8_multibyte(data: bytes) -> bool:
     """True when the bytes hold at least one well-formed UTF-8 multi-byte character."""
-    import re
-
     return re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}", data) is not None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _binary_share(text: str) -> float:
@@ -178,8 +180,7 @@ def _binary_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def split_pick(source: str) -> tuple[str, str | None]:
