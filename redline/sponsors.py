@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
 from redline.model import SponsorChange, Sponsors
+
+# read with open(), not importlib.resources: that import alone cost ~3 ms a run,
+# and the package is always installed as files (the wheel is not zip-safe)
+_DATA = os.path.join(os.path.dirname(__file__), "data")
 
 __all__ = [
     "canonical",
@@ -90,7 +94,8 @@ def _table() -> _Table:
     >>> _table().by_key["turkey"]
     'Türkiye'
     """
-    text = resources.files("redline.data").joinpath("member_states.tsv").read_text("utf-8")
+    with open(os.path.join(_DATA, "member_states.tsv"), encoding="utf-8") as f:
+        text = f.read()
     by_key: dict[str, str] = {}
     kinds: dict[str, str] = {}
     for row in csv.DictReader(text.splitlines(), delimiter="\t"):
