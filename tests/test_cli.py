@@ -307,7 +307,7 @@ def test_an_unwritable_output_folder_is_one_line(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("redline.cli.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
     line = assert_one_line_error(
         redline_cli("diff", RESOLUTION, RESOLUTION, "-o", tmp_path / "out.txt"), "out.txt"
     )
