@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from redline.model import DELETE, EQUAL, INSERT, Segment, new_text, old_text
 from redline.worddiff import (
+    _CJK,
+    _patterns,
     diff_words,
     is_word,
     quick_similarity,
@@ -102,6 +104,30 @@ def test_tokenize(text: str, tokens: list[str]) -> None:
 @given(st.text())
 def test_tokenize_rebuilds_text(text: str) -> None:
     assert "".join(tokenize(text)) == text
+
+
+# Below U+3400 (no ideograph) the cheap plain patterns stand in for the full ones.
+_BELOW_CJK = st.text(st.characters(max_codepoint=0x33FF))
+
+
+@given(_BELOW_CJK)
+def test_plain_patterns_tokenize_as_the_full_ones_without_ideographs(text: str) -> None:
+    full_token, full_word = _patterns(_CJK)
+    assert tokenize(text) == full_token.findall(text)
+    assert [is_word(t) for t in tokenize(text)] == [
+        full_word.match(t) is not None for t in full_token.findall(text)
+    ]
+
+
+@given(st.text())
+def test_tokenize_and_is_word_follow_the_full_patterns(text: str) -> None:
+    full_token, full_word = _patterns(_CJK)
+    assert tokenize(text) == full_token.findall(text)
+    assert all(is_word(t) == (full_word.match(t) is not None) for t in tokenize(text))
+
+
+def test_ideographs_are_words_of_their_own_among_latin_words() -> None:
+    assert tokenize("Decides 决定 to") == ["Decides", " ", "决", "定", " ", "to"]
 
 
 def test_is_word() -> None:
