@@ -1,5 +1,5 @@
 """``python -m redline``: the same as the ``redline`` command."""
 
-from redline.cli import main
+from redline.cli import run
 
-main()
+run()
