@@ -36,8 +36,10 @@ def sniff(text: str) -> str:
 
     >>> sniff("*The General Assembly,*\\n\\n*Recalling* …")
     'markdown'
-    >>> sniff("A/RES/75/197\\n20-17358 (E)\\nThe General Assembly,\\n")
+    >>> sniff("A/RES/75/197\\nThe General Assembly,\\nRecalling its resolution\\n73/188,")
     'pdf-text'
+    >>> sniff("Paragraph one.\\n\\nParagraph two.\\n")
+    'plain'
     """
     head = text[:200000]
     lines = head.split("\n")
