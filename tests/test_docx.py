@@ -202,6 +202,12 @@ def test_layout(real: Comparison) -> None:
     assert '<w:t xml:space="preserve">1.</w:t><w:tab/>' in document_xml(render(real, OPTIONS))
 
 
+def test_paper_is_a4_as_un_documents_are(real: Comparison) -> None:
+    section = docx.Document(io.BytesIO(render(real, OPTIONS))).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.left_margin.mm) == round(section.right_margin.mm) == 25
+
+
 def test_renumbering_changes_only_the_number(real: Comparison) -> None:
     xml = document_xml(render(real, OPTIONS))
     e = next(e for e in real.entries if e.status is Status.RENUMBERED and e.new and e.new.number)

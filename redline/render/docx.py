@@ -98,6 +98,7 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     from docx import Document
 
     doc = Document()
+    _a4(doc)
     doc.core_properties.author = options.author
     doc.core_properties.last_modified_by = options.author
     doc.core_properties.title = "".join(s.text for s in comparison.title if s.op != DELETE)
@@ -108,6 +109,17 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return _fixed_zip_dates(buf.getvalue())
+
+
+def _a4(doc: Any) -> None:
+    """A4 paper with 2.5 cm margins, as UN documents are printed (python-docx's
+    template is US Letter)."""
+    from docx.shared import Cm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
 
 
 def _word_date(generated: str) -> str | None:
