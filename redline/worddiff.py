@@ -74,13 +74,6 @@ def _token_pattern(text: str) -> re.Pattern[str]:
     return _PLAIN_TOKEN if not text or max(text) < _CJK_FIRST else _full()[0]
 
 
-def _word_match(token: str) -> bool:
-    """`is_word` without the docstring: the first character decides."""
-    if token < _CJK_FIRST:
-        return _PLAIN_WORD.match(token) is not None
-    return _full()[1].match(token) is not None
-
-
 STOP_WORDS = frozenset(
     "a an and as at be by for from in into is its of on or that the their to which with".split()
 )
@@ -106,7 +99,10 @@ def is_word(token: str) -> bool:
     >>> is_word("73/188"), is_word(";"), is_word(" ")
     (True, False, False)
     """
-    return _word_match(token)
+    # The first character decides; below `_CJK_FIRST` the plain pattern does.
+    if token < _CJK_FIRST:
+        return _PLAIN_WORD.match(token) is not None
+    return _full()[1].match(token) is not None
 
 
 def word_bag(text: str) -> Counter[str]:
@@ -117,7 +113,7 @@ def word_bag(text: str) -> Counter[str]:
     >>> sorted(word_bag("Urges States; urges all").items())
     [('all', 1), ('states', 1), ('urges', 2)]
     """
-    return Counter(t.casefold() for t in tokenize(text) if _word_match(t))
+    return Counter(t.casefold() for t in tokenize(text) if is_word(t))
 
 
 # --- tuning -----------------------------------------------------------------------
@@ -188,7 +184,7 @@ class _Codec:
                 c = _code_point(len(chars), self._ranges)
                 chars[t] = c
                 self.tokens[c] = t
-                if _word_match(t):
+                if is_word(t):
                     self.words.add(c)
                     self.folded[c] = t.casefold()
         return "".join(map(chars.__getitem__, tokens))
@@ -308,7 +304,7 @@ class Words:
         if n is None:
             enc = self._encode(text)
             if enc is None:
-                n = sum(1 for t in tokenize(text) if _word_match(t))
+                n = sum(1 for t in tokenize(text) if is_word(t))
             else:
                 n = self._codec.count_words(enc)
             self._counts[text] = n
@@ -386,14 +382,10 @@ Segment(op='=', text=' the decision'))
     return Words().diff(old, new)
 
 
-def _words_in(chars: str, codec: _Codec) -> int:
-    return codec.count_words(chars)
-
-
 def _is_minor(chars: str, codec: _Codec) -> bool:
     """Only whitespace, punctuation and stop words."""
     tokens = (codec.tokens[c] for c in chars)
-    return all(not _word_match(t) or t.casefold() in STOP_WORDS for t in tokens)
+    return all(not is_word(t) or t.casefold() in STOP_WORDS for t in tokens)
 
 
 def _fold_confetti(diffs: _Diff, codec: _Codec) -> None:
@@ -416,7 +408,7 @@ def _fold_confetti(diffs: _Diff, codec: _Codec) -> None:
         left, right = diffs[lo:i], diffs[i + 1 : hi]
 
         def big(group: _Diff) -> bool:
-            return any(_words_in(t, codec) >= FOLD_MIN_WORDS for _, t in group)
+            return any(codec.count_words(t) >= FOLD_MIN_WORDS for _, t in group)
 
         ops = {op for op, _ in left + right}
         if not left or not right or ops != {-1, 1} or not (big(left) and big(right)):
@@ -439,7 +431,7 @@ def _boundary(left: str | None, right: str | None) -> int:
         return 3  # the change starts at a word: "Urges [all ]States"
     if right.isspace() and not left.isspace():
         return 2  # the change ends at a word
-    if not _word_match(left) and _word_match(right):
+    if not is_word(left) and is_word(right):
         return 1  # after an opening bracket or quote
     return 0
 

@@ -216,6 +216,18 @@ def _filler(kind: str, n: int) -> tuple[str, str]:
     return lead, f"{lead} {rest}"
 
 
+JOINED = (
+    "Austria",
+    "France",
+    "Hungary",
+    "India",
+    "Italy",
+    "Pakistan",
+    "Venezuela (Bolivarian Republic of)",
+)
+"""The sponsors who joined the revision in `realistic` (listed after Uganda)."""
+
+
 def realistic() -> Comparison:
     """A/RES/73/188 → A/C.3/75/L.11 with one of every kind of change."""
     split_old = para(
@@ -386,31 +398,14 @@ def realistic() -> Comparison:
         entries,
         title=[("=", TITLE)],
         sponsors=SponsorChange(
-            added=(
-                "Austria",
-                "France",
-                "Hungary",
-                "India",
-                "Italy",
-                "Pakistan",
-                "Venezuela (Bolivarian Republic of)",
-            ),
+            added=JOINED,
             removed=("Kenya",),
             unchanged=("Uganda",),
             old_count=2,
             new_count=8,
         ),
         old_sponsors=("Kenya", "Uganda"),
-        new_sponsors=(
-            "Uganda",
-            "Austria",
-            "France",
-            "Hungary",
-            "India",
-            "Italy",
-            "Pakistan",
-            "Venezuela (Bolivarian Republic of)",
-        ),
+        new_sponsors=("Uganda", *JOINED),
         old_footnotes=(Footnote("1", "A/73/123."),),
         new_footnotes=(Footnote("1", "A/75/123 and Corr.1."),),
     )

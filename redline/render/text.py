@@ -469,7 +469,7 @@ def render_line(line: Sequence[Piece], color: bool) -> str:
         return "".join([text for _, text in line]).rstrip(" ")
     out: list[str] = []
     for style, text in _merge(line):
-        if color and style:
+        if style:
             out.append(_ANSI[style] + text + _RESET)
         else:
             out.append(text)
