@@ -92,7 +92,28 @@ def common(f: F) -> F:
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Redline(click.Group):
+    """The command group, its usage errors one line: ``redline: error: … Try 'redline diff --help'.``"""
+
+    def main(
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:  # fmt: skip
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx is not None else "redline"
+            _fail(f"{' '.join(e.format_message().split())} Try '{where} --help'.")
+        except click.ClickException as e:  # a bad file option, say
+            _fail(" ".join(e.format_message().split()))
+        except click.exceptions.Abort:  # Ctrl-C while click itself was waiting
+            sys.exit(EXIT_ERROR)
+        if standalone_mode and isinstance(rv, int):  # --help, --version
+            sys.exit(rv)
+        return rv
+
+
+@click.group("redline", cls=_Redline, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="redline")
 def main() -> None:
     """See exactly what changed between two versions of a UN resolution.
@@ -154,45 +175,21 @@ def _use_color(choice: str, to_terminal: bool) -> bool:
     return to_terminal
 
 
-def refuse_overwriting_an_input(path: str, inputs: list[str]) -> None:
-    """An output that is one of the inputs, however spelled (``./x``, a link), is refused."""
-    if not os.path.exists(path):
-        return
-    for src in inputs:
-        p, _ = split_pick(src)
-        if p != "-" and os.path.exists(p) and os.path.samefile(p, path):
-            raise InputError(path, "output file is one of the inputs; refusing to overwrite it")
+def _paths(*sources: str | None) -> list[str]:
+    """The files that sources name (a ``#pick`` dropped; ``-`` and None left out)."""
+    return [split_pick(s)[0] for s in sources if s and s != "-"]
 
 
-def write_output(path: str, data: str | bytes, inputs: list[str]) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
-    refuse_overwriting_an_input(path, inputs)
-    target = os.path.abspath(path)
-    folder = os.path.dirname(target) or "."
-    if not os.path.isdir(folder):
-        raise InputError(path, "the output folder does not exist")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    import tempfile  # only here: most runs write to stdout
+def _check_outputs(outputs: list[tuple[str, str | None]], inputs: list[str]) -> None:
+    from redline.output import check_outputs
 
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".redline-", dir=folder)
-    except OSError as e:
-        raise InputError(path, f"cannot write ({e.strerror or e})") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-        # mkstemp makes the file private (0600); give it the mode a plain write would
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException as e:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        if isinstance(e, OSError):  # disk full, read-only folder: the user's to fix
-            raise InputError(path, f"cannot write ({e.strerror or e})") from None
-        raise
+    check_outputs(outputs, inputs)
+
+
+def _write(path: str, data: str | bytes) -> None:
+    from redline.output import write_output
+
+    write_output(path, data)
 
 
 def _read_sponsor_file(path: str | None, max_size: int) -> Any:
@@ -246,8 +243,10 @@ def diff(
         if fmt is None:
             ext = os.path.splitext(output)[1].lower() if output else ""
             fmt = _EXTENSIONS.get(ext, "text")
-        if output:  # before any work, and before any note on stderr
-            refuse_overwriting_an_input(output, [old, new])
+        if fmt == "docx" and not output:
+            raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
+        # before any work, and before any note on stderr
+        _check_outputs([("-o", output)], _paths(old, new, old_sponsors, new_sponsors))
         _one_stdin(old, new)
         a = load(old, max_size, tracked)
         b = load(new, max_size, tracked)
@@ -269,11 +268,9 @@ def diff(
             layout=layout, color=_use_color(color, to_terminal) and fmt == "text",
             context=context, stat=stat, width=width, generated=_generated(), author=author,
         )  # fmt: skip
-        if fmt == "docx" and not output:
-            raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
         data = renderer(fmt)(comparison, opts)
         if output:
-            write_output(output, data, [old, new])
+            _write(output, data)
         else:
             text = data if isinstance(data, str) else data.decode("utf-8")
             # color=True keeps our own colours when --color always is piped (click strips them)
@@ -472,6 +469,7 @@ def check_command(
         if manifest and (candidate or adopted):
             raise InputError("--manifest", "give either a manifest or CANDIDATE and ADOPTED")
         if manifest:
+            _check_outputs([("--junit", junit)], [manifest])
             pairs = parse_manifest(decode(read_bytes(manifest, max_size), manifest)[0], manifest)
         elif candidate and adopted:
             pairs = [(candidate, adopted)]
@@ -481,6 +479,7 @@ def check_command(
 
         for pair in pairs:
             _one_stdin(*pair)
+        _check_outputs([("--junit", junit)], _paths(manifest, *(p for pair in pairs for p in pair)))
 
         def run(pair: tuple[str, str]) -> Any:
             cand = load(pair[0], max_size, tracked)
@@ -511,7 +510,7 @@ def check_command(
             click.echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({', '.join(bad)})"
                        if bad else "match")  # fmt: skip
         if junit:
-            write_output(junit, render_junit(verdicts), [p for pair in pairs for p in pair])
+            _write(junit, render_junit(verdicts))
     sys.exit(EXIT_OK if all(v.matches for v in verdicts) else EXIT_DIFFERS)
 
 

@@ -1,0 +1,216 @@
+"""The attacks of issue 17 that once got through, one test each, grouped by class.
+
+Each test is the attack as a user would type it, and what redline must do
+instead: refuse with one line (exit 2) and leave every file as it was, write
+through what is not a file, show hostile characters visibly, stay linear.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from redline.cli import EXIT_ERROR, main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RESOLUTION = FIXTURES / "un" / "A_RES_75_197.txt"
+TEXT = RESOLUTION.read_bytes()
+CHANGED = TEXT.replace(b"Recalling", b"Recalling also", 1)
+
+
+def cli(*args: object, stdin: bytes | str | None = None) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], input=stdin)
+
+
+def one_line_error(result: Result, *words: str) -> str:
+    """Exit 2, nothing on stdout, one line on stderr holding every word."""
+    assert result.exit_code == EXIT_ERROR, (result.exit_code, result.output)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("redline: error: "), lines[0]
+    assert "internal error" not in lines[0] and "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], (word, lines[0])
+    return lines[0]
+
+
+@pytest.fixture
+def texts(tmp_path, monkeypatch):
+    """old.txt and new.txt (a real resolution and a changed copy) in the working folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.txt").write_bytes(TEXT)
+    (tmp_path / "new.txt").write_bytes(CHANGED)
+    return tmp_path
+
+
+def untouched(folder: Path) -> None:
+    assert (folder / "old.txt").read_bytes() == TEXT
+    assert (folder / "new.txt").read_bytes() == CHANGED
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".redline-")]
+
+
+# --- 1. an input is overwritten --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling", ["nosuch/../old.txt", "old.txt/", "./old.txt//", "./old.txt", "new.txt"]
+)
+def test_diff_output_spelled_as_an_input_is_refused(texts, spelling):
+    one_line_error(cli("diff", "old.txt", "new.txt", "-o", spelling), "one of the inputs")
+    untouched(texts)
+
+
+def test_diff_output_that_is_a_hard_link_to_an_input_is_refused(texts):
+    os.link("old.txt", "hard.txt")
+    one_line_error(cli("diff", "old.txt", "new.txt", "-o", "hard.txt"), "one of the inputs")
+    untouched(texts)
+
+
+def test_diff_output_that_is_a_symlink_to_an_input_is_refused(texts):
+    os.symlink("old.txt", "link.txt")
+    one_line_error(cli("diff", "old.txt", "new.txt", "-o", "link.txt"), "one of the inputs")
+    untouched(texts)
+
+
+@pytest.mark.parametrize("option", ["--old-sponsors", "--new-sponsors"])
+def test_diff_output_that_is_a_sponsor_list_is_refused(texts, option):
+    (texts / "sp.txt").write_text("Chile\nPeru\n", encoding="utf-8")
+    one_line_error(
+        cli("diff", "old.txt", "new.txt", option, "sp.txt", "-o", "sp.txt"), "one of the inputs"
+    )
+    assert (texts / "sp.txt").read_text(encoding="utf-8") == "Chile\nPeru\n"
+
+
+@pytest.mark.parametrize("spelling", ["nosuch/../old.txt", "old.txt", "./new.txt//"])
+def test_check_junit_spelled_as_an_input_is_refused_before_any_output(texts, spelling):
+    one_line_error(cli("check", "old.txt", "new.txt", "--junit", spelling), "one of the inputs")
+    untouched(texts)
+
+
+def test_check_junit_that_is_the_manifest_is_refused(texts):
+    manifest = '[[pair]]\ncandidate = "new.txt"\nadopted = "old.txt"\n'
+    (texts / "m.toml").write_text(manifest, encoding="utf-8")
+    one_line_error(cli("check", "--manifest", "m.toml", "--junit", "m.toml"), "one of the inputs")
+    assert (texts / "m.toml").read_text(encoding="utf-8") == manifest
+
+
+def test_check_junit_that_is_a_file_of_the_manifest_is_refused(texts):
+    (texts / "ci").mkdir()
+    manifest = '[[pair]]\ncandidate = "../new.txt"\nadopted = "../old.txt"\n'
+    (texts / "ci" / "m.toml").write_text(manifest, encoding="utf-8")
+    one_line_error(
+        cli("check", "--manifest", "ci/m.toml", "--junit", "new.txt"), "one of the inputs"
+    )
+    untouched(texts)
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_refused(texts):
+    one_line_error(cli("diff", "old.txt", "new.txt", "-o", "nosuch/../out.txt"), "does not exist")
+    assert not (texts / "out.txt").exists()
+
+
+# --- 2. -o replaces what is not a regular file -----------------------------------------
+
+
+def test_output_to_a_fifo_is_written_through_not_replaced(texts):
+    os.mkfifo("pipe")
+    reader = subprocess.Popen(["cat", "pipe"], stdout=subprocess.PIPE)
+    result = cli("diff", "old.txt", "new.txt", "-o", "pipe", "--format", "json")
+    out, _ = reader.communicate(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert out.startswith(b"{") and b"also" in out
+    assert stat.S_ISFIFO(os.lstat("pipe").st_mode)
+    untouched(texts)
+
+
+def test_output_to_a_character_device_is_written_through(texts):
+    result = cli("diff", "old.txt", "new.txt", "-o", "/dev/null", "--format", "text")
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert not [p for p in os.listdir("/dev") if p.startswith(".redline-")]
+
+
+def test_output_through_a_symlink_to_a_device_writes_to_the_device(texts):
+    os.symlink("/dev/null", "null-link")
+    result = cli("diff", "old.txt", "new.txt", "-o", "null-link")
+    assert result.exit_code == 0, result.output
+    assert os.readlink("null-link") == "/dev/null"
+
+
+def test_output_to_proc_self_fd_1_writes_to_standard_output(texts):
+    os.symlink("/proc/self/fd/1", "stdout-link")
+    run = subprocess.run(
+        [sys.executable, "-m", "redline", "diff", "old.txt", "new.txt", "-o", "stdout-link"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert b"{+also+}" in run.stdout
+    assert os.path.islink("stdout-link")
+
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(texts):
+    (texts / "real.txt").write_text("yesterday", encoding="utf-8")
+    os.symlink("real.txt", "out-link.txt")
+    result = cli("diff", "old.txt", "new.txt", "-o", "out-link.txt")
+    assert result.exit_code == 0, result.output
+    assert os.readlink("out-link.txt") == "real.txt"
+    assert "{+also+}" in (texts / "real.txt").read_text(encoding="utf-8")
+    untouched(texts)
+
+
+def test_a_directory_as_output_is_refused(texts):
+    os.mkdir("folder")
+    one_line_error(cli("diff", "old.txt", "new.txt", "-o", "folder"), "directory")
+
+
+def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
+    """A write that is slow (a big redline on a slow disk) is killed half way."""
+    script = (
+        "import os, sys, time\n"
+        "import redline.output as o\n"
+        "real = os.replace\n"
+        "def slow(a, b):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(30)\n"
+        "os.replace = slow\n"
+        f"o.write_output({str(tmp_path / 'out.txt')!r}, 'x' * 1000)\n"
+    )
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == b"writing\n"
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".redline-")]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == -signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sigint_while_writing_leaves_no_temporary_file(tmp_path):
+    script = (
+        "import os, time\n"
+        "import redline.output as o\n"
+        "def slow(a, b):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(30)\n"
+        "os.replace = slow\n"
+        "try:\n"
+        f"    o.write_output({str(tmp_path / 'out.txt')!r}, 'x')\n"
+        "except KeyboardInterrupt:\n"
+        "    raise SystemExit(130)\n"
+    )
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == b"writing\n"
+        time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+    assert list(tmp_path.iterdir()) == []
