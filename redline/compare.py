@@ -26,7 +26,7 @@ from redline.model import (
     Segment,
     Status,
 )
-from redline.sponsors import compare_sponsors
+from redline.sponsors import compare_documents
 from redline.worddiff import Words
 
 __all__ = ["compare"]
@@ -54,7 +54,9 @@ def compare(old: Document, new: Document) -> Comparison:
         new=new,
         entries=entries,
         title=words.diff(old.title, new.title),
-        sponsors=compare_sponsors(old.sponsors, new.sponsors),
+        sponsors=compare_documents(
+            old, new, ((e.old.label, e.new.label) for e in entries if e.old and e.new)
+        ),
         old_footnotes=_all_footnotes(old),
         new_footnotes=_all_footnotes(new),
     )

@@ -273,6 +273,32 @@ class SponsorChange:
     new_count: int = 0
     unrecognised: tuple[str, ...] = ()
     """Names found in either list that are not in the table, kept as written."""
+    old_group: str | None = None
+    """The group the old text's sponsor acts for (``Group of African States``); not counted."""
+    new_group: str | None = None
+    old_behalf: str | None = None
+    """``Uganda, on behalf of the Group of African States``: who acts for the group."""
+    new_behalf: str | None = None
+    old_unlisted: str | None = None
+    """Why the old text lists no sponsors (``adopted resolution``); None when it lists some."""
+    new_unlisted: str | None = None
+    by_resolution: tuple[ResolutionSponsors, ...] = ()
+    """For two committee reports: one change per pair of draft resolutions."""
+
+    @property
+    def shown(self) -> bool:
+        """Whether there is anything to say: a sponsor on either side, or a report's blocks."""
+        return bool(self.old_count or self.new_count or self.by_resolution)
+
+
+@dataclass(frozen=True)
+class ResolutionSponsors:
+    """The sponsors of one draft resolution of a report, paired with its other version."""
+
+    old: str | None
+    """The old resolution's heading, ``IV (A/C.3/75/L.11)``; None when it is new."""
+    new: str | None
+    change: SponsorChange
 
 
 @dataclass(frozen=True)

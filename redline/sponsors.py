@@ -20,19 +20,26 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
-from redline.model import SponsorChange, Sponsors
+from redline.model import DocKind, Document, ResolutionSponsors, SponsorChange, Sponsors
 
 # read with open(), not importlib.resources: that import alone cost ~3 ms a run,
 # and the package is always installed as files (the wheel is not zip-safe)
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
 __all__ = [
+    "behalf_phrase",
     "canonical",
+    "compare_documents",
     "compare_sponsors",
+    "count",
+    "described",
+    "doc_unlisted",
     "group_of",
+    "heading",
+    "pair_resolutions",
     "parse_header",
     "parse_list",
     "parse_report_paragraph",
@@ -40,6 +47,7 @@ __all__ = [
     "status",
     "un_join",
     "un_sort_key",
+    "unlisted",
     "unrecognised",
 ]
 
@@ -383,42 +391,253 @@ def _compare_key(name: str) -> str:
     return key[len(_ARTICLE) :] if key.startswith(_ARTICLE) else key
 
 
-def _entities(sponsors: Sponsors) -> dict[str, str]:
-    """Compare key -> display name for every sponsor, the group acted for included.
+def _entities(sponsors: Sponsors) -> tuple[dict[str, str], str | None]:
+    """Compare key -> display name for every sponsor, and the group they act for.
+
+    The group is not a sponsor: "Uganda, on behalf of the Group of African
+    States" is one sponsor. A group listed among the names (UNDL records list
+    ``UN. Group of African States``) is taken as the group acted for.
 
     >>> _entities(Sponsors(original=("Turkey",), on_behalf_of="on behalf of the Group of 77"))
-    {'Türkiye': 'Türkiye', 'Group of 77 and China': 'Group of 77 and China'}
+    ({'Türkiye': 'Türkiye'}, 'Group of 77 and China')
     """
     out: dict[str, str] = {}
-    for name in sponsors.names:
-        out.setdefault(_compare_key(name), canonical(name) or name)
     group = group_of(sponsors.on_behalf_of)
+    for name in sponsors.names:
+        official = canonical(name)
+        if official is not None and _table().status[official] == "other":
+            group = group or official
+            continue
+        out.setdefault(_compare_key(name), official or name)
+    return out, group
+
+
+def count(sponsors: Sponsors) -> int:
+    """How many sponsors, each once by canonical name, a group acted for not counted.
+
+    >>> count(Sponsors(original=("Uganda",), subsequent=("Turkey", "Türkiye"),
+    ...                on_behalf_of="on behalf of the Group of African States"))
+    2
+    """
+    return len(_entities(sponsors)[0])
+
+
+def described(sponsors: Sponsors) -> tuple[str, ...]:
+    """The sponsors by canonical name, in the document's order, each once; the group
+    acted for shown with the first ("Uganda, on behalf of the Group of African States").
+
+    >>> described(Sponsors(original=("Uganda", "the Russian Federation"),
+    ...                    on_behalf_of="On behalf of the Group of African States"))
+    ('Uganda, on behalf of the Group of African States', 'Russian Federation')
+    """
+    names, group = _entities(sponsors)
+    out = list(names.values())
+    behalf = behalf_phrase(sponsors)
+    if out and behalf:
+        out[0] = f"{out[0]}, {behalf}"
+    elif behalf and group is not None:
+        out = [behalf]
+    return tuple(out)
+
+
+def behalf_phrase(sponsors: Sponsors) -> str | None:
+    """``on behalf of the Group of African States``: the group by its official name
+    when known, else the footnote's words; None when no group is acted for.
+
+    >>> behalf_phrase(Sponsors(on_behalf_of="* On behalf of the States that are members "
+    ...                        "of the Group of 77 and China, taking into account ..."))
+    'on behalf of the Group of 77 and China'
+    """
+    group = _entities(sponsors)[1]
     if group is not None:
-        out.setdefault(group, group)
-    return out
+        return f"on behalf of the {group}"
+    if not sponsors.on_behalf_of:
+        return None
+    text = re.sub(r"^\*?\s*on behalf of\s+", "", _flatten(sponsors.on_behalf_of), flags=re.I)
+    return f"on behalf of {text.rstrip(' .')}"
 
 
-def compare_sponsors(old: Sponsors, new: Sponsors) -> SponsorChange:
+def unlisted(sponsors: Sponsors) -> str | None:
+    """Why a text lists no sponsors, or None when it lists some.
+
+    >>> unlisted(Sponsors(text="Draft resolution submitted by the Chair on the recommendation"))
+    'submitted by the Chair'
+    >>> unlisted(Sponsors()), unlisted(Sponsors(original=("Chile",)))
+    ('no sponsor list', None)
+    """
+    names, group = _entities(sponsors)
+    if names or group:
+        return None
+    officer = re.search(
+        r"\bsubmitted by (the (?:Vice-)?(?:Chair|Rapporteur|President|Secretary-General|Bureau))\b",
+        _flatten(sponsors.text),
+        re.IGNORECASE,
+    )
+    return f"submitted by {officer[1]}" if officer else "no sponsor list"
+
+
+def compare_sponsors(
+    old: Sponsors,
+    new: Sponsors,
+    old_unlisted: str | None = None,
+    new_unlisted: str | None = None,
+) -> SponsorChange:
     """Who joined and who left, by canonical name, in UN order.
 
-    A group a sponsor acts for ("on behalf of the Group of African States")
-    counts as a sponsor too, as the UN Digital Library records it.
+    A group a sponsor acts for ("on behalf of the Group of African States") is
+    kept apart (``old_group``, ``new_group``) and not counted. When one side
+    lists no sponsors (an adopted resolution, a Chair's text; the reason may be
+    given), nobody is added or removed: that text says nothing about who sponsors.
 
     >>> c = compare_sponsors(Sponsors(original=("Turkey", "Sudan")),
     ...                      Sponsors(original=("Türkiye", "Chile")))
     >>> c.added, c.removed, c.unchanged
     (('Chile',), ('Sudan',), ('Türkiye',))
+    >>> c = compare_sponsors(Sponsors(original=("Chile",)), Sponsors(), None, "adopted resolution")
+    >>> c.removed, c.old_count, c.new_unlisted
+    ((), 1, 'adopted resolution')
     """
-    before, after = _entities(old), _entities(new)
+    (before, old_group), (after, new_group) = _entities(old), _entities(new)
+    why_old = (old_unlisted or unlisted(old)) if not before and not old_group else None
+    why_new = (new_unlisted or unlisted(new)) if not after and not new_group else None
 
     def ordered(keys: Iterable[str], names: dict[str, str]) -> tuple[str, ...]:
         return tuple(sorted((names[k] for k in keys), key=un_sort_key))
 
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    if not (why_old or why_new):  # a text that lists none says nothing about who left
+        added = ordered((k for k in after if k not in before), after)
+        removed = ordered((k for k in before if k not in after), before)
+        unchanged = ordered((k for k in after if k in before), after)
     return SponsorChange(
-        added=ordered((k for k in after if k not in before), after),
-        removed=ordered((k for k in before if k not in after), before),
-        unchanged=ordered((k for k in after if k in before), after),
+        added=added,
+        removed=removed,
+        unchanged=unchanged,
         old_count=len(before),
         new_count=len(after),
         unrecognised=unrecognised(old.names + new.names),
+        old_group=old_group,
+        new_group=new_group,
+        old_behalf=_acting(old) if old_group else None,
+        new_behalf=_acting(new) if new_group else None,
+        old_unlisted=why_old,
+        new_unlisted=why_new,
     )
+
+
+def _acting(sponsors: Sponsors) -> str | None:
+    """``Uganda, on behalf of the Group of African States`` (the first sponsor and the group)."""
+    first = described(sponsors)
+    return first[0] if first else None
+
+
+def doc_unlisted(doc: Document) -> str | None:
+    """Why a document lists no sponsors, from its kind when the text does not say.
+
+    >>> doc_unlisted(Document("r.txt", "pdf-text", DocKind.RESOLUTION))
+    'adopted resolution'
+    """
+    if unlisted(doc.sponsors) is None:
+        return None
+    if doc.kind is DocKind.RESOLUTION:
+        return "adopted resolution"
+    if doc.kind is DocKind.REPORT:
+        return "committee report"
+    return unlisted(doc.sponsors)
+
+
+def heading(doc: Document) -> str:
+    """How a resolution of a report is named: ``IV (A/C.3/75/L.11)``.
+
+    >>> heading(Document("r.md#IV", "markdown", DocKind.DRAFT, symbol="A/C.3/75/L.11", name="IV"))
+    'IV (A/C.3/75/L.11)'
+    """
+    if doc.name and doc.symbol:
+        return f"{doc.name} ({doc.symbol})"
+    return doc.name or doc.symbol or doc.title or doc.source
+
+
+def _base_symbol(symbol: str | None) -> str | None:
+    return re.sub(r"/Rev\.\d+$", "", symbol) if symbol else None
+
+
+def pair_resolutions(
+    old: Document, new: Document, links: Iterable[tuple[str, str]] = ()
+) -> list[tuple[Document | None, Document | None]]:
+    """Pair the draft resolutions of two reports, as their paragraphs were aligned.
+
+    ``links`` holds (old label, new label) of aligned paragraphs (``II/OP3``,
+    ``III/OP3``): a resolution goes with the one most of its paragraphs went
+    to. Those left are paired by symbol without ``/Rev.N``, then by title, then
+    by number; the rest stand alone, in the new report's order.
+
+    >>> def res(n, s): return Document("r", "markdown", DocKind.DRAFT, symbol=s, name=n)
+    >>> a = Document("a", "markdown", DocKind.REPORT, resolutions=(res("I", "L.4"), res("II", "L.5")))
+    >>> b = Document("b", "markdown", DocKind.REPORT, resolutions=(res("I", "L.5/Rev.1"),))
+    >>> [(o and o.name, n and n.name) for o, n in pair_resolutions(a, b)]
+    [('II', 'I'), ('I', None)]
+    """
+    olds, news = list(old.resolutions), list(new.resolutions)
+    votes: dict[tuple[int, int], int] = {}
+    index_old = {r.name: k for k, r in enumerate(olds)}
+    index_new = {r.name: k for k, r in enumerate(news)}
+    for old_label, new_label in links:
+        i = index_old.get(old_label.partition("/")[0])
+        j = index_new.get(new_label.partition("/")[0])
+        if "/" in old_label and "/" in new_label and i is not None and j is not None:
+            votes[(i, j)] = votes.get((i, j), 0) + 1
+    pairs: dict[int, int] = {}  # new index -> old index
+    for (i, j), _n in sorted(votes.items(), key=lambda kv: -kv[1]):
+        if j not in pairs and i not in pairs.values():
+            pairs[j] = i
+    keys: list[Callable[[Document], object]] = [
+        lambda r: _base_symbol(r.symbol),
+        lambda r: " ".join(r.title.casefold().split()) or None,
+        lambda r: r.name,
+    ]
+    for key in keys:
+        for j, b in enumerate(news):
+            if j in pairs or key(b) is None:
+                continue
+            for i, a in enumerate(olds):
+                if i not in pairs.values() and key(a) == key(b):
+                    pairs[j] = i
+                    break
+    out: list[tuple[Document | None, Document | None]] = []
+    for j, b in enumerate(news):
+        out.append((olds[pairs[j]] if j in pairs else None, b))
+    for i, a in enumerate(olds):
+        if i not in pairs.values():
+            out.append((a, None))
+    return out
+
+
+def compare_documents(
+    old: Document, new: Document, links: Iterable[tuple[str, str]] = ()
+) -> SponsorChange:
+    """The sponsor change between two documents; for two reports, one per resolution.
+
+    >>> old = Document("a", "plain", DocKind.DRAFT, sponsors=Sponsors(original=("Chile",)))
+    >>> new = Document("b", "plain", DocKind.RESOLUTION)
+    >>> c = compare_documents(old, new)
+    >>> c.removed, c.new_unlisted
+    ((), 'adopted resolution')
+    """
+    top = compare_sponsors(old.sponsors, new.sponsors, doc_unlisted(old), doc_unlisted(new))
+    if not (old.resolutions and new.resolutions):
+        return top
+    blocks = []
+    for a, b in pair_resolutions(old, new, links):
+        empty = Document("", "", DocKind.DRAFT)
+        change = compare_sponsors(
+            (a or empty).sponsors,
+            (b or empty).sponsors,
+            None if a else "not in the old report",
+            None if b else "not in the new report",
+        )
+        blocks.append(
+            ResolutionSponsors(heading(a) if a else None, heading(b) if b else None, change)
+        )
+    return replace(top, by_resolution=tuple(blocks))

@@ -51,6 +51,11 @@ def test_keys_are_always_there(name: str) -> None:
         "old_count",
         "new_count",
         "unrecognised",
+        "old_group",
+        "new_group",
+        "old_unlisted",
+        "new_unlisted",
+        "by_resolution",
     }
     for p in data["paragraphs"]:
         assert p["status"] in {s.value for s in Status}
@@ -94,6 +99,11 @@ def test_sponsors_present_when_there_are_none() -> None:
         "old_count": 0,
         "new_count": 0,
         "unrecognised": [],
+        "old_group": None,
+        "new_group": None,
+        "old_unlisted": None,
+        "new_unlisted": None,
+        "by_resolution": [],
     }
     assert identical().sponsors.added == ()
 

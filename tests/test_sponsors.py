@@ -575,13 +575,10 @@ def test_undl_withdrawal_sudan_from_L64() -> None:
     change = compare_sponsors(before, after)
     assert change.removed == ("Sudan",)
     assert change.added == ()
-    assert change.unchanged == (
-        "Bolivia (Plurinational State of)",
-        "Ecuador",
-        "Group of African States",
-        "Zambia",
-    )
-    assert (change.old_count, change.new_count) == (5, 4)
+    # UNDL lists the group Zambia acts for as one more sponsor: it is the group, not counted.
+    assert change.unchanged == ("Bolivia (Plurinational State of)", "Ecuador", "Zambia")
+    assert change.old_group == change.new_group == "Group of African States"
+    assert (change.old_count, change.new_count) == (4, 3)
 
 
 # --- compare_sponsors and parse_list -------------------------------------------------
@@ -599,13 +596,16 @@ def test_compare_by_canonical_name_with_unknowns_kept() -> None:
     assert change.unrecognised == ("Atlantis", "the atlantis")
 
 
-def test_compare_counts_the_group_a_sponsor_acts_for() -> None:
+def test_compare_keeps_the_group_a_sponsor_acts_for_apart() -> None:
     behalf = "on behalf of the States Members of the United Nations that are members of the Group of African States"  # noqa: E501
     old = Sponsors(original=("Uganda",), on_behalf_of=behalf)
     new = Sponsors(original=("Uganda",))
     change = compare_sponsors(old, new)
-    assert change.removed == ("Group of African States",)
-    assert change.unchanged == ("Uganda",)
+    # The group is not one more sponsor: one sponsor on each side, nobody left.
+    assert (change.old_count, change.new_count) == (1, 1)
+    assert change.removed == () and change.unchanged == ("Uganda",)
+    assert (change.old_group, change.new_group) == ("Group of African States", None)
+    assert change.old_behalf == "Uganda, on behalf of the Group of African States"
 
 
 def test_parse_list_one_per_line_or_comma_list() -> None:

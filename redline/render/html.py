@@ -43,7 +43,7 @@ from redline.render.text import (
     entry_words,
     heading,
     is_change,
-    names,
+    sponsor_rows,
     summary_counts,
     symbol,
     visible,
@@ -436,12 +436,11 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
         "words_inserted": summary["words_inserted"],
         "words_deleted": summary["words_deleted"],
         "sponsors": {
-            "shown": bool(s.old_count or s.new_count or s.added or s.removed),
-            "old_count": s.old_count,
-            "new_count": s.new_count,
-            "added": names(s.added),
-            "removed": names(s.removed),
-            "unrecognised": names(sorted(s.unrecognised)) if s.unrecognised else "",
+            "shown": s.shown,
+            "rows": [
+                {"label": _SPONSOR_LABEL[kind], "cls": _SPONSOR_CLASS.get(kind, ""), "text": text}
+                for kind, text in sponsor_rows(s, old_symbol, new_symbol)
+            ],
         },
         "warnings": [
             f"{side}: {visible(w)}"
@@ -453,6 +452,19 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
         "footnotes": fn_views,
         "differs": c.differs,
     }
+
+
+_SPONSOR_LABEL = {
+    "resolution": "draft resolution",
+    "count": "Sponsors",
+    "behalf": "submitted by",
+    "group": "on behalf of",
+    "note": "note",
+    "+": "added",
+    "−": "removed",
+    "?": "not recognised",
+}
+_SPONSOR_CLASS = {"resolution": "resolution", "+": "plus", "−": "minus"}
 
 
 # --- rendering --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from redline.model import Comparison, Document, Entry, Paragraph, Segment
+from redline.model import Comparison, Document, Entry, Paragraph, Segment, SponsorChange
 from redline.render import RenderOptions
 
 SCHEMA = "redline/1"
@@ -48,6 +48,24 @@ def _document(doc: Document) -> dict[str, Any]:
         "kind": doc.kind.value,
         "format": doc.format,
         "sponsors": list(doc.sponsors.names),
+        "on_behalf_of": doc.sponsors.on_behalf_of,
+    }
+
+
+def _sponsors(s: SponsorChange) -> dict[str, Any]:
+    """Canonical names and counts; the names as printed are in ``old``/``new`` ``sponsors``."""
+    return {
+        "added": list(s.added),
+        "removed": list(s.removed),
+        "unchanged": list(s.unchanged),
+        "old_count": s.old_count,
+        "new_count": s.new_count,
+        # A set, not a sequence: sorted so the output is stable.
+        "unrecognised": sorted(set(s.unrecognised)),
+        "old_group": s.old_group,
+        "new_group": s.new_group,
+        "old_unlisted": s.old_unlisted,
+        "new_unlisted": s.new_unlisted,
     }
 
 
@@ -88,13 +106,10 @@ def data(comparison: Comparison) -> dict[str, Any]:
         "title": diff(comparison.title),
         "summary": comparison.summary(),
         "sponsors": {
-            "added": list(s.added),
-            "removed": list(s.removed),
-            "unchanged": list(s.unchanged),
-            "old_count": s.old_count,
-            "new_count": s.new_count,
-            # A set, not a sequence: sorted so the output is stable.
-            "unrecognised": sorted(set(s.unrecognised)),
+            **_sponsors(s),
+            "by_resolution": [
+                {"old": b.old, "new": b.new, **_sponsors(b.change)} for b in s.by_resolution
+            ],
         },
         "paragraphs": [_entry(e) for e in comparison.entries],
         "footnotes": {

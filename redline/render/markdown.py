@@ -19,7 +19,7 @@ from redline.render import RenderOptions
 from redline.render.text import (
     changes,
     is_change,
-    names,
+    sponsor_rows,
     summary_line,
     symbol,
     titled,
@@ -109,17 +109,23 @@ def _entry(e: Entry) -> list[str]:
     return out
 
 
-def _sponsors(s: SponsorChange) -> list[str]:
-    if not (s.old_count or s.new_count or s.added or s.removed):
+_MD_ROW = {
+    "resolution": "- **Draft resolution** {}",
+    "count": "- **Sponsors** {}",
+    "behalf": "- Submitted by {}",
+    "group": "- **On behalf of:** {}",
+    "note": "- {}",
+    "+": "- **Added:** {}",
+    "−": "- **Removed:** {}",
+    "?": "- **Not recognised:** {}",
+}
+
+
+def _sponsors(s: SponsorChange, old: str, new: str) -> list[str]:
+    rows = sponsor_rows(s, old, new)
+    if not rows:
         return []
-    out = [
-        f"- **Sponsors** {s.old_count} → {s.new_count}",
-        f"- **Added:** {escape(names(s.added))}",
-        f"- **Removed:** {escape(names(s.removed))}",
-    ]
-    if s.unrecognised:
-        out.append(f"- **Not recognised:** {escape(names(sorted(s.unrecognised)))}")
-    return [*out, ""]
+    return [*(_MD_ROW[kind].format(escape(text)) for kind, text in rows), ""]
 
 
 def render(comparison: Comparison, options: RenderOptions) -> str:
@@ -141,7 +147,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     title = inline(c.title) if c.title else escape(c.new.title)
     out += [escape(kinds) + (f" — {title}" if title else ""), ""]
     out += [escape(summary_line(c.summary())), ""]
-    out += _sponsors(c.sponsors)
+    out += _sponsors(c.sponsors, symbol(c.old), symbol(c.new))
     for side, doc in (("old", c.old), ("new", c.new)):
         out += [f"- warning ({side}): {escape(w)}" for w in doc.warnings]
     if c.old.warnings or c.new.warnings:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from redline.model import Document
@@ -31,15 +32,8 @@ def show_text(doc: Document, indent: str = "") -> str:
     )
     if doc.title:
         out.append(f"{indent}  title: {s(doc.title)}")
-    names = doc.sponsors.names
-    if names or doc.sponsors.text:
-        extra = (
-            f" (on behalf of: {s(doc.sponsors.on_behalf_of)})" if doc.sponsors.on_behalf_of else ""
-        )
-        out.append(
-            f"{indent}  sponsors: {len(names)} ({len(doc.sponsors.original)} original, "
-            f"{len(doc.sponsors.subsequent)} subsequent){extra}"
-        )
+    if not doc.resolutions:
+        out.append(f"{indent}  sponsors: {s(_sponsor_summary(doc))}")
     out.append(
         f"{indent}  paragraphs: {c['preambular']} preambular, {c['operative']} operative, "
         f"{c['sub-paragraph']} sub-paragraphs, {c['other']} other; "
@@ -96,21 +90,69 @@ def show_json(doc: Document) -> dict[str, Any]:
     }
 
 
+def _count(n: int) -> str:
+    """``1 sponsor``, ``8 sponsors``."""
+    return f"{n} sponsor" if n == 1 else f"{n} sponsors"
+
+
+def _sponsor_summary(doc: Document) -> str:
+    """``8 (1 original, 7 subsequent); Uganda, on behalf of the Group of African States``,
+    or ``none listed (adopted resolution)``: the count `diff` gives, the group not counted."""
+    from redline import sponsors
+
+    sp = doc.sponsors
+    why = sponsors.doc_unlisted(doc)
+    if why is not None:
+        return f"none listed ({why})"
+    n = sponsors.count(sp)
+    original = sponsors.count(replace(sp, subsequent=()))
+    text = f"{n} ({original} original, {n - original} subsequent)"
+    behalf = sponsors.behalf_phrase(sp)
+    first = sponsors.described(sp)[:1]
+    return f"{text}; {first[0]}" if behalf and first else text
+
+
 def sponsors_json(doc: Document) -> dict[str, Any]:
-    """Sponsors of a document (and of each resolution of a report), canonicalised."""
+    """Sponsors of a document (and of each resolution of a report), canonicalised.
+
+    ``original`` and ``subsequent`` are as printed; ``canonical`` the same
+    names by their official short names, each once, the group left out
+    (``group``); ``count`` is the number `diff` counts.
+    """
     from redline import sponsors
 
     def one(d: Document) -> dict[str, Any]:
         names = d.sponsors.names
+        canonical = [
+            c
+            for c in dict.fromkeys(sponsors.canonical(n) or n for n in names)
+            if sponsors.status(c) != "other"
+        ]
         return {
             "symbol": d.symbol,
             "name": d.name,
             "title": d.title,
+            "count": sponsors.count(d.sponsors),
             "original": list(d.sponsors.original),
             "subsequent": list(d.sponsors.subsequent),
             "on_behalf_of": d.sponsors.on_behalf_of,
-            "canonical": [sponsors.canonical(n) or n for n in names],
+            "group": sponsors.group_of(d.sponsors.on_behalf_of)
+            or next(
+                (
+                    n
+                    for n in dict.fromkeys(map(sponsors.canonical, names))
+                    if n and sponsors.status(n) == "other"
+                ),
+                None,
+            ),
+            "canonical": canonical,
+            "canonical_original": [
+                c
+                for c in dict.fromkeys(sponsors.canonical(n) or n for n in d.sponsors.original)
+                if sponsors.status(c) != "other"
+            ],
             "unrecognised": list(sponsors.unrecognised(names)),
+            "unlisted": sponsors.doc_unlisted(d),
         }
 
     docs = doc.resolutions or (doc,)
@@ -118,19 +160,37 @@ def sponsors_json(doc: Document) -> dict[str, Any]:
 
 
 def sponsors_text(doc: Document) -> str:
-    """One block per resolution: symbol, then the sponsors, original and subsequent."""
+    """One block per resolution: symbol, the count, then the sponsors by canonical name.
+
+    >>> from redline.model import DocKind, Sponsors
+    >>> d = Document("l.txt", "pdf-text", DocKind.DRAFT, symbol="A/C.3/80/L.12",
+    ...              sponsors=Sponsors(original=("Iraq",), on_behalf_of="On behalf of the Group of 77"))
+    >>> print(sponsors_text(d), end="")
+    A/C.3/80/L.12: 1 sponsor
+      original: Iraq, on behalf of the Group of 77 and China
+    """
+    from redline import sponsors
+
     s = terminal_safe
     out = []
-    for d in sponsors_json(doc)["documents"]:
+    for d, res in zip(sponsors_json(doc)["documents"], doc.resolutions or (doc,), strict=True):
         head = d["symbol"] or d["name"] or doc.source
-        total = len(d["original"]) + len(d["subsequent"])
-        out.append(f"{s(head)}: {total} sponsors")
-        if d["on_behalf_of"]:
-            out.append(f"  on behalf of: {s(d['on_behalf_of'])}")
-        if d["original"]:
-            out.append("  original: " + s(", ".join(d["original"])))
-        if d["subsequent"]:
-            out.append("  subsequently joined: " + s(", ".join(d["subsequent"])))
+        if d["unlisted"]:
+            out.append(f"{s(head)}: none listed ({s(d['unlisted'])})")
+            continue
+        out.append(f"{s(head)}: {_count(d['count'])}")
+        original = d["canonical_original"]
+        later = [n for n in d["canonical"] if n not in original]
+        behalf = sponsors.behalf_phrase(res.sponsors)
+        if behalf:
+            out.append(
+                "  original: "
+                + s(", ".join([f"{original[0]}, {behalf}", *original[1:]]) if original else behalf)
+            )
+        elif original:
+            out.append("  original: " + s(", ".join(original)))
+        if later:
+            out.append("  subsequently joined: " + s(", ".join(later)))
         for n in d["unrecognised"]:
             out.append(f"  unrecognised: {s(n)}")
     return "\n".join(out) + "\n"

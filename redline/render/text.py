@@ -346,16 +346,77 @@ def names(items: Sequence[str]) -> str:
     return visible(", ".join(items)) if items else "none"
 
 
-def sponsor_lines(s: SponsorChange) -> list[str]:
-    """The sponsor summary: counts, who joined, who left; empty when there are none."""
-    if not (s.old_count or s.new_count or s.added or s.removed):
+def sponsor_rows(s: SponsorChange, old: str, new: str) -> list[tuple[str, str]]:
+    """The sponsor summary as (kind, text) rows, for every format; none when nothing to say.
+
+    Kinds: ``resolution`` (which pair of a report's resolutions), ``count``,
+    ``behalf`` (who submits for a group), ``group`` (the group changed), ``note``, ``+``, ``−``, ``?``. ``old`` and ``new`` name the texts.
+
+    >>> sponsor_rows(SponsorChange(old_count=66, old_unlisted=None, new_unlisted="adopted "
+    ...              "resolution"), "L.20", "80/190")  # doctest: +NORMALIZE_WHITESPACE
+    [('count', '66 → none listed'),
+     ('note', '80/190 lists no sponsors (adopted resolution): nobody added or removed')]
+    """
+    if not s.shown:
         return []
-    out = [f"Sponsors {s.old_count} → {s.new_count}"]
-    out.append(f"+ {names(s.added)}")
-    out.append(f"− {names(s.removed)}")
+    if s.by_resolution and not (s.old_count or s.new_count):
+        rows: list[tuple[str, str]] = []
+        for b in s.by_resolution:
+            pair = b.old if b.old == b.new else f"{b.old or 'none'} → {b.new or 'none'}"
+            rows.append(("resolution", visible(pair or "")))
+            rows += _change_rows(b.change, b.old or old, b.new or new)
+        return rows
+    return _change_rows(s, old, new)
+
+
+def _change_rows(s: SponsorChange, old: str, new: str) -> list[tuple[str, str]]:
+    def count(n: int, why: str | None) -> str:
+        return "none listed" if why else str(n)
+
+    rows = [
+        ("count", f"{count(s.old_count, s.old_unlisted)} → {count(s.new_count, s.new_unlisted)}")
+    ]
+    one_side = s.old_unlisted or s.new_unlisted
+    if s.old_behalf and (s.old_behalf == s.new_behalf or one_side):
+        rows.append(("behalf", visible(s.old_behalf)))
+    elif s.new_behalf and one_side:
+        rows.append(("behalf", visible(s.new_behalf)))
+    elif s.old_group or s.new_group:
+        groups = f"{s.old_group or 'no group'} → {s.new_group or 'no group'}"
+        rows.append(("group", visible(groups)))
+    whys = [
+        f"{side} lists no sponsors ({why})"
+        for side, why in ((old, s.old_unlisted), (new, s.new_unlisted))
+        if why
+    ]
+    if whys:
+        rows.append(("note", visible("; ".join(whys)) + ": nobody added or removed"))
+    else:
+        rows += [("+", names(s.added)), ("−", names(s.removed))]
     if s.unrecognised:
-        out.append(f"? not in the list of Member States: {names(sorted(s.unrecognised))}")
-    return out
+        rows.append(("?", names(sorted(s.unrecognised))))
+    return rows
+
+
+_ROW_TEXT = {
+    "resolution": "Draft resolution {}",
+    "count": "Sponsors {}",
+    "behalf": "Submitted by {}",
+    "group": "On behalf of: {}",
+    "note": "  {}",
+    "+": "+ {}",
+    "−": "− {}",
+    "?": "? not in the list of Member States: {}",
+}
+
+
+def sponsor_lines(s: SponsorChange, old: str = "old", new: str = "new") -> list[str]:
+    """The sponsor summary: counts, who joined, who left; empty when there are none.
+
+    >>> sponsor_lines(SponsorChange(added=("Chile",), old_count=1, new_count=2))
+    ['Sponsors 1 → 2', '+ Chile', '− none']
+    """
+    return [_ROW_TEXT[kind].format(text) for kind, text in sponsor_rows(s, old, new)]
 
 
 # --- wrapping ------------------------------------------------------------------------
@@ -532,7 +593,7 @@ def _header(c: Comparison, options: RenderOptions) -> list[str]:
         out += styled_wrap([("", visible(c.new.title))], width, color)
     out.append("")
     out += styled_wrap([("", summary_line(c.summary()))], width, color)
-    for line in sponsor_lines(c.sponsors):
+    for line in sponsor_lines(c.sponsors, symbol(c.old), symbol(c.new)):
         out += _hanging(line, width, color)
     for w in _warnings(c):
         out += styled_wrap([("", f"warning: {w}")], width, color)
