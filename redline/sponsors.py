@@ -62,6 +62,8 @@ _OFFICER_DRAFT = re.compile(r"^draft (?:resolution|decision)s? submitted by\b", 
 _OFFICER = re.compile(
     r"^the (?:Chair|Vice-Chair|Rapporteur|President|Secretary-General|Bureau)\b", re.IGNORECASE
 )
+# "Draft resolution" alone where the sponsor line would be (A/C.6/80/L.19): nobody named.
+_BARE_KIND = re.compile(r"^(?:revised )?draft (?:resolution|decision)\W*$", re.IGNORECASE)
 # The end of an L-document sponsor line: ":* draft resolution", ": revised draft resolution",
 # ": amendment to revised draft resolution A/C.3/78/L.4".
 _HEADER_END = re.compile(
@@ -316,19 +318,49 @@ def parse_header(text: str, footnote: str | None = None) -> Sponsors:
     >>> s = parse_header("Iraq:* draft resolution", "* On behalf of the Group of 77 and China.")
     >>> s.original, s.on_behalf_of
     (('Iraq',), 'On behalf of the Group of 77 and China')
+    >>> parse_header("Draft resolution").original
+    ()
     """
     raw = text.strip()
     flat = _flatten(raw)
-    if _OFFICER_DRAFT.match(flat):
+    if _OFFICER_DRAFT.match(flat) or _BARE_KIND.match(flat):
         return Sponsors(text=raw)
     end = _HEADER_END.search(flat)
     names = flat[: end.start()] if end else flat
     starred = bool(end and (end["star1"] or end["star2"])) or names.rstrip().endswith("*")
     return Sponsors(
-        original=split_names(names),
+        original=_unglued(split_names(names)),
         on_behalf_of=_on_behalf(footnote) if starred else None,
         text=raw,
     )
+
+
+def _unglued(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names without the words glued before the first: the agenda item's title,
+    when it was joined with the sponsor line (a Markdown paragraph ending in a
+    lower-case word, an amendment's header in a text without blank lines).
+
+    The first name that is known or ends in a known name decides: when it ends
+    in one, everything before that is title. Unknown names before a known one
+    that stands alone are kept as written.
+
+    >>> _unglued(("Crime prevention and criminal justice Antigua and Barbuda", "Italy"))
+    ('Antigua and Barbuda', 'Italy')
+    >>> _unglued(("Agenda item 71 (b) Promotion of human rights: questions",
+    ...           "including approaches for fundamental freedoms Russian Federation"))
+    ('Russian Federation',)
+    >>> _unglued(("Atlantis", "Italy"))
+    ('Atlantis', 'Italy')
+    """
+    for i, name in enumerate(names):
+        if canonical(name) is not None:
+            return names
+        words = name.split()
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            if canonical(tail) is not None:
+                return (tail, *names[i + 1 :])
+    return names
 
 
 def parse_report_paragraph(text: str) -> Sponsors:

@@ -87,16 +87,21 @@ def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:
     symbol = _find_symbol(" ".join(b.text for b in head))
     title = _title_from_head(head)
     paragraphs, meta = _build(blocks[ga[0] + 1 :])
+    sp = _header_sponsors(head, cleaned.footnotes)
+    warn: tuple[str, ...] = ()
+    if not sp.text:
+        sp, warn = _fragment_sponsors(blocks, symbol, source)
     return Document(
         source=source,
         format=fmt,
         kind=_kind(symbol, " ".join(b.text for b in head)),
         symbol=symbol,
         title=title,
-        sponsors=_header_sponsors(head, cleaned.footnotes),
+        sponsors=sp,
         paragraphs=paragraphs,
         footnotes=cleaned.footnotes,
         title_lines=_lines_of(head[-1:]) if head else (0, 0),
+        warnings=warn,
     )
 
 
@@ -112,9 +117,13 @@ def _plain(blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: s
         )
         for k, b in enumerate(blocks, 1)
     )  # fmt: skip
+    sp = _amendment_sponsors(blocks, notes)
+    warn: tuple[str, ...] = ()
+    if not sp.text:
+        sp, warn = _fragment_sponsors(blocks, None, source)
     return Document(
         source=source, format=fmt, kind=DocKind.TEXT, paragraphs=paras, footnotes=notes,
-        warnings=(f"{source.partition('#')[0]}: {NO_STRUCTURE}",),
+        sponsors=sp, warnings=(f"{source.partition('#')[0]}: {NO_STRUCTURE}", *warn),
     )  # fmt: skip
 
 
@@ -249,6 +258,62 @@ def _header_sponsors(head: list[Block], notes: tuple[Footnote, ...]) -> Sponsors
             star = next((f.text for f in notes if f.mark.startswith("*")), None)
             return sponsors.parse_header(b.text, star)
     return Sponsors()
+
+
+# The end of an amendment's sponsor line: "Russian Federation: amendment to draft
+# resolution A/C.3/80/L.50" (amendments have no "The General Assembly,").
+_AMENDMENT_END = re.compile(
+    r":\s*\*?\s*amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)s?"
+    r"(?:\s+[AES]/[^\s,;]*[\w.])?",
+    re.IGNORECASE,
+)
+
+
+def _amendment_sponsors(blocks: list[Block], notes: tuple[Footnote, ...]) -> Sponsors:
+    """Sponsors from an amendment's header, which may be glued to the agenda title."""
+    from redline import sponsors
+
+    for b in blocks[:8]:
+        m = _AMENDMENT_END.search(b.text)
+        if m:
+            star = next((f.text for f in notes if f.mark.startswith("*")), None)
+            return sponsors.parse_header(b.text[: m.end()], star)
+    return Sponsors()
+
+
+# A report's account of who sponsored: "(A/C.3/75/L.5), which was submitted by …",
+# "… joined in sponsoring the draft resolution".
+_SPONSOR_PASSAGE = re.compile(
+    r"joined in (?:the )?sponsoring|draft (?:resolution|decision)\b[^.]*\bsubmitted by",
+    re.IGNORECASE,
+)
+
+
+def _fragment_sponsors(
+    blocks: list[Block], symbol: str | None, source: str
+) -> tuple[Sponsors, tuple[str, ...]]:
+    """Sponsors from a report's "submitted by … joined in sponsoring" sentences, for a
+    text without a sponsor header (an excerpt of a report), and any warning.
+
+    The passage of the document's own symbol is taken, else the first one found.
+    """
+    from redline import sponsors
+
+    passages = _submissions(blocks)
+    if not passages:
+        found = [b.text for b in blocks if _SPONSOR_PASSAGE.search(b.text)]
+        if not found:
+            return Sponsors(), ()
+        return sponsors.parse_report_paragraph(" ".join(found)), ()
+    key = symbol if symbol in passages else next(iter(passages))
+    warn: tuple[str, ...] = ()
+    if len(passages) > 1:
+        where = source.partition("#")[0]
+        warn = (
+            f"{where}: {len(passages)} sponsor passages ({', '.join(passages)}); "
+            f"the sponsors are those of {key}",
+        )
+    return sponsors.parse_report_paragraph(passages[key]), warn
 
 
 # --- committee reports ---------------------------------------------------------------
@@ -390,10 +455,13 @@ def _parse_pdf(text: str, source: str) -> Document:
 
         star = next((f.text for f in notes if f.mark.startswith("*")), None)
         sp = sponsors.parse_header(info["sponsors"], star)
+    warn: tuple[str, ...] = ()
+    if not sp.text:
+        sp, warn = _fragment_sponsors(blocks, symbol, source)
     return Document(
         source=source, format="pdf-text", kind=_kind(symbol, info["head"]), symbol=symbol,
         title=info["title"], sponsors=sp, paragraphs=paragraphs, footnotes=notes,
-        title_lines=info["title_lines"],
+        title_lines=info["title_lines"], warnings=warn,
     )  # fmt: skip
 
 

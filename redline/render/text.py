@@ -364,7 +364,7 @@ def sponsor_rows(s: SponsorChange, old: str, new: str) -> list[tuple[str, str]]:
         for b in s.by_resolution:
             pair = b.old if b.old == b.new else f"{b.old or 'none'} → {b.new or 'none'}"
             rows.append(("resolution", visible(pair or "")))
-            rows += _change_rows(b.change, b.old or old, b.new or new)
+            rows += _change_rows(b.change, b.old or b.new or old, b.new or b.old or new)
         return rows
     return _change_rows(s, old, new)
 
@@ -385,7 +385,8 @@ def _change_rows(s: SponsorChange, old: str, new: str) -> list[tuple[str, str]]:
         groups = f"{s.old_group or 'no group'} → {s.new_group or 'no group'}"
         rows.append(("group", visible(groups)))
     whys = [
-        f"{side} lists no sponsors ({why})"
+        # "II (A/C.3/75/L.5) is not in the new report", "A/RES/80/190 lists no sponsors (…)"
+        f"{side} is {why}" if why.startswith("not in ") else f"{side} lists no sponsors ({why})"
         for side, why in ((old, s.old_unlisted), (new, s.new_unlisted))
         if why
     ]
