@@ -304,29 +304,22 @@ def render_text(verdict: Verdict, color: bool = False, width: int = 80) -> str:
         Urges {+all+}
     differs: 1 paragraph (OP5), 1 word inserted, 0 deleted
     """
+    from redline.render.safe import terminal_safe
     from redline.render.text import pieces, styled_wrap
 
     out: list[str] = []
-    path = _path(verdict.candidate)
+    path = terminal_safe(_path(verdict.candidate))
     for r in verdict.differences:
-        out.append(f"{path}:{r.line}: {r.label} {r.problem}")
+        out.append(terminal_safe(f"{path}:{r.line}: {r.label} {r.problem}"))
         if r.segments:
             out += styled_wrap(pieces(r.segments, color), width, color, "    ")
         for f in r.footnotes:
-            mark = f.new_mark or f.old_mark or "?"
+            mark = terminal_safe(f.new_mark or f.old_mark or "?")
             out += styled_wrap(
                 [("", f"footnote {mark}: "), *pieces(f.segments, color)], width, color, "    "
             )
     out.append(verdict.line())
     return "\n".join(out) + "\n"
-
-
-def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _gh_property(text: str) -> str:
-    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_github(verdict: Verdict) -> str:
@@ -337,19 +330,22 @@ def render_github(verdict: Verdict) -> str:
     ::error file=new.txt,line=9,title=redline check::OP5 differs from the adopted text%0A[-all-]
     differs: 1 paragraph (OP5), 0 words inserted, 1 deleted
     """
+    from redline.render.safe import github_data, github_property
     from redline.render.text import visible
 
     out = []
-    path = _gh_property(_path(verdict.candidate))
+    path = github_property(_path(verdict.candidate))
     for r in verdict.differences:
         line = f",line={max(r.line, 1)}"
         what = "differs from the adopted text" if r.problem.startswith("differs") else r.problem
-        body = [f"{r.label} {what}"]
+        body = [visible(f"{r.label} {what}")]
         if r.segments:
             body.append(visible(wdiff(r.segments)))
-        body += [f"footnote {f.new_mark or f.old_mark}: {visible(wdiff(f.segments))}"
+        body += [visible(f"footnote {f.new_mark or f.old_mark}: {wdiff(f.segments)}")
                  for f in r.footnotes]  # fmt: skip
-        out.append(f"::error file={path}{line},title=redline check::{_gh_data(chr(10).join(body))}")
+        out.append(
+            f"::error file={path}{line},title=redline check::{github_data(chr(10).join(body))}"
+        )
     out.append(verdict.line())
     return "\n".join(out) + "\n"
 
@@ -363,27 +359,28 @@ def render_junit(verdicts: Sequence[Verdict]) -> str:
     >>> 'failures="1"' in xml, "&lt;b&gt;&amp;" in xml
     (True, True)
     """
+    from redline.render.safe import terminal_safe, xml_safe
     from redline.render.text import visible
 
     total = sum(len(v.results) for v in verdicts)
     failed = sum(len(v.differences) for v in verdicts)
     root = ET.Element("testsuites", name="redline check", tests=str(total), failures=str(failed))
     for v in verdicts:
-        path = _path(v.candidate)
+        path = terminal_safe(_path(v.candidate))  # also XML-safe: no control survives
         suite = ET.SubElement(
-            root, "testsuite", name=f"{v.candidate} vs {v.adopted}",
+            root, "testsuite", name=terminal_safe(f"{v.candidate} vs {v.adopted}"),
             tests=str(len(v.results)), failures=str(len(v.differences)), errors="0",
         )  # fmt: skip
         for r in v.results:
-            case = ET.SubElement(suite, "testcase", classname=path, name=r.label,
+            case = ET.SubElement(suite, "testcase", classname=path, name=terminal_safe(r.label),
                                  file=path, line=str(r.line))  # fmt: skip
             if r.differs:
                 fail = ET.SubElement(case, "failure", message=visible(f"{r.label} {r.problem}"),
                                      type="differs")  # fmt: skip
                 body = [visible(wdiff(r.segments))] if r.segments else []
-                body += [f"footnote {f.new_mark or f.old_mark}: {visible(wdiff(f.segments))}"
+                body += [visible(f"footnote {f.new_mark or f.old_mark}: {wdiff(f.segments)}")
                          for f in r.footnotes]  # fmt: skip
-                fail.text = "\n".join(body)
+                fail.text = xml_safe("\n".join(body))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

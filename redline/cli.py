@@ -45,6 +45,21 @@ def _say(message: str) -> None:
     click.echo(terminal_safe(message), err=True)
 
 
+def _echo(text: str, nl: bool = True, color: bool | None = None, commands: bool = False) -> None:
+    """Print to stdout; no line may start a GitHub workflow command (``::``) unless
+    `commands` (``check --format github``, whose every line render_github made)."""
+    from redline.render.safe import no_workflow_commands
+
+    click.echo(text if commands else no_workflow_commands(text), nl=nl, color=color)
+
+
+def _name(source: str) -> str:
+    """A file name as printed: `terminal_safe` (a newline in it cannot start a line)."""
+    from redline.render.safe import terminal_safe
+
+    return terminal_safe(source)
+
+
 def _one_stdin(first: str, second: str) -> None:
     """Refuse ``-`` twice: the second read of standard input would find it empty."""
     if split_pick(first)[0] == split_pick(second)[0] == "-":
@@ -274,7 +289,7 @@ def diff(
         else:
             text = data if isinstance(data, str) else data.decode("utf-8")
             # color=True keeps our own colours when --color always is piped (click strips them)
-            click.echo(text, nl=not text.endswith("\n"), color=opts.color or None)
+            _echo(text, nl=not text.endswith("\n"), color=opts.color or None)
     sys.exit(EXIT_DIFFERS if exit_code and comparison.differs else EXIT_OK)
 
 
@@ -293,9 +308,11 @@ def show(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
         if fmt == "json":
             import json
 
-            click.echo(json.dumps(show_json(doc), ensure_ascii=False, indent=2))
+            from redline.render.safe import json_safe
+
+            _echo(json_safe(json.dumps(show_json(doc), ensure_ascii=False, indent=2)))
         else:
-            click.echo(show_text(doc), nl=False)
+            _echo(show_text(doc), nl=False)
 
 
 @main.command()
@@ -313,9 +330,11 @@ def sponsors(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> N
         if fmt == "json":
             import json
 
-            click.echo(json.dumps(sponsors_json(doc), ensure_ascii=False, indent=2))
+            from redline.render.safe import json_safe
+
+            _echo(json_safe(json.dumps(sponsors_json(doc), ensure_ascii=False, indent=2)))
         else:
-            click.echo(sponsors_text(doc), nl=False)
+            _echo(sponsors_text(doc), nl=False)
 
 
 @main.command("verify-tracked")
@@ -347,7 +366,10 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
         for w in rejected.warnings:
             if "tracked changes" not in w:  # the count is printed below
                 _say(f"redline: warning: {w}")
-        ref = load(base, max_size, tracked)
+        from redline.render.docx import word_text
+
+        # what a .docx can hold of BASE (a control character is written visibly)
+        ref = word_text(load(base, max_size, tracked))
         ref, rejected = pick_counterpart(ref, rejected)
         tracked_in = [_label(e) for e in compare(rejected, accepted).entries if _changed(e)]
         untracked = compare(ref, rejected)
@@ -355,15 +377,15 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
         if any(s.op != "=" for s in untracked.title):
             problems.insert(0, f"title: {_describe_segments(untracked.title)}")
         n = accepted.tracked_changes
-        where = f" in {', '.join(tracked_in)}" if tracked_in else ""
-        click.echo(f"{submitted}: {n} tracked change{'s' if n != 1 else ''}{where}")
+        where = f" in {_name(', '.join(tracked_in))}" if tracked_in else ""
+        _echo(f"{_name(submitted)}: {n} tracked change{'s' if n != 1 else ''}{where}")
         if problems:
-            click.echo(f"{len(problems)} untracked change{'s' if len(problems) != 1 else ''} "
-                       f"(rejecting all tracked changes does not give {base}):")  # fmt: skip
+            _echo(f"{len(problems)} untracked change{'s' if len(problems) != 1 else ''} "
+                  f"(rejecting all tracked changes does not give {_name(base)}):")  # fmt: skip
             for line in problems:
-                click.echo(f"  {line}")
+                _echo(f"  {_name(line)}")
         else:
-            click.echo(f"all changes are tracked: rejecting them gives {base}")
+            _echo(f"all changes are tracked: rejecting them gives {_name(base)}")
     sys.exit(EXIT_DIFFERS if problems else EXIT_OK)
 
 
@@ -481,22 +503,24 @@ def check_command(
             _one_stdin(*pair)
         _check_outputs([("--junit", junit)], _paths(manifest, *(p for pair in pairs for p in pair)))
 
-        def run(pair: tuple[str, str]) -> Any:
+        def loaded(pair: tuple[str, str]) -> tuple[Document, Document]:
             cand = load(pair[0], max_size, tracked)
             adop, cand = pick_counterpart(load(pair[1], max_size, tracked), cand)
-            return replace(run_check(cand, adop, profile), candidate=pair[0], adopted=pair[1])
+            return cand, adop
 
+        # every file is read before anything is printed: a bad pair is one line, no output
         if manifest and sys.stdout.isatty():
             with click.progressbar(pairs, label="redline check", file=sys.stderr) as bar:
-                verdicts = [run(p) for p in bar]
-            for k, v in enumerate(verdicts, 1):
-                click.echo(f"[{k}/{len(pairs)}] {v.candidate} vs {v.adopted}: {v.line()}")
+                docs = [loaded(p) for p in bar]
         else:
-            for k, p in enumerate(pairs, 1):
-                verdicts.append(run(p))
-                if manifest:
-                    v = verdicts[-1]
-                    click.echo(f"[{k}/{len(pairs)}] {v.candidate} vs {v.adopted}: {v.line()}")
+            docs = [loaded(p) for p in pairs]
+        for k, ((cand_name, adop_name), (cand, adop)) in enumerate(
+            zip(pairs, docs, strict=True), 1
+        ):
+            v = replace(run_check(cand, adop, profile), candidate=cand_name, adopted=adop_name)
+            verdicts.append(v)
+            if manifest:
+                _echo(f"[{k}/{len(pairs)}] {_name(cand_name)} vs {_name(adop_name)}: {v.line()}")
         for v in verdicts:
             if manifest and v.matches:
                 continue
@@ -504,10 +528,10 @@ def check_command(
             if manifest:  # the pair's own verdict is in its progress line
                 out = "".join(out.splitlines(keepends=True)[:-1])
             # color=True keeps our colours when --color always is piped (click strips them)
-            click.echo(out, nl=False, color=use_color or None)
+            _echo(out, nl=False, color=use_color or None, commands=fmt == "github")
         if manifest:
             bad = [v.candidate for v in verdicts if not v.matches]
-            click.echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({', '.join(bad)})"
+            _echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({_name(', '.join(bad))})"
                        if bad else "match")  # fmt: skip
         if junit:
             _write(junit, render_junit(verdicts))

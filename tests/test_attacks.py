@@ -214,3 +214,181 @@ def test_sigint_while_writing_leaves_no_temporary_file(tmp_path):
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 130
     assert list(tmp_path.iterdir()) == []
+
+
+# --- 6. terminal and CI injection ------------------------------------------------------
+
+OSC_TITLE = "\x1b]0;pwned\x07"
+RAW = ("\x1b", "\x07", "\u202e", "\u009b", "\x7f", "\u2028", "\u200b")
+
+
+def no_raw(text: str) -> None:
+    for c in RAW:
+        assert c not in text, (repr(c), text[:200])
+    for line in text.splitlines():
+        assert not line.lstrip().startswith(("::", "##[")), line
+
+
+def test_check_prints_a_hostile_candidate_name_visibly(texts):
+    name = f"cand{OSC_TITLE}\u202e.txt"
+    (texts / name).write_bytes(CHANGED)
+    result = cli("check", name, "old.txt")
+    assert result.exit_code == 1
+    no_raw(result.stdout)
+    assert "cand␛]0;pwned␇\\u202e.txt:" in result.stdout
+
+
+def test_a_newline_in_a_manifest_file_name_cannot_start_a_workflow_command(texts):
+    name = "x\n::warning file=x::owned"
+    (texts / name).write_bytes(CHANGED)
+    manifest = (
+        f'[[pair]]\ncandidate = "{name.encode("unicode_escape").decode()}"\nadopted = "old.txt"\n'
+    )
+    (texts / "m.toml").write_text(manifest, encoding="utf-8")
+    result = cli("check", "--manifest", "m.toml")
+    assert result.exit_code == 1
+    no_raw(result.stdout)
+    assert "[1/1] x ::warning file=x::owned vs old.txt: differs" in result.stdout
+
+
+@pytest.mark.parametrize("extra", [(), ("--color", "always"), ("--format", "github")])
+def test_a_word_starting_with_two_colons_never_starts_a_line(texts, extra):
+    """An unchanged long word in a changed paragraph wraps to the start of a line."""
+    long = b"::warning file=x::" + b"a" * 200
+    adopted = TEXT.replace(b"Recalling", long + b" Recalling", 1)
+    (texts / "adopted.txt").write_bytes(adopted)
+    (texts / "evil.txt").write_bytes(adopted.replace(b"Recalling", b"Recalling also", 1))
+    result = cli("check", "evil.txt", "adopted.txt", *extra)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    if "github" in extra:  # the one command is ours; the word is inside its message
+        assert [ln[:8] for ln in lines if ln.startswith("::")] == ["::error "]
+        lines = [ln for ln in lines if not ln.startswith("::error ")]
+    else:
+        assert "\\::warning" in result.stdout
+    import re
+
+    no_raw(re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(lines)))
+
+
+def test_github_properties_escape_a_hostile_file_name(texts):
+    name = "a,b:c%d\x1b.txt"
+    (texts / name).write_bytes(CHANGED)
+    result = cli("check", name, "old.txt", "--format", "github")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("::error file=a%2Cb%3Ac%25d␛.txt,line=")
+
+
+def test_diff_text_on_stdout_has_no_workflow_command(texts):
+    (texts / "evil.txt").write_bytes(TEXT.replace(b"\n1. ", b"\n::error::owned\n\n1. ", 1))
+    result = cli("diff", "old.txt", "evil.txt")
+    assert result.exit_code == 0, result.output
+    no_raw(result.stdout)
+    assert "owned" in result.stdout
+
+
+def test_verify_tracked_prints_text_and_names_visibly(texts):
+    (texts / "base.txt").write_bytes(TEXT)
+    out = cli("diff", "old.txt", "new.txt", "-o", "ours.docx")
+    assert out.exit_code == 0, out.output
+    evil = TEXT.replace(b"Recalling", f"Recalling{OSC_TITLE}\u202e \u009b2J".encode(), 1)
+    name = f"base{OSC_TITLE}.txt"
+    (texts / name).write_bytes(evil)
+    result = cli("verify-tracked", "ours.docx", name)
+    assert result.exit_code == 1, result.output
+    no_raw(result.stdout)
+    assert "␛]0;pwned␇" in result.stdout and "\\u202e" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["show", "sponsors"])
+def test_show_and_sponsors_json_escape_like_diff_json(texts, command):
+    import json
+
+    hostile = "African\u009b\u202e\x7f"
+    (texts / "evil.txt").write_bytes(TEXT.replace(b"African", hostile.encode(), 1))
+    result = cli(command, "evil.txt", "--format", "json")
+    assert result.exit_code == 0, result.output
+    for c in ("\u009b", "\u202e", "\x7f"):
+        assert c not in result.stdout
+    assert "African\\u009b\\u202e\\u007f" in result.stdout
+    data = json.loads(result.stdout)  # still valid, and the data exact
+    title = data["title"] if command == "show" else data["documents"][0]["title"]
+    assert hostile in title
+
+
+def test_diff_json_escapes_the_same_characters(texts):
+    (texts / "evil.txt").write_bytes(
+        TEXT.replace(b"Recalling", "Recalling \u009b\u202e\x7f\u2028\u200b".encode(), 1)
+    )
+    result = cli("diff", "old.txt", "evil.txt", "--format", "json")
+    no_raw(result.stdout)
+
+
+def test_one_policy_for_terminal_and_text_output():
+    from redline.render.safe import terminal_safe
+    from redline.render.text import visible
+
+    for c in ("\u2028", "\u200b", "\u202e", "\u2066", "\x1b", "\x7f", "\u009b", "\x00"):
+        assert visible(c) == terminal_safe(c) != c
+    assert (
+        visible("مرحبا 决定 soft\u00adhyphen zw\u200cnj")
+        == "مرحبا 决定 soft\u00adhyphen zw\u200cnj"
+    )
+
+
+def test_a_file_name_with_a_byte_that_is_not_utf8_is_one_line(texts):
+    run = subprocess.run(
+        [sys.executable, "-m", "redline", "diff", b"caf\xe9.txt", "old.txt"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert run.stdout == b""
+    assert run.stderr.count(b"\n") == 1 and b"internal error" not in run.stderr
+    assert b"caf\\udce9.txt: no such file" in run.stderr
+
+
+# --- 7. invalid XML --------------------------------------------------------------------
+
+
+def test_junit_with_control_characters_and_u_ffff_is_valid_xml(texts):
+    import xml.etree.ElementTree as ET
+
+    name = "cand\x01\x1b.txt"
+    (texts / name).write_bytes(TEXT.replace(b"Recalling", "Recalling \uffff \x02".encode(), 1))
+    result = cli("check", name, "old.txt", "--junit", "report.xml")
+    assert result.exit_code == 1, result.output
+    root = ET.parse(texts / "report.xml").getroot()  # the XML parser accepts it
+    case = root.find(".//testcase[@name='PP1']")
+    assert case is not None and case.get("file") == "cand␁␛.txt"
+    failure = case.find("failure")
+    assert failure is not None and "\\uffff" in (failure.text or "")
+
+
+def test_docx_title_and_author_with_control_characters(texts):
+    (texts / "evil.txt").write_bytes(TEXT.replace(b"Prevention", b"Pre\x01vention", 1))
+    result = cli("diff", "old.txt", "evil.txt", "-o", "out.docx", "--author", "Dele\x02gation")
+    assert result.exit_code == 0, result.output
+    import zipfile
+
+    with zipfile.ZipFile(texts / "out.docx") as z:
+        core = z.read("docProps/core.xml").decode()
+        body = z.read("word/document.xml").decode()
+    assert "Dele␂gation" in core and 'w:author="Dele␂gation"' in body
+    assert "Pre␁vention" in core or "Pre␁vention" in body
+
+
+def test_docx_paragraph_control_characters_are_shown_and_verify(texts):
+    evil = TEXT.replace(b"Recalling", "Recalling\x01 also\x1b[31m \uffff".encode(), 1)
+    (texts / "evil.txt").write_bytes(evil)
+    for old, new in (("old.txt", "evil.txt"), ("evil.txt", "old.txt")):
+        result = cli("diff", old, new, "-o", "out.docx")
+        assert result.exit_code == 0, result.output
+        import zipfile
+
+        with zipfile.ZipFile(texts / "out.docx") as z:
+            body = z.read("word/document.xml").decode()
+        assert "␁" in body and "␛[31m" in body and "\\uffff" in body  # visible, not dropped
+        verify = cli("verify-tracked", "out.docx", old)
+        assert verify.exit_code == 0, verify.output
+        assert "all changes are tracked" in verify.stdout

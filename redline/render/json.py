@@ -15,20 +15,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from redline.model import Comparison, Document, Entry, Paragraph, Segment, SponsorChange
 from redline.render import RenderOptions
+from redline.render.safe import json_safe
 
 SCHEMA = "redline/1"
-
-# json.dumps escapes C0 controls itself; with ensure_ascii=False it would let C1
-# controls, bidi overrides and line separators through raw, and a terminal or an
-# editor may act on them. They can only occur inside strings, so escaping them
-# there keeps the JSON valid and the data exact.
-_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u061c]")
 
 
 def diff(segments: tuple[Segment, ...]) -> list[list[str]]:
@@ -218,4 +212,4 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     out: list[str] = []
     _write(data(comparison), "", out)
     text = "".join(out)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_safe(text) + "\n"

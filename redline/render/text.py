@@ -10,7 +10,7 @@ bidi overrides become visible escapes (`visible`).
 
 This module also holds the small plain-text helpers (`heading`, `changes`,
 `visible`) that the markdown and HTML renderers share; it imports nothing
-outside the standard library.
+outside the standard library and redline.
 
 >>> from redline.model import Segment
 >>> wrap([("", "Urges "), ("del", "[-all-]"), ("ins", "{+some+}"), ("", " States")], 12)
@@ -37,45 +37,21 @@ from redline.model import (
     count_words,
 )
 from redline.render import RenderOptions
+from redline.render.safe import terminal_safe
 
 # --- shared plain-text helpers -----------------------------------------------------
 
-# Bidi embeddings, overrides and isolates (the "Trojan Source" characters) and the
-# line/paragraph separators a terminal may act on. Legitimate right-to-left text does
-# not need them, so showing them costs a reader nothing and hides no trick.
-_INVISIBLE = frozenset(
-    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029\u061c"
-)
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\v\f")
-
-
-def _visible_char(c: str) -> str:
-    o = ord(c)
-    if c in _WHITESPACE_CONTROLS:
-        return " "
-    if o < 0x20:
-        return chr(0x2400 + o)  # the Control Pictures block: ESC -> ␛, NUL -> ␀
-    if o == 0x7F:
-        return "\u2421"  # ␡
-    if 0x80 <= o < 0xA0 or c in _INVISIBLE:
-        return f"\\u{o:04x}"
-    return c
-
-
-_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_INVISIBLE)) + "]")
-
 
 def visible(text: str) -> str:
-    """The text with control characters and bidi controls made visible and inert.
+    """The text with control characters and bidi controls made visible and inert:
+    `redline.render.safe.terminal_safe`, the one policy for every output.
 
     Tabs and line ends become spaces: a paragraph is one line.
 
     >>> visible("red \\x1b[31m and \\u202eevil\\tend")
     'red ␛[31m and \\\\u202eevil end'
     """
-    if text.isprintable():  # every character escaped here is a control, format or
-        return text  # separator character, none of which is printable
-    return _NEEDS_ESCAPE.sub(lambda m: _visible_char(m.group()), text)
+    return terminal_safe(text)
 
 
 def width_of(text: str) -> int:
