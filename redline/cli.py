@@ -82,6 +82,14 @@ def _errors() -> Iterator[None]:
         _fail(str(e))
     except (KeyboardInterrupt, BrokenPipeError):
         sys.exit(EXIT_ERROR)
+    except OSError as e:  # writing standard output failed: /dev/full, a closed terminal
+        import errno
+
+        if _State.debug or e.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF):
+            if _State.debug:
+                raise
+            _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+        _fail(f"standard output: cannot write ({e.strerror or e})")
     except Exception as e:  # noqa: BLE001 - the one place that catches everything
         if _State.debug:
             raise
@@ -96,7 +104,7 @@ def _warn(doc: Document) -> None:
 def common(f: F) -> F:
     """Options every command that reads documents takes."""
     f = click.option(
-        "--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
+        "--max-size", type=click.IntRange(min=1, max=2**40), default=DEFAULT_MAX_SIZE, show_default=True,
         help="Refuse inputs larger than this many bytes.",
     )(f)  # fmt: skip
     f = click.option(
@@ -178,7 +186,10 @@ def pick_counterpart(old: Document, new: Document) -> tuple[Document, Document]:
 
 def _generated() -> str:
     sde = os.environ.get("SOURCE_DATE_EPOCH")
-    t = time.gmtime(int(sde)) if sde and sde.isdigit() else time.gmtime()
+    try:
+        t = time.gmtime(int(sde)) if sde and sde.isdigit() else time.gmtime()
+    except (OverflowError, OSError, ValueError):
+        raise InputError("SOURCE_DATE_EPOCH", f"{sde} is not a date redline can print") from None
     return time.strftime("%Y-%m-%d %H:%M UTC", t)
 
 
@@ -227,7 +238,7 @@ def _read_sponsor_file(path: str | None, max_size: int) -> Any:
               show_default=True, help="HTML: one column with changes marked, or two columns.")  # fmt: skip
 @click.option("--color", "--colour", "color", type=click.Choice(["auto", "always", "never"]),
               default="auto", show_default=True, help="Text: colour (NO_COLOR is respected).")  # fmt: skip
-@click.option("--context", type=int, default=0, show_default=True,
+@click.option("--context", type=click.IntRange(min=0, max=1_000_000), default=0, show_default=True,
               help="Text: unchanged paragraphs shown around each change.")  # fmt: skip
 @click.option("--stat", is_flag=True, help="Text: print only the summary.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the texts differ.")

@@ -64,21 +64,20 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             raise InputError(path, "permission denied") from None
         except OSError as e:
             raise InputError(path, f"cannot read ({e.strerror})") from None
-    if len(data) > max_size:
-        raise InputError(path, _too_big(len(data), max_size))
+    if len(data) > max_size:  # a stream or a device: its size is only "more than the limit"
+        raise InputError(path, _too_big(len(data), max_size, more=True))
     return data
 
 
-def _too_big(size: int, max_size: int) -> str:
+def _too_big(size: int, max_size: int, more: bool = False) -> str:
     """``file is too large (52.4 MB; the limit is 26.2 MB, …)``; bytes below a megabyte."""
 
     def amount(n: int) -> str:
         return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n} bytes"
 
-    return (
-        f"file is too large ({amount(size)}; the limit is {amount(max_size)}, "
-        "raise it with --max-size)"
-    )
+    if more:
+        return f"file is too large (larger than the limit of {amount(max_size)}; raise it with --max-size)"
+    return f"file is too large ({amount(size)}; the limit is {amount(max_size)}, raise it with --max-size)"
 
 
 def is_docx(data: bytes) -> bool:

@@ -392,3 +392,53 @@ def test_docx_paragraph_control_characters_are_shown_and_verify(texts):
         verify = cli("verify-tracked", "out.docx", old)
         assert verify.exit_code == 0, verify.output
         assert "all changes are tracked" in verify.stdout
+
+
+# --- 9. smaller contract breaks --------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["-1", "99999999999999"])
+def test_context_out_of_range_is_one_line(texts, value):
+    line = one_line_error(cli("diff", "old.txt", "new.txt", "--context", value), "--context")
+    assert "Try 'redline diff --help'." in line
+
+
+@pytest.mark.parametrize("value", ["0", "10" + "0" * 30])
+def test_max_size_out_of_range_is_one_line(texts, value):
+    one_line_error(cli("diff", "old.txt", "new.txt", "--max-size", value), "--max-size")
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "9" * 400])
+def test_source_date_epoch_out_of_range_is_one_line(texts, monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    one_line_error(cli("diff", "old.txt", "new.txt"), "SOURCE_DATE_EPOCH")
+
+
+def test_dev_zero_is_larger_than_the_limit(texts):
+    line = one_line_error(cli("diff", "/dev/zero", "old.txt", "--max-size", "1000"))
+    assert "larger than the limit of 1000 bytes" in line
+
+
+def test_missing_argument_is_one_line_with_the_help_hint(texts):
+    line = one_line_error(cli("diff", "old.txt"), "Missing argument")
+    assert line.endswith("Try 'redline diff --help'.")
+
+
+def test_check_with_a_missing_second_pair_prints_nothing_before_the_error(texts):
+    manifest = (
+        '[[pair]]\ncandidate = "new.txt"\nadopted = "old.txt"\n'
+        '[[pair]]\ncandidate = "gone.txt"\nadopted = "old.txt"\n'
+    )
+    (texts / "m.toml").write_text(manifest, encoding="utf-8")
+    one_line_error(cli("check", "--manifest", "m.toml"), "gone.txt", "no such file")
+
+
+def test_stdout_on_dev_full_is_one_line(texts):
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "redline", "diff", "old.txt", "new.txt"],
+            stdout=full, stderr=subprocess.PIPE, timeout=60,
+        )  # fmt: skip
+    assert run.returncode == 2
+    assert b"Traceback" not in run.stderr and b"internal error" not in run.stderr
+    assert run.stderr.count(b"\n") == 1, run.stderr
