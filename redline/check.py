@@ -211,7 +211,8 @@ class Verdict:
         if not diffs:
             return "match"
         parts = ["title"] if any(r.label == "title" for r in diffs) else []
-        labels = [r.label for r in diffs if r.label != "title"]
+        # one paragraph is named once, even when two entries reach it (a merge)
+        labels = list(dict.fromkeys(r.label for r in diffs if r.label != "title"))
         if labels:
             shown = ", ".join(labels[:most]) + (
                 f", … {len(labels) - most} more" if len(labels) > most else ""

@@ -218,6 +218,27 @@ def _write(path: str, data: str | bytes) -> None:
     write_output(path, data)
 
 
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format to write: --format, else -o's extension, else text. An extension that
+    names another format, or none known without --format, is refused: ``-o out.pdf``
+    would otherwise be plain text under a PDF's name.
+
+    >>> output_format(None, "r.html"), output_format("json", "r.txt"), output_format("json", "x")
+    ('html', 'json', 'json')
+    """
+    ext = os.path.splitext(output)[1].lower() if output else ""
+    named = _EXTENSIONS.get(ext)
+    if fmt is None:
+        if ext and named is None:
+            known = ", ".join(sorted(_EXTENSIONS))
+            raise InputError(output or "-o", f"{ext} names no output format ({known}); "
+                             "give --format to write it anyway")  # fmt: skip
+        return named or "text"
+    if named is not None and named != fmt and not (named == "text" and fmt != "docx"):
+        raise InputError(output or "-o", f"--format {fmt} but the extension {ext} is {named}")
+    return fmt
+
+
 def _read_sponsor_file(path: str | None, max_size: int) -> Any:
     if not path:
         return None
@@ -241,7 +262,10 @@ def _read_sponsor_file(path: str | None, max_size: int) -> Any:
 @click.option("--context", type=click.IntRange(min=0, max=1_000_000), default=0, show_default=True,
               help="Text: unchanged paragraphs shown around each change.")  # fmt: skip
 @click.option("--stat", is_flag=True, help="Text: print only the summary.")
-@click.option("--exit-code", is_flag=True, help="Exit 1 when the texts differ.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit 1 when the texts differ as check sees it (words, title, paragraphs "
+                   "inserted, deleted, moved or renumbered), 0 when the output ends "
+                   "'no changes'; sponsors and quote or dash style do not count.")  # fmt: skip
 @click.option("--old-sponsors", type=click.Path(), help="Sponsor list of OLD (one a line).")
 @click.option("--new-sponsors", type=click.Path(), help="Sponsor list of NEW (one a line).")
 @click.option("--author", default="redline", show_default=True, help="docx: tracked-change author.")
@@ -266,9 +290,7 @@ def diff(
         from redline.compare import compare
         from redline.render import RenderOptions, renderer
 
-        if fmt is None:
-            ext = os.path.splitext(output)[1].lower() if output else ""
-            fmt = _EXTENSIONS.get(ext, "text")
+        fmt = output_format(fmt, output)
         if fmt == "docx" and not output:
             raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
         # before any work, and before any note on stderr
@@ -313,9 +335,11 @@ def show(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
     """Print what the parser understood of FILE: its structure, paragraph by paragraph."""
     _State.debug = debug
     with _errors():
+        from redline.read import load as _load
         from redline.render.show import show_json, show_text
 
-        doc = load(file, max_size, tracked)
+        # its warnings are part of what it shows: printed once, in the output
+        doc = _load(file, max_size=max_size, tracked=tracked)
         if fmt == "json":
             import json
 
@@ -367,6 +391,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
     _State.debug = debug
     with _errors():
         from redline.compare import compare
+        from redline.model import Status
         from redline.read import load as _load
 
         _one_stdin(submitted, base)
@@ -382,7 +407,11 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
         # what a .docx can hold of BASE (a control character is written visibly)
         ref = word_text(load(base, max_size, tracked))
         ref, rejected = pick_counterpart(ref, rejected)
-        tracked_in = [_label(e) for e in compare(rejected, accepted).entries if _changed(e)]
+        tracked_in = [
+            _label(e) + (" (typographic)" if e.status is Status.TYPOGRAPHIC else "")
+            for e in compare(rejected, accepted).entries
+            if _changed(e) or e.status is Status.TYPOGRAPHIC
+        ]
         untracked = compare(ref, rejected)
         problems = [f"{_label(e)}: {_describe(e)}" for e in untracked.entries if _changed(e)]
         if any(s.op != "=" for s in untracked.title):

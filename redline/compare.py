@@ -25,6 +25,7 @@ from redline.model import (
     Paragraph,
     Segment,
     Status,
+    typographic_only,
 )
 from redline.sponsors import compare_documents
 from redline.worddiff import Words
@@ -49,6 +50,7 @@ def compare(old: Document, new: Document) -> Comparison:
     old_notes, new_notes = _notes(old), _notes(new)
     words = Words()  # each text tokenized and encoded once, for every diff below
     entries = _with_footnotes(align(old_flat, new_flat, words), old_notes, new_notes, words)
+    entries = tuple(_typographic(e) for e in entries)
     return Comparison(
         old=old,
         new=new,
@@ -156,6 +158,27 @@ def _with_footnotes(
                 status = Status.CHANGED
             out.append(replace(e, status=status, footnotes=tuple(mine)))
     return tuple(out)
+
+
+# Statuses a difference of style alone turns into TYPOGRAPHIC: a paragraph that
+# moved, split or merged keeps that status, its style changes shown inside it.
+_RESTYLED = (Status.UNCHANGED, Status.RENUMBERED, Status.CHANGED)
+
+
+def _typographic(e: Entry) -> Entry:
+    """The entry as TYPOGRAPHIC when only quote, dash or space style differs in it.
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> p = Paragraph("PP17", ParaKind.PREAMBULAR, None, "", "x")
+    >>> segs = (Segment("=", "the region"), Segment("-", "\u2019s"), Segment("+", "'s"))
+    >>> _typographic(Entry(Status.RENUMBERED, p, p, segs)).status.value
+    'typographic'
+    """
+    if e.status not in _RESTYLED or e.text_changed:
+        return e
+    if typographic_only(e.segments) or any(typographic_only(f.segments) for f in e.footnotes):
+        return replace(e, status=Status.TYPOGRAPHIC)
+    return e
 
 
 def _one(op: str, text: str) -> tuple[Segment, ...]:

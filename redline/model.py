@@ -195,6 +195,11 @@ class Status(str, Enum):
     SPLIT = "split"
     MERGED = "merged"
     RENUMBERED = "renumbered"
+    TYPOGRAPHIC = "typographic"
+    """The same words; only quote, apostrophe, dash or space style differs
+    (``region’s`` → ``region's``), in the text or a cited footnote. Decided once, by
+    `redline.compare`; every output shows it dimmed but visible, the old and new
+    labels saying whether it was renumbered too."""
 
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
@@ -260,6 +265,60 @@ class Entry:
             return any(s.op != EQUAL for s in segs) and fold(old_text(segs)) != fold(new_text(segs))
 
         return differs(self.segments) or any(differs(f.segments) for f in self.footnotes)
+
+    @property
+    def words(self) -> tuple[int, int]:
+        """Words (inserted, deleted), footnotes included: the one count every output shows.
+
+        A deletion and insertion that differ only in quote, dash or space style
+        (``above‑mentioned`` → ``above-mentioned``) count no word, as in `check`.
+
+        >>> e = Entry(Status.CHANGED, None, None, (Segment("-", "all"), Segment("+", "some of the")))
+        >>> e.words
+        (3, 1)
+        """
+        if not self.text_changed:
+            return (0, 0)  # only quote or dash style differs
+        ins, dele = _words(self.segments)
+        for f in self.footnotes:
+            a, b = _words(f.segments)
+            ins, dele = ins + a, dele + b
+        return ins, dele
+
+
+def typographic_only(segments: tuple[Segment, ...]) -> bool:
+    """Whether a diff has changes, all of them in quote, dash or space style only.
+
+    >>> typographic_only((Segment("=", "the region"), Segment("-", "\u2019s"), Segment("+", "'s")))
+    True
+    >>> typographic_only((Segment("=", "the region"),))
+    False
+    """
+    return any(s.op != EQUAL for s in segments) and fold(old_text(segments)) == fold(
+        new_text(segments)
+    )
+
+
+def _words(segments: tuple[Segment, ...]) -> tuple[int, int]:
+    """Words inserted and deleted, a delete/insert pair equal but for style not counted."""
+    ins = dele = 0
+    skip = -1
+    for k, s in enumerate(segments):
+        if k == skip or s.op == EQUAL:
+            continue
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        if (
+            nxt is not None
+            and {s.op, nxt.op} == {INSERT, DELETE}
+            and fold(s.text) == fold(nxt.text)
+        ):
+            skip = k + 1
+            continue
+        if s.op == INSERT:
+            ins += count_words(s.text)
+        else:
+            dele += count_words(s.text)
+    return ins, dele
 
 
 @dataclass(frozen=True)
@@ -328,29 +387,23 @@ class Comparison:
                     out[e.status.value] += 1
             else:
                 out[e.status.value] += 1
-            if not e.text_changed:
-                continue  # only quote or dash style differs: no word inserted or deleted
-            segs = list(e.segments) + [s for f in e.footnotes for s in f.segments]
-            for s in segs:
-                if s.op == INSERT:
-                    ins += count_words(s.text)
-                elif s.op == DELETE:
-                    dele += count_words(s.text)
+            a, b = e.words
+            ins, dele = ins + a, dele + b
         out["words_inserted"] = ins
         out["words_deleted"] = dele
         return out
 
     @property
     def differs(self) -> bool:
-        """True when anything other than numbering changed."""
-        return (
-            any(
-                e.status not in (Status.UNCHANGED, Status.RENUMBERED) or e.text_changed
-                for e in self.entries
-            )
-            or bool(self.sponsors.added or self.sponsors.removed)
-            or any(s.op != EQUAL for s in self.title)
-        )
+        """True when the texts differ as ``redline check`` sees it: a word of the title,
+        a paragraph or a footnote, or a paragraph inserted, deleted, moved, split, merged
+        or renumbered. Typography (quote, dash, space style) and sponsors do not count:
+        a committee draft and the adopted resolution differ in sponsors by nature.
+        ``diff --exit-code`` and the printed verdict (``no changes …``) follow this."""
+        return any(
+            e.status not in (Status.UNCHANGED, Status.TYPOGRAPHIC) or e.text_changed
+            for e in self.entries
+        ) or any(s.op != EQUAL for s in self.title)
 
 
 def count_words(text: str) -> int:

@@ -216,7 +216,8 @@ def load(
         fmt, n_tracked = None, 0
     from redline.parser import parse_document
 
-    doc = parse_document(text, source=source, fmt=fmt)
+    # the report is named by its path: its resolutions are path#IV, not path#IV#IV
+    doc = parse_document(text, source=path if inline_pick else source, fmt=fmt)
     if warnings or n_tracked:
         from dataclasses import replace
 
@@ -226,12 +227,43 @@ def load(
     return doc
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(name: str) -> int:
+    """``XIV`` -> 14; 0 for anything that is not a Roman numeral.
+
+    >>> _roman_value("IV"), _roman_value("ix"), _roman_value("A")
+    (4, 9, 0)
+    """
+    name = name.upper()
+    if not name or any(c not in _ROMAN for c in name):
+        return 0
+    total = 0
+    for k, c in enumerate(name):
+        v = _ROMAN[c]
+        total += -v if k + 1 < len(name) and _ROMAN[name[k + 1]] > v else v
+    return total
+
+
 def pick_resolution(doc: Document, pick: str) -> Document:
-    """The resolution of a report named by its number (``II``) or symbol."""
+    """The resolution of a report named by its number (``II``, ``ii`` or ``2``) or symbol.
+
+    >>> from redline.model import DocKind
+    >>> names = "I II III IV".split()
+    >>> res = tuple(Document(f"r.md#{n}", "markdown", DocKind.DRAFT, name=n) for n in names)
+    >>> report = Document("r.md", "markdown", DocKind.REPORT, resolutions=res)
+    >>> [pick_resolution(report, p).name for p in ("IV", "iv", "4")]
+    ['IV', 'IV', 'IV']
+    """
     want = pick.strip().upper()
     for res in doc.resolutions:
         if (res.name or "").upper() == want or (res.symbol or "").upper() == want:
             return res
+    if want.isdigit() and doc.resolutions:  # #4: the fourth, when it is named IV
+        by_number = [r for r in doc.resolutions if _roman_value(r.name or "") == int(want)]
+        if len(by_number) == 1:
+            return by_number[0]
     if not doc.resolutions and (doc.symbol or "").upper() == want:
         return doc
     have = ", ".join(f"{r.name} ({r.symbol})" if r.symbol else str(r.name) for r in doc.resolutions)

@@ -481,7 +481,7 @@ def test_colour_only_when_asked() -> None:
     assert "\x1b[" not in run(L2, L43)[1]
     # click strips escapes when it thinks the output is no terminal: color=True keeps them
     out = CliRunner().invoke(main, ["check", "--color", "always", L2, L43], color=True).stdout
-    assert "\x1b[31mits\x1b[0m" in out and "[-its-]" not in out
+    assert "\x1b[31;9mits\x1b[0m" in out and "[-its-]" not in out
     assert last_line(out).startswith("differs: ")
 
 
@@ -496,7 +496,7 @@ def test_colour_survives_a_pipe() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert r.returncode == 1
-    assert "\x1b[31mits\x1b[0m" in r.stdout
+    assert "\x1b[31;9mits\x1b[0m" in r.stdout
     assert last_line(r.stdout).startswith("differs: 4 paragraphs")
 
 

@@ -37,6 +37,7 @@ def test_keys_are_always_there(name: str) -> None:
         "new",
         "title",
         "summary",
+        "differs",
         "sponsors",
         "paragraphs",
         "footnotes",
@@ -151,5 +152,6 @@ def test_every_key_is_documented() -> None:
     data = load("realistic")
     keys = set(data) | set(data["old"]) | set(data["paragraphs"][0]) | set(data["sponsors"])
     keys |= set(data["summary"]) | set(data["paragraphs"][0]["lines"])
+    keys |= set(data["paragraphs"][0]["words"])
     missing = sorted(k for k in keys if f"`{k}`" not in doc and f'"{k}"' not in doc)
     assert missing == []

@@ -40,14 +40,13 @@ from redline.model import (
 from redline.render import RenderOptions
 from redline.render.text import (
     changes,
-    entry_words,
     heading,
     is_change,
     sponsor_rows,
     summary_counts,
     symbol,
+    verdict,
     visible,
-    word_counts,
 )
 
 # --- view data -------------------------------------------------------------------------
@@ -161,6 +160,10 @@ class Item:
     notes: tuple[tuple[str, Link | None], ...]
     """Short remarks under the text, each with an optional link: ("moved from", OP21)."""
     footnotes: tuple[Link, ...]
+    """The footnote marks the paragraph cites (the new side's; the old one's for a
+    deleted paragraph), shown after its text, separated (``¹,²``)."""
+    old_footnotes: tuple[Link, ...]
+    """Side by side: the marks the old paragraph cites, in its own cell."""
     group: int | None
 
 
@@ -210,7 +213,14 @@ def _group_notes(entries: Sequence[Entry]) -> dict[int, str]:
     return out
 
 
-_BADGED = (Status.MOVED, Status.INSERTED, Status.DELETED, Status.SPLIT, Status.MERGED)
+_BADGED = (
+    Status.MOVED,
+    Status.INSERTED,
+    Status.DELETED,
+    Status.SPLIT,
+    Status.MERGED,
+    Status.TYPOGRAPHIC,
+)
 
 
 def _item(
@@ -239,13 +249,18 @@ def _item(
             notes.append(("footnote changed:", Link(visible(mark), fn_ids[(side, mark)])))
     fn_side = "new" if e.new else "old"
     marks = para.footnotes
+    old_marks = e.old.footnotes if sides and e.old else ()
     return Item(
         stub=False,
         id=id_,
         status=e.status.value,
         label=heading(e),
         badge=e.status.value if e.status in _BADGED else "",
-        quiet=not is_change(e) or (e.status is Status.RENUMBERED and not e.text_changed),
+        # dimmed: nothing to read (unchanged, only renumbered) or only style changed,
+        # its marks still shown
+        quiet=not is_change(e)
+        or (e.status is Status.RENUMBERED and not e.text_changed)
+        or e.status is Status.TYPOGRAPHIC,
         kind=para.kind.value,
         old_kind=e.old.kind.value if e.old else "",
         new_kind=e.new.kind.value if e.new else "",
@@ -257,8 +272,20 @@ def _item(
         new_runs=tuple(runs(e.segments, old_lead, new_lead, "new")) if sides and e.new else (),
         notes=tuple(notes),
         footnotes=tuple(Link(visible(m), fn_ids.get((fn_side, m), "")) for m in marks),
+        old_footnotes=tuple(Link(visible(m), _old_fn_id(fn_ids, e, m)) for m in old_marks),
         group=e.group,
     )
+
+
+def _old_fn_id(fn_ids: dict[tuple[str, str], str], e: Entry, mark: str) -> str:
+    """Where an old paragraph's footnote mark links: the old footnote when the new text
+    no longer has it, else the footnote it became (paired by `compare`)."""
+    if ("old", mark) in fn_ids:
+        return fn_ids[("old", mark)]
+    for f in e.footnotes:
+        if f.old_mark == mark and f.new_mark is not None:
+            return fn_ids.get(("new", f.new_mark), "")
+    return fn_ids.get(("new", mark), "")
 
 
 def _stub(e: Entry, id_: str, target: str) -> Item:
@@ -281,6 +308,7 @@ def _stub(e: Entry, id_: str, target: str) -> Item:
         new_runs=(),
         notes=(("moved to", Link(visible(e.new.label), target)),),
         footnotes=(),
+        old_footnotes=(),
         group=None,
     )
 
@@ -406,10 +434,6 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
     ]
     glance = []
     for ch in changes(c):
-        ins = dele = 0
-        for i in ch.entries:
-            a, b = entry_words(entries[i])
-            ins, dele = ins + a, dele + b
         glance.append(
             {
                 "status": ch.status.value,
@@ -417,8 +441,8 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
                 "what": ch.what,
                 "note": ch.note,
                 "href": ids[ch.entries[0]],
-                # The note may already be a word count; say it once.
-                "words": "" if ch.note.endswith("words") else word_counts(ins, dele),
+                # The note may already be the word count; say it once.
+                "words": "" if ch.note == ch.words else ch.words,
             }
         )
     s = c.sponsors
@@ -451,6 +475,7 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
         "items": items,
         "footnotes": fn_views,
         "differs": c.differs,
+        "verdict": verdict(c),
     }
 
 

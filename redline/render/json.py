@@ -81,6 +81,7 @@ def _entry(e: Entry) -> dict[str, Any]:
         "footnotes": [
             {"old": f.old_mark, "new": f.new_mark, "diff": diff(f.segments)} for f in e.footnotes
         ],
+        "words": {"inserted": e.words[0], "deleted": e.words[1]},
         "lines": {"old": _lines(e.old), "new": _lines(e.new)},
     }
 
@@ -99,6 +100,7 @@ def data(comparison: Comparison) -> dict[str, Any]:
         "new": _document(comparison.new),
         "title": diff(comparison.title),
         "summary": comparison.summary(),
+        "differs": comparison.differs,
         "sponsors": {
             **_sponsors(s),
             "by_resolution": [

@@ -157,7 +157,11 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
         out += ["No changes.", ""]
         return "\n".join(out).rstrip("\n") + "\n"
     out += ["<details><summary>Changes at a glance</summary>", ""]
-    out += [f"- {escape(ch.text)}" for ch in glance]
+    # the words of each line, as --stat and the HTML glance count them
+    out += [
+        f"- {escape(ch.text)}" + (f" · {ch.words}" if ch.words and ch.words != ch.note else "")
+        for ch in glance
+    ]
     out += ["", "</details>", ""]
     for e in c.entries:
         # Renumbered paragraphs with the same words are in the list above, not here.

@@ -16,6 +16,15 @@ from redline.model import Document
 from redline.render.safe import terminal_safe
 
 
+def plural(n: int, word: str) -> str:
+    """``1 sponsor``, ``2 sponsors``, ``0 footnotes``.
+
+    >>> plural(1, "sponsor"), plural(2, "footnote"), plural(1, "sub-paragraph")
+    ('1 sponsor', '2 footnotes', '1 sub-paragraph')
+    """
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def _first_words(text: str, n: int = 10) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
@@ -36,8 +45,8 @@ def show_text(doc: Document, indent: str = "") -> str:
         out.append(f"{indent}  sponsors: {s(_sponsor_summary(doc))}")
     out.append(
         f"{indent}  paragraphs: {c['preambular']} preambular, {c['operative']} operative, "
-        f"{c['sub-paragraph']} sub-paragraphs, {c['other']} other; "
-        f"{len(doc.footnotes)} footnotes"
+        f"{plural(c['sub-paragraph'], 'sub-paragraph')}, {c['other']} other; "
+        f"{plural(len(doc.footnotes), 'footnote')}"
     )
     if doc.tracked_changes:
         out.append(f"{indent}  tracked changes: {doc.tracked_changes}")

@@ -35,6 +35,8 @@ from redline.model import (
     SponsorChange,
     Status,
     count_words,
+    new_text,
+    old_text,
 )
 from redline.render import RenderOptions
 from redline.render.safe import terminal_safe
@@ -86,7 +88,14 @@ def heading(e: Entry) -> str:
 
 
 # Statuses whose label alone (the arrow) does not say what happened.
-_SUFFIXED = (Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT, Status.MERGED)
+_SUFFIXED = (
+    Status.INSERTED,
+    Status.DELETED,
+    Status.MOVED,
+    Status.SPLIT,
+    Status.MERGED,
+    Status.TYPOGRAPHIC,
+)
 
 
 def titled(e: Entry) -> str:
@@ -182,10 +191,8 @@ def words(segments: Iterable[Segment]) -> tuple[int, int]:
 
 
 def entry_words(e: Entry) -> tuple[int, int]:
-    """Words inserted and deleted in an entry, its footnotes included."""
-    if not e.text_changed:
-        return (0, 0)  # only quote or dash style differs
-    return words([*e.segments, *(s for f in e.footnotes for s in f.segments)])
+    """Words inserted and deleted in an entry, its footnotes included (`Entry.words`)."""
+    return e.words
 
 
 def word_counts(ins: int, dele: int) -> str:
@@ -212,6 +219,15 @@ class Change:
     """``changed``, ``inserted``, ``renumbered and changed``…"""
     note: str = ""
     """A few words on what changed inside: ``Welcomes → Recalls``, ``+3 −1 words``."""
+    inserted: int = 0
+    deleted: int = 0
+    """Words inserted and deleted in these entries, footnotes included (`Entry.words`):
+    the counts ``--stat``, the HTML glance and the summary all show."""
+
+    @property
+    def words(self) -> str:
+        """``+3 −1 words``; empty when no word changed."""
+        return word_counts(self.inserted, self.deleted)
 
     @property
     def text(self) -> str:
@@ -225,13 +241,32 @@ class Change:
 
 def _note(e: Entry) -> str:
     """What changed inside a paragraph, in a few words: its lead phrase, or a count."""
+    if e.status is Status.TYPOGRAPHIC:
+        return typographic_note(e)
     if e.old and e.new and e.old.lead and e.new.lead and e.old.lead != e.new.lead:
         return f"{visible(e.old.lead)} → {visible(e.new.lead)}"
     if any(s.op != EQUAL for s in e.segments):
-        return word_counts(*words(e.segments))
+        return word_counts(*e.words)
     if e.text_changed:
         marks = ", ".join(visible(f.new_mark or f.old_mark or "") for f in e.footnotes)
         return f"footnote {marks}"
+    return ""
+
+
+def typographic_note(e: Entry) -> str:
+    """The first style change of a typographic entry, old → new (``region’s → region's``).
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> p = Paragraph("PP17", ParaKind.PREAMBULAR, None, "", "x")
+    >>> segs = (Segment("=", "the "), Segment("-", "region\u2019s"), Segment("+", "region's"))
+    >>> typographic_note(Entry(Status.TYPOGRAPHIC, p, p, segs))
+    "region’s → region's"
+    """
+    for segs in (e.segments, *(f.segments for f in e.footnotes)):
+        old = " ".join(s.text.strip() for s in segs if s.op == DELETE)
+        new = " ".join(s.text.strip() for s in segs if s.op == INSERT)
+        if old or new:
+            return f"{visible(old)} → {visible(new)}"
     return ""
 
 
@@ -260,7 +295,8 @@ def changes(comparison: Comparison) -> list[Change]:
             olds = _unique(entries[i].old.label for i in idx if entries[i].old)  # type: ignore[union-attr]
             news = _unique(entries[i].new.label for i in idx if entries[i].new)  # type: ignore[union-attr]
             head = f"{visible(', '.join(olds))} → {visible(', '.join(news))}"
-            out[-1] = Change(e.status, idx, head, e.status.value)
+            ins, dele = _sum_words(entries, idx)
+            out[-1] = Change(e.status, idx, head, e.status.value, "", ins, dele)
             continue
         head = block_heading(entries, block)
         status = e.status.value
@@ -271,8 +307,17 @@ def changes(comparison: Comparison) -> list[Change]:
         # An inserted or deleted paragraph is all new or all gone: a count adds nothing.
         plain = len(block) > 1 or e.status in (Status.INSERTED, Status.DELETED)
         note = "" if plain else _note(e)
-        out.append(Change(e.status, block, head, status, note))
+        ins, dele = _sum_words(entries, block)
+        out.append(Change(e.status, block, head, status, note, ins, dele))
     return out
+
+
+def _sum_words(entries: Sequence[Entry], idx: Iterable[int]) -> tuple[int, int]:
+    ins = dele = 0
+    for i in idx:
+        a, b = entries[i].words
+        ins, dele = ins + a, dele + b
+    return ins, dele
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -287,6 +332,7 @@ _ORDER = (
     Status.SPLIT,
     Status.MERGED,
     Status.RENUMBERED,
+    Status.TYPOGRAPHIC,
     Status.UNCHANGED,
 )
 
@@ -399,11 +445,22 @@ def sponsor_lines(s: SponsorChange, old: str = "old", new: str = "new") -> list[
 # --- wrapping ------------------------------------------------------------------------
 
 Piece = tuple[str, str]
-"""(style, text): style is "" (plain), "del", "ins", "label" or "dim"."""
+"""(style, text): style is "" (plain), "del", "ins", "label", "dim", "dimdel" or "dimins"."""
 
 _MARKERS = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
 _STYLE = {DELETE: "del", INSERT: "ins"}
-_ANSI = {"del": "\x1b[31m", "ins": "\x1b[32m", "label": "\x1b[1m", "dim": "\x1b[2m"}
+# Colour is not the only cue: deletions are also struck through and insertions
+# underlined, so "Expresses deep[-its-]{+concern+}" never reads "deepits concern" to a
+# reader who cannot tell red from green (or a terminal without colour support for it).
+# In a dimmed paragraph (a typographic change) the changes are dimmed as well.
+_ANSI = {
+    "del": "\x1b[31;9m",
+    "ins": "\x1b[32;4m",
+    "label": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "dimdel": "\x1b[2;9m",
+    "dimins": "\x1b[2;4m",
+}
 _RESET = "\x1b[0m"
 _EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 
@@ -415,7 +472,7 @@ def pieces(segments: Iterable[Segment], color: bool, base: str = "") -> list[Pie
     [('', 'Urges '), ('del', '[-all-]'), ('', ' '), ('ins', '{+some+}')]
     """
     out: list[Piece] = []
-    for s in segments:
+    for s in whole_words(tuple(segments)):
         text = visible(s.text)
         if s.op == EQUAL:
             out.append((base, text))
@@ -430,8 +487,66 @@ def pieces(segments: Iterable[Segment], color: bool, base: str = "") -> list[Pie
             continue
         if not color:
             core = _MARKERS[s.op][0] + core + _MARKERS[s.op][1]
-        out += [(base, lead), (_STYLE[s.op], core), (base, trail)]
+        out += [(base, lead), (base + _STYLE[s.op], core), (base, trail)]
     return [p for p in out if p[1]]
+
+
+_GLUE = re.compile(r"\S*\s*$")
+_HEAD = re.compile(r"^\s*\S*")
+
+
+def whole_words(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The diff with a change of punctuation inside a word shown as the whole word
+    changed: ``above [---]mentioned`` reads ``[-above -mentioned-]{+above mentioned+}``.
+
+    >>> whole_words((Segment("=", "the above "), Segment("-", "-"),
+    ...              Segment("=", "mentioned meetings")))  # doctest: +NORMALIZE_WHITESPACE
+    (Segment(op='=', text='the '), Segment(op='-', text='above -mentioned'),
+     Segment(op='+', text='above mentioned'), Segment(op='=', text=' meetings'))
+    """
+    out: list[Segment] = []
+    k = 0
+    while k < len(segments):
+        s = segments[k]
+        j = k
+        while j < len(segments) and segments[j].op != EQUAL:
+            j += 1
+        run = segments[k:j]
+        if not run:
+            out.append(s)
+            k += 1
+            continue
+        before = out[-1].text if out and out[-1].op == EQUAL else ""
+        after = segments[j].text if j < len(segments) else ""
+        glue_l = _GLUE.search(before)
+        glue_r = _HEAD.match(after)
+        left = glue_l.group() if glue_l else ""
+        right = glue_r.group() if glue_r else ""
+        wordless = not any(c.isalnum() for seg in run for c in seg.text)
+        # At the start or inside of a word (a hyphen, an opening quote); a comma or
+        # full stop after a word reads well alone (``Institute[-;-]{+,+}``), unless it
+        # is a marker's own character (``word[---]``).
+        glued = bool(right.strip()) and not after[:1].isspace()
+        marker_like = left.strip() and set("".join(x.text for x in run).strip()) <= set("-+")
+        if wordless and (glued or marker_like) and any(c.isalnum() for c in left + right):
+            old = left + old_text(run) + right
+            new = left + new_text(run) + right
+            if left:
+                out[-1] = Segment(EQUAL, before[: len(before) - len(left)])
+                if not out[-1].text:
+                    out.pop()
+            out += [Segment(DELETE, old), Segment(INSERT, new)]
+            if j < len(segments):
+                rest = after[len(right) :]
+                if rest:
+                    out.append(Segment(EQUAL, rest))
+                k = j + 1
+            else:
+                k = j
+            continue
+        out += run
+        k = j
+    return tuple(out)
 
 
 def wrap(items: Sequence[Piece], width: int, indent: str = "") -> list[str]:
@@ -501,7 +616,7 @@ def render_line(line: Sequence[Piece], color: bool) -> str:
     """One laid-out line as text; with colour each styled run opens and resets.
 
     >>> render_line([("", "a "), ("del", "b")], True)
-    'a \\x1b[31mb\\x1b[0m'
+    'a \\x1b[31;9mb\\x1b[0m'
     """
     if not color:  # the styles make no difference
         return "".join([text for _, text in line]).rstrip(" ")
@@ -593,15 +708,40 @@ def _warnings(c: Comparison) -> list[str]:
 def _stat(c: Comparison, options: RenderOptions) -> list[str]:
     rows = []
     for ch in changes(c):
-        ins = dele = 0
-        for i in ch.entries:
-            a, b = entry_words(c.entries[i])
-            ins, dele = ins + a, dele + b
-        rows.append((f"{ch.head} {ch.what}", word_counts(ins, dele)))
-    if not rows:
-        return ["no changes"]
-    size = max(width_of(t) for t, _ in rows)
-    return [f" {t}{' ' * (size - width_of(t))} | {w}".rstrip(" |") for t, w in rows]
+        counts = ch.note if ch.status is Status.TYPOGRAPHIC else ch.words
+        rows.append((f"{ch.head} {ch.what}", counts))
+    size = max((width_of(t) for t, _ in rows), default=0)
+    out = [f" {t}{' ' * (size - width_of(t))} | {w}".rstrip(" |") for t, w in rows]
+    return out + _verdict(c, bool(rows))
+
+
+def verdict(c: Comparison) -> str:
+    """The closing line when the texts do not differ (`Comparison.differs`, as
+    ``diff --exit-code`` and ``check`` see it); empty when they do.
+
+    >>> from redline.model import Document, DocKind
+    >>> d = Document("a.txt", "plain", DocKind.TEXT)
+    >>> verdict(Comparison(d, d, ()))
+    'no changes'
+    """
+    if c.differs:
+        return ""
+    also = []
+    n = c.summary()[Status.TYPOGRAPHIC.value]
+    if n:
+        also.append(f"{n} typographic only")
+    s = c.sponsors
+    if s.added or s.removed:
+        also.append(f"sponsors {s.old_count} → {s.new_count}")
+    return "no changes" + (f" in the text ({'; '.join(also)})" if also else "")
+
+
+def _verdict(c: Comparison, gap: bool) -> list[str]:
+    """The closing line, if any: the verdict, after a blank line when `gap`."""
+    line = verdict(c)
+    if not line:
+        return []
+    return ["", line] if gap else [line]
 
 
 def _body(c: Comparison, options: RenderOptions) -> list[str]:
@@ -609,9 +749,10 @@ def _body(c: Comparison, options: RenderOptions) -> list[str]:
     all_blocks = blocks(entries)
     wanted = [any(is_change(entries[i]) for i in b) for b in all_blocks]
     shown: set[int] = set()
+    context = max(min(options.context, len(all_blocks)), 0)  # --context 1e20 is everything
     for k, want in enumerate(wanted):
         if want:
-            shown.update(range(max(k - options.context, 0), k + options.context + 1))
+            shown.update(range(max(k - context, 0), k + context + 1))
     out: list[str] = []
     last = -1
     for k, block in enumerate(all_blocks):
@@ -621,9 +762,7 @@ def _body(c: Comparison, options: RenderOptions) -> list[str]:
             out += ["⋯", ""]
         last = k
         out += _block(c, block, wanted[k], options)
-    if not any(wanted):
-        out.append("no changes")
-    return out
+    return out + _verdict(c, False)  # each block ends with its blank line
 
 
 def _block(
@@ -633,8 +772,9 @@ def _block(
     e = c.entries[block[0]]
     if len(block) > 1:
         return [_bold(f"{block_heading(c.entries, block)} (renumbered)", options), ""]
-    base = "" if changed else "dim"
-    out = [_bold(titled(e), options) if changed else render_line([("dim", titled(e))], color)]
+    dim = not changed or e.status is Status.TYPOGRAPHIC
+    base = "dim" if dim else ""
+    out = [render_line([("dim", titled(e))], color) if dim else _bold(titled(e), options)]
     if _renumber_only(e) and not options.context:
         return [*out, ""]
     out += styled_wrap(pieces(e.segments, color, base), width, color, _INDENT)
