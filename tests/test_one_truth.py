@@ -237,9 +237,7 @@ def test_exit_code_agrees_with_the_verdict(tmp_path: Path) -> None:
     same = runner.invoke(main, ["diff", f"{EX / 'A_75_479.md'}#IV", str(EX / "A_RES_75_197.txt"),
                                 "--exit-code", "--color", "never"])  # fmt: skip
     assert same.exit_code == 0, same.output
-    assert same.output.rstrip().endswith(
-        "no changes in the text (1 typographic only)"
-    )
+    assert same.output.rstrip().endswith("no changes in the text (1 typographic only)")
     for args in ([], ["--stat"]):
         differ = runner.invoke(main, ["diff", str(EX / "A_RES_73_188.txt"),
                                       f"{EX / 'A_75_479.md'}#IV", "--exit-code", *args])  # fmt: skip
