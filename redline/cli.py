@@ -380,8 +380,10 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
     """Check that every change in SUBMITTED (a .docx) against BASE is a tracked change.
 
     Rejecting all tracked changes of SUBMITTED must give BASE's text; each
-    paragraph where it does not holds an untracked edit and is named. Exit 0
-    when all changes are tracked, 1 when some are not, 2 on error. (--tracked
+    paragraph where it does not holds an untracked edit and is named. Hidden
+    text, headers, footers, comments and endnotes are not compared: they are
+    named and the exit code is 1. Exit 0 when all changes are tracked, 1 when
+    some are not (or cannot be verified), 2 on error. (--tracked
     applies to BASE, should it be a .docx too.)
 
     \b
@@ -424,9 +426,15 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
                   f"(rejecting all tracked changes does not give {_name(base)}):")  # fmt: skip
             for line in problems:
                 _echo(f"  {_name(line)}")
-        else:
+        # fail closed: what Word shows and is not compared cannot be called tracked
+        unverified = accepted.unverified
+        if unverified:
+            _echo(f"not verified (not compared with {_name(base)}):")
+            for line in unverified:
+                _echo(f"  {_name(line)}")
+        if not problems and not unverified:
             _echo(f"all changes are tracked: rejecting them gives {_name(base)}")
-    sys.exit(EXIT_DIFFERS if problems else EXIT_OK)
+    sys.exit(EXIT_DIFFERS if problems or unverified else EXIT_OK)
 
 
 def _changed(e: Any) -> bool:

@@ -112,6 +112,9 @@ class Document:
     """Things the parser wants the user to know (stderr, JSON)."""
     tracked_changes: int = 0
     """For a .docx input: how many tracked changes it held."""
+    unverified: tuple[str, ...] = ()
+    """For a .docx input: what Word shows that is not compared (headers, footers,
+    comments, endnotes, hidden text); ``verify-tracked`` fails on any of it."""
 
     def counts(self) -> dict[str, int]:
         """Paragraph counts by kind, e.g. ``{"preambular": 18, "operative": 24, ...}``."""

@@ -206,24 +206,36 @@ def load(
     pick = pick or inline_pick
     data = read_bytes(path, max_size)
     if is_docx(data):
-        from redline.parser.docx import docx_to_text
+        from redline.parser.docx import read_docx
 
         _refuse_zip_bomb(data, path, max_size)
-        text, warnings, n_tracked = docx_to_text(data, path, tracked)
+        word = read_docx(data, path, tracked)
+        text, warnings, n_tracked, unverified = (
+            word.text, list(word.warnings), word.tracked, word.unverified
+        )  # fmt: skip
         fmt = "docx"
     else:
         text, warnings = decode(data, path)
-        fmt, n_tracked = None, 0
+        fmt, n_tracked, unverified = None, 0, ()
     from redline.parser import parse_document
 
     # the report is named by its path: its resolutions are path#IV, not path#IV#IV
     doc = parse_document(text, source=path if inline_pick else source, fmt=fmt)
-    if warnings or n_tracked:
+    if warnings or n_tracked or unverified:
         from dataclasses import replace
 
-        doc = replace(doc, warnings=tuple(warnings) + doc.warnings, tracked_changes=n_tracked)
+        doc = replace(
+            doc,
+            warnings=tuple(warnings) + doc.warnings,
+            tracked_changes=n_tracked,
+            unverified=unverified,
+        )
     if pick:
         doc = pick_resolution(doc, pick)
+        if unverified:  # a part of the file is picked: what is not compared is still there
+            from dataclasses import replace
+
+            doc = replace(doc, unverified=unverified)
     return doc
 
 

@@ -216,6 +216,198 @@ def test_sigint_while_writing_leaves_no_temporary_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+# --- 3. verify-tracked and check fooled by what Word does not show ----------------------
+
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
+BASE = (
+    "The General Assembly,\n\nRecalling its resolution 73/188,\n\n1. Urges States to act by 2030;\n"
+)
+
+
+def run(text: str, extra: str = "") -> str:
+    return f'<w:r>{extra}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def word(*paragraphs: str, setup: object = None) -> bytes:
+    """A .docx whose body paragraphs are the given WordprocessingML (children of ``w:p``)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    for inner in paragraphs:
+        p = d.add_paragraph()._p
+        for child in list(parse_xml(f"<w:p {NS}>{inner}</w:p>")):
+            p.append(child)
+    if callable(setup):
+        setup(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def base_paragraphs(last: str = run("1. Urges States to act by 2030;")) -> list[str]:
+    return [run("The General Assembly,"), run("Recalling its resolution 73/188,"), last]
+
+
+@pytest.fixture
+def base(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "base.txt").write_text(BASE, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_faithful_word_copy_verifies(base):
+    """The control: the same text in Word verifies and checks as a match."""
+    (base / "sub.docx").write_bytes(word(*base_paragraphs()))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 0, result.output
+    assert "all changes are tracked" in result.stdout
+    assert cli("check", "sub.docx", "base.txt").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "hide",
+    [
+        "<w:rPr><w:vanish/></w:rPr>",
+        '<w:rPr><w:vanish w:val="true"/></w:rPr>',
+        '<w:rPr><w:rStyle w:val="Secret"/></w:rPr>',  # a character style that hides
+    ],
+)
+def test_hidden_text_is_not_text_and_fails_verify_tracked(base, hide):
+    def secret_style(d):
+        from docx.oxml import parse_xml
+
+        d.styles.element.append(
+            parse_xml(
+                f'<w:style {NS} w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+                "<w:rPr><w:vanish/></w:rPr></w:style>"
+            )
+        )
+
+    # Word shows "Urges States to act;" — the year is hidden, not deleted
+    last = run("1. Urges States to act") + run(" by 2030", hide) + run(";")
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(last), setup=secret_style))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "OP1: changed: -[by 2030]" in result.stdout
+    assert "hidden text (w:vanish) in 1 run: “by 2030”" in result.stdout
+    assert "all changes are tracked" not in result.stdout
+    checked = cli("check", "sub.docx", "base.txt")
+    assert checked.exit_code == 1, checked.output
+    assert "hidden text (w:vanish) in 1 run is not read" in checked.stderr
+
+
+def test_a_hidden_paragraph_mark_joins_as_word_shows_it(base):
+    (base / "sub.docx").write_bytes(
+        word(
+            run("The General Assembly,"),
+            "<w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>" + run("Recalling its resolution "),
+            run("73/188,"),
+            run("1. Urges States to act by 2030;"),
+        )
+    )
+    assert cli("check", "sub.docx", "base.txt").exit_code == 0
+
+
+TEXT_BOX_VML = (
+    "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p>{}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+)
+TEXT_BOX_DRAWINGML = (
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+    "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p>{0}</w:p></w:txbxContent>"
+    "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p>{0}</w:p></w:txbxContent>"
+    "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+@pytest.mark.parametrize("box", [TEXT_BOX_VML, TEXT_BOX_DRAWINGML], ids=["vml", "drawingml"])
+def test_a_paragraph_added_in_a_text_box_is_read(base, box):
+    added = box.format(run("2. Decides to abolish the Committee;"))
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), run("") + added))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    # read once: the DrawingML box's VML fallback is the same box
+    assert result.stdout.count("Decides to abolish") == 1, result.stdout
+    assert "OP2 (deleted)" in result.stdout or "OP2: inserted" in result.stdout
+    checked = cli("check", "sub.docx", "base.txt")
+    assert checked.exit_code == 1 and "text boxes read" in checked.stderr
+
+
+def test_a_text_box_inserted_as_a_tracked_change_verifies(base):
+    box = TEXT_BOX_VML.format(run("2. Decides to remain seized of the matter."))
+    ins = f'<w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">{box}</w:ins>'
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), run("") + ins))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 0, result.output
+
+
+def with_header(text: str):
+    def setup(d):
+        d.sections[0].header.paragraphs[0].text = text
+
+    return setup
+
+
+def test_a_header_is_named_and_verify_tracked_fails_closed(base):
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), setup=with_header("Decides 2040")))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "not verified" in result.stdout and "header “Decides 2040”" in result.stdout
+    assert "all changes are tracked" not in result.stdout
+    checked = cli("check", "sub.docx", "base.txt")
+    assert "header “Decides 2040”: not compared" in checked.stderr
+
+
+def test_a_footer_of_page_numbers_is_not_named(base):
+    def footer(d):
+        d.sections[0].footer.paragraphs[0].text = " 3 "
+
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), setup=footer))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 0, result.output
+
+
+def test_comments_are_named_and_verify_tracked_fails_closed(base):
+    def comment(d):
+        runs = d.paragraphs[-1].runs
+        d.add_comment(runs, text="We will drop 2030 later", author="X")
+
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), setup=comment))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "comment “We will drop 2030 later”" in result.stdout
+    assert "not compared" in cli("show", "sub.docx").output
+
+
+def test_redline_output_with_a_header_is_not_called_tracked(base):
+    """Redline's own Word output verifies; give it a header and it no longer does."""
+    (base / "new.txt").write_text(BASE.replace("2030", "2035"), encoding="utf-8")
+    assert cli("diff", "base.txt", "new.txt", "-o", "out.docx").exit_code == 0
+    assert cli("verify-tracked", "out.docx", "base.txt").exit_code == 0
+    import io
+
+    import docx
+
+    d = docx.Document("out.docx")
+    d.sections[0].header.paragraphs[0].text = "A/C.3/80/L.99"
+    buf = io.BytesIO()
+    d.save(buf)
+    (base / "out.docx").write_bytes(buf.getvalue())
+    result = cli("verify-tracked", "out.docx", "base.txt")
+    assert result.exit_code == 1 and "header “A/C.3/80/L.99”" in result.stdout
+
+
 # --- 6. terminal and CI injection ------------------------------------------------------
 
 OSC_TITLE = "\x1b]0;pwned\x07"

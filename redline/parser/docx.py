@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from redline.errors import InputError
@@ -28,7 +29,7 @@ from redline.errors import InputError
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL_TEXT = _W + "p", _W + "r", _W + "t", _W + "delText"
 _INS, _DEL, _MOVE_TO, _MOVE_FROM = _W + "ins", _W + "del", _W + "moveTo", _W + "moveFrom"
-_PPR, _RPR, _I = _W + "pPr", _W + "rPr", _W + "i"
+_PPR, _RPR, _I, _VANISH = _W + "pPr", _W + "rPr", _W + "i", _W + "vanish"
 _SPACES = {_W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
 _NUMBER = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]+\))\s+")
 _FALSE = {"0", "false", "off"}
@@ -39,11 +40,31 @@ _Piece = tuple[str, bool, bool]
 """Text, italic, and whether it is markup (a footnote marker) to pass unescaped."""
 
 
+@dataclass(frozen=True)
+class WordRead:
+    """What the Word reader found: the text, warnings, tracked changes, and what Word
+    shows that is not compared (headers, footers, comments, endnotes, hidden text)."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
+    tracked: int = 0
+    unverified: tuple[str, ...] = ()
+
+
 def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], int]:
     """Text, warnings and the number of tracked changes of a .docx.
 
     `tracked` is ``accept`` (the text with changes accepted) or ``reject``.
     ``docx_to_text(data, "draft.docx", "reject")`` -> ``("*The General Assembly,*\\n\\n…", [], 12)``
+    """
+    got = read_docx(data, path, tracked)
+    return got.text, list(got.warnings), got.tracked
+
+
+def read_docx(data: bytes, path: str, tracked: str) -> WordRead:
+    """Read a .docx as Word shows it: hidden text (``w:vanish``) left out, text boxes
+    read as paragraphs after the paragraph holding them, and the parts that are not
+    compared (headers, footers, comments, endnotes) named in `WordRead.unverified`.
     """
     if tracked not in ("accept", "reject"):
         raise ValueError(f"tracked must be 'accept' or 'reject', not {tracked!r}")
@@ -53,19 +74,31 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
         word = Document(io.BytesIO(data))
         body = word.element.body
         numbers = _Numbering(word)
-        notes = _Footnotes(word, tracked)
+        notes = _Footnotes(word, tracked, numbers.styles)
     except Exception as e:  # zipfile, lxml, python-docx: all mean "not a Word file we can read"
         raise InputError(path, f"not a readable Word document: {e}") from None
+    if body is None:
+        raise InputError(path, "not a readable Word document: word/document.xml has no body")
     n_tracked = notes.tracked + sum(1 for _ in body.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
+    hidden: list[str] = []
     blocks: list[str] = []
     pending: list[_Piece] = []
+    boxes = 0
     bold = True  # so far, every run of the pending paragraph is bold
     for p in body.iter(_P):
         if any(a.tag == _P for a in p.iterancestors()):
-            continue  # a text box's paragraph: text boxes are left out
-        pending.extend(_pieces(p, tracked, notes))
+            # a text box's paragraph (w:txbxContent, VML or DrawingML): its own block
+            if not _box_shown(p, tracked, numbers.styles):
+                continue
+            box = _markdown(_pieces(p, tracked, notes, numbers.styles, hidden), numbers.next(p))
+            if box:
+                boxes += 1
+                blocks.append(box)
+                blocks.extend(notes.bodies())
+            continue
+        pending.extend(_pieces(p, tracked, notes, numbers.styles, hidden))
         bold = bold and _all_bold(p, tracked)
-        if _mark_removed(p, tracked):
+        if _mark_removed(p, tracked) or _mark_hidden(p):
             continue  # its paragraph mark goes: the next paragraph continues it
         block = _markdown(pending, numbers.next(p))
         if block and (numbers.is_heading(p) or _bold_heading(block, bold)):
@@ -78,11 +111,129 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
     if pending and (block := _markdown(pending)):
         blocks.append(block)
     blocks.extend(notes.bodies())
+    hidden.extend(notes.hidden)
     warnings = []
     if n_tracked:
         how = "accepted" if tracked == "accept" else "rejected"
         warnings.append(f"{path}: {n_tracked} tracked changes, read with all of them {how}")
-    return "\n\n".join(blocks) + "\n", warnings, n_tracked
+    unverified = []
+    shown = [h for h in (" ".join(x.split()) for x in hidden) if h]
+    if shown:
+        runs = f"{len(shown)} run{'s' if len(shown) != 1 else ''}"
+        unverified.append(f"hidden text (w:vanish) in {runs}: {_sample(shown)}")
+        warnings.append(
+            f"{path}: hidden text (w:vanish) in {runs} is not read, "
+            f"as Word does not show it: {_sample(shown)}"
+        )
+    if boxes:
+        warnings.append(
+            f"{path}: {boxes} paragraph{'s' if boxes != 1 else ''} of text boxes read "
+            "after the paragraph holding them"
+        )
+    for what in _other_parts(word, body):
+        unverified.append(what)
+        warnings.append(f"{path}: {what}: not compared")
+    return WordRead("\n\n".join(blocks) + "\n", tuple(warnings), n_tracked, tuple(unverified))
+
+
+def _sample(texts: list[str], most: int = 3) -> str:
+    """``“a”, “b” and 2 more``: the first few texts, each shortened.
+
+    >>> _sample(["2030", "x" * 50, "c", "d"])
+    '“2030”, “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”, “c” and 1 more'
+    """
+    shown = [f"“{t if len(t) <= 40 else t[:38] + '…'}”" for t in texts[:most]]
+    more = f" and {len(texts) - most} more" if len(texts) > most else ""
+    return ", ".join(shown) + more
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _box_shown(p: Any, tracked: str, styles: dict[str, Any]) -> bool:
+    """Whether a text box's paragraph `p` is shown: not the fallback copy of a DrawingML
+    box (``mc:Fallback``), not in a run that is hidden or removed by the tracked choice."""
+    gone = (_DEL, _MOVE_FROM) if tracked == "accept" else (_INS, _MOVE_TO)
+    for a in p.iterancestors():
+        if a.tag == _MC_FALLBACK or a.tag in gone:
+            return False
+        if a.tag == _R and _hidden(a, styles):
+            return False
+    return True
+
+
+def _hidden(r: Any, styles: dict[str, Any], pstyle: str | None = None) -> bool:
+    """Whether run `r` is hidden (``w:vanish``) directly, by its character style or by
+    its paragraph's style (each followed along ``basedOn``)."""
+    rpr = r.find(_RPR)
+    if rpr is not None:
+        v = rpr.find(_VANISH)
+        if v is not None:
+            return (v.get(_VAL) or "true").lower() not in _FALSE
+        sid = _child_val(rpr, "rStyle")
+        if sid and _style_flag(styles, sid, _VANISH) is not None:
+            return bool(_style_flag(styles, sid, _VANISH))
+    return bool(pstyle and _style_flag(styles, pstyle, _VANISH))
+
+
+def _style_flag(styles: dict[str, Any], sid: str, tag: str) -> bool | None:
+    """An on/off run property of style `sid` or the styles it is based on; None if unset."""
+    for _ in range(10):  # the basedOn chain, bounded
+        st = styles.get(sid)
+        if st is None:
+            return None
+        rpr = st.find(_RPR)
+        flag = rpr.find(tag) if rpr is not None else None
+        if flag is not None:
+            return (flag.get(_VAL) or "true").lower() not in _FALSE
+        sid = _child_val(st, "basedOn") or ""
+    return None
+
+
+def _mark_hidden(p: Any) -> bool:
+    """True when the paragraph mark is hidden: Word shows the paragraph joined to the next."""
+    ppr = p.find(_PPR)
+    rpr = ppr.find(_RPR) if ppr is not None else None
+    v = rpr.find(_VANISH) if rpr is not None else None
+    return v is not None and (v.get(_VAL) or "true").lower() not in _FALSE
+
+
+_PARTS = {
+    "header": "header",
+    "footer": "footer",
+    "comments": "comment",
+    "endnotes": "endnote",
+}
+
+
+def _other_parts(word: Any, body: Any) -> list[str]:
+    """What Word shows outside the body and its footnotes, which is not compared:
+    ``header “A/C.3/75/L.11”``, ``2 comments: “…”``, an imported part (``w:altChunk``).
+    Page numbers alone (a header of digits) are not named."""
+    texts: dict[str, list[str]] = {}
+    for rel in word.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in _PARTS or rel.is_external:
+            continue
+        from docx.oxml import parse_xml
+
+        root = parse_xml(rel.target_part.blob)
+        if kind in ("header", "footer"):
+            items = [root]
+        else:
+            items = list(root.iterfind(_W + kind.removesuffix("s")))
+        for item in items:
+            text = " ".join("".join(t.text or "" for t in item.iter(_T)).split())
+            if text and not text.replace(" ", "").isdigit():
+                texts.setdefault(_PARTS[kind], []).append(text)
+    out = []
+    for kind, found in texts.items():
+        many = f"{len(found)} {kind}s" if len(found) != 1 else kind
+        out.append(f"{many} {_sample(found)}" if len(found) == 1 else f"{many}: {_sample(found)}")
+    chunks = sum(1 for _ in body.iter(_W + "altChunk"))
+    if chunks:
+        out.append(f"{chunks} imported part{'s' if chunks != 1 else ''} (w:altChunk)")
+    return out
 
 
 def _kept(el: Any, p: Any, tracked: str) -> bool:
@@ -97,16 +248,29 @@ def _kept(el: Any, p: Any, tracked: str) -> bool:
     return True
 
 
-def _pieces(p: Any, tracked: str, notes: _Footnotes | None) -> list[_Piece]:
+def _pieces(
+    p: Any,
+    tracked: str,
+    notes: _Footnotes | None,
+    styles: dict[str, Any] | None = None,
+    hidden: list[str] | None = None,
+) -> list[_Piece]:
     """The paragraph's text as (text, italic, markup) pieces, in order.
 
-    A footnote reference becomes the markup ``<sup>n</sup>``.
+    A footnote reference becomes the markup ``<sup>n</sup>``. The text of a hidden
+    run (``w:vanish``) is not read; it is added to `hidden`.
     """
     out: list[_Piece] = []
+    ppr = p.find(_PPR)
+    pstyle = _child_val(ppr, "pStyle") if ppr is not None else None
     for r in p.iter(_R):
         if next((a for a in r.iterancestors(_P)), None) is not p:
             continue  # a text box's run
         if not _kept(r, p, tracked):
+            continue
+        if _hidden(r, styles or {}, pstyle):
+            if hidden is not None:
+                hidden.append("".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)))
             continue
         italic = _italic(r, tracked)
         superscript = _superscript(r)
@@ -168,8 +332,10 @@ def _superscript(r: Any) -> bool:
 class _Footnotes:
     """The footnotes part: numbers the references in reading order, keeps their text."""
 
-    def __init__(self, word: Any, tracked: str) -> None:
+    def __init__(self, word: Any, tracked: str, styles: dict[str, Any]) -> None:
         self.tracked_mode = tracked
+        self.styles = styles
+        self.hidden: list[str] = []
         self.by_id: dict[str, Any] = {}
         self.cited: list[tuple[str, Any]] = []
         self.written = 0
@@ -198,7 +364,11 @@ class _Footnotes:
         for mark, f in cited:
             if f is None:
                 continue
-            pieces = [x for fp in f.iter(_P) for x in _pieces(fp, self.tracked_mode, None)]
+            pieces = [
+                x
+                for fp in f.iter(_P)
+                for x in _pieces(fp, self.tracked_mode, None, self.styles, self.hidden)
+            ]
             text = " ".join("".join(t for t, _, _ in pieces).split())
             out.append(f"<sup>{mark}</sup> {_escape(text)}")
         return out
