@@ -530,6 +530,79 @@ def _moves(w: _Work, olds: list[int], news: list[int], chain: _Chain) -> None:
         w.pair(i, j, moved=not in_order)
 
 
+# --- 5. which pairs moved ------------------------------------------------------------
+
+
+def _heaviest_chain(items: list[tuple[int, int, int]]) -> set[int]:
+    """The old indices of the heaviest run of (old, new, weight) increasing in both.
+
+    A weighted longest increasing subsequence, O(n log n) with a Fenwick tree of
+    prefix maxima over old indices; `items` need distinct new indices.
+
+    >>> sorted(_heaviest_chain([(0, 1, 1), (1, 2, 1), (2, 0, 1), (3, 3, 1)]))
+    [0, 1, 3]
+    >>> sorted(_heaviest_chain([(0, 1, 1), (1, 2, 1), (2, 0, 5), (3, 3, 1)]))
+    [2, 3]
+    """
+    if not items:
+        return set()
+    items = sorted(items, key=lambda t: t[1])
+    rank = {i: r + 1 for r, i in enumerate(sorted({t[0] for t in items}))}
+    size = len(rank)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best weight, item) per node
+    back = [-1] * len(items)
+    best_end = (0, -1)
+    for k, (i, _, weight) in enumerate(items):
+        r = rank[i] - 1  # best run ending at an old index strictly below i
+        prev = (0, -1)
+        while r > 0:
+            if tree[r][0] > prev[0]:
+                prev = tree[r]
+            r -= r & -r
+        back[k] = prev[1]
+        here = (prev[0] + weight, k)
+        if here[0] > best_end[0]:
+            best_end = here
+        r = rank[i]
+        while r <= size:
+            if here[0] > tree[r][0]:
+                tree[r] = here
+            r += r & -r
+    out: set[int] = set()
+    k = best_end[1]
+    while k >= 0:
+        out.add(items[k][0])
+        k = back[k]
+    return out
+
+
+def _settle_moves(w: _Work) -> None:
+    """Call moved the fewest (then shortest) pairs whose removal leaves reading order.
+
+    Every 1:1 pair weighs more than all words together, plus its words, so the heaviest
+    chain in order keeps as many pairs as possible and, among those, the
+    longest: what is left out moved. A split or merge stays in order (it was
+    found in order), and a sub-paragraph moves with its parent.
+    """
+    total = sum(w.size(True, i) for i in w.o2n) + 1
+    heavy = total * (len(w.o2n) + 1)  # outweighs any number of 1:1 pairs
+    items = [(i, j, total + w.size(True, i)) for i, j in w.o2n.items()]
+    items += [(i, js[0], heavy) for i, js in w.splits.items()]
+    items += [(min(w.merges[j]), j, heavy) for j in w.merges]
+    kept = _heaviest_chain(items)
+    w.moved = {i for i in w.o2n if i not in kept}
+    # A sub-paragraph whose parent moved moved with it.
+    label_at = {p.label: k for k, p in enumerate(w.old)}
+    for i in list(w.o2n):
+        parent = w.old[i].parent
+        while parent is not None and parent in label_at:
+            k = label_at[parent]
+            if k in w.moved:
+                w.moved.add(i)
+                break
+            parent = w.old[k].parent
+
+
 # --- entries -----------------------------------------------------------------------
 
 
@@ -743,4 +816,5 @@ def align(
     all_kids_o = [k for ks in kids_o.values() for k in ks]
     all_kids_n = [k for ks in kids_n.values() for k in ks]
     _moves(w, sorted(set(top_o + all_kids_o)), sorted(set(top_n + all_kids_n)), chain)
+    _settle_moves(w)
     return _entries(w)

@@ -181,6 +181,30 @@ def test_edited_paragraph_moved_from_operative_part_into_preamble() -> None:
     ]
 
 
+def test_one_paragraph_moved_up_past_edited_ones_is_the_only_move() -> None:
+    # A/RES/78/228 -> A/C.3/80/L.4: old PP25 moved up to PP20; the edited paragraphs
+    # between kept their order and are renumbered (or changed), not moved.
+    old = resolution()
+    texts = [("pp", t.replace(",", ", further,", 1)) for t in PREAMBLE[:3]] + [
+        ("op", t) for t in OPERATIVE
+    ]
+    texts.insert(0, ("pp", PREAMBLE[3]))  # old PP4 is new PP1, unchanged
+    assert changes(align(old, number(texts))) == [
+        ("moved", "PP4", "PP1"),
+        ("changed", "PP1", "PP2"),
+        ("changed", "PP2", "PP3"),
+        ("changed", "PP3", "PP4"),
+    ]
+
+
+def test_of_two_swapped_paragraphs_the_shorter_moved() -> None:
+    long_text, short_text = OPERATIVE[5], OPERATIVE[4]  # 12 words, 9 words
+    old = [op(1, OPERATIVE[0]), op(2, long_text), op(3, short_text)]
+    new = [op(1, OPERATIVE[0]), op(2, short_text), op(3, long_text)]
+    assert changes(align(old, new)) == [("moved", "OP3", "OP2"), ("renumbered", "OP2", "OP3")]
+    assert changes(align(new, old)) == [("renumbered", "OP3", "OP2"), ("moved", "OP2", "OP3")]
+
+
 def test_split_paragraph_gives_two_entries_sharing_the_old_one() -> None:
     whole = (
         "Requests the Secretary-General to continue his efforts to mobilize the financial "
