@@ -586,6 +586,122 @@ def check_command(
     sys.exit(EXIT_OK if all(v.matches for v in verdicts) else EXIT_DIFFERS)
 
 
+@main.command("batch")
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Write index.html, index.json, index.csv and pages/ to this folder.")  # fmt: skip
+@click.option("--jobs", "-j", type=click.IntRange(min=1, max=1024),
+              help="Processes to compare in (default: the number of cores).")  # fmt: skip
+@click.option("--pairs", "pairs_file", type=click.Path(dir_okay=False),
+              help="OLD<TAB>NEW a line: pairs that override the finder.")  # fmt: skip
+@click.option("--format", "-f", "fmt", type=click.Choice(["html", "docx"]), default="html",
+              show_default=True, help="Each pair's page; docx writes the .docx beside the HTML.")  # fmt: skip
+@click.option("--glob", "pattern", help="Read only the files of a folder whose name matches.")
+@click.option("--check", is_flag=True,
+              help="Check each pair as redline check CANDIDATE=old ADOPTED=new: exit 1 if any "
+                   "differs or a new text has no counterpart.")  # fmt: skip
+@common
+def batch_command(
+    old: str, new: str, out_dir: str | None, jobs: int | None, pairs_file: str | None,
+    fmt: str, pattern: str | None, check: bool, max_size: int, tracked: str, debug: bool,
+) -> None:  # fmt: skip
+    """Compare every text of NEW with its counterpart in OLD (files or folders).
+
+    Each new text's counterpart is found for you: the draft its header cites,
+    the resolution it recalls as its latest, the same title, else the most
+    similar text; below a threshold it is listed as having no predecessor.
+
+    \b
+    Examples:
+      redline batch resolutions-79/ drafts-80/ -o out/
+      redline batch drafts/ adopted/ --check
+    """
+    _State.debug = debug
+    code = EXIT_OK
+    with _errors():
+        from contextlib import ExitStack
+
+        from redline import batch as b
+        from redline.batch_index import Meta, index_files
+        from redline.read import decode, read_bytes
+
+        if not out_dir and not check:
+            raise InputError("redline batch", "needs -o OUT_DIR (or --check)")
+        if out_dir:
+            _batch_out_dir(out_dir, [old, new, pairs_file])
+        manifest = None
+        if pairs_file:
+            manifest = (pairs_file, decode(read_bytes(pairs_file, max_size), pairs_file)[0])
+        formats = ("html", "docx") if fmt == "docx" else ("html",)
+        options = b.Options(max_size, tracked, formats if out_dir else (), _generated(), check)
+        with ExitStack() as bars:
+
+            def progress(label: str, total: int) -> Any:
+                if not sys.stderr.isatty():
+                    return None
+                return bars.enter_context(
+                    click.progressbar(
+                        length=total, label=f"redline batch: {label}", file=sys.stderr
+                    )  # fmt: skip
+                ).update
+
+            rows = b.run([old], [new], options, jobs or os.cpu_count() or 1, pattern,
+                         manifest, progress)  # fmt: skip
+        for r in rows:
+            for w in r.warnings:
+                _say(f"redline: warning: {w}")
+            if r.error:
+                _say(f"redline: error: {r.error}")
+        if out_dir:
+            meta = Meta((old,), (new,), options.generated, check, formats)
+            os.makedirs(os.path.join(out_dir, "pages"), exist_ok=True)
+            for r in rows:
+                for name, data in r.pages.items():
+                    _write(os.path.join(out_dir, name), data)
+            for name, text in index_files(rows, meta).items():
+                _write(os.path.join(out_dir, name), text)
+        failed = [r for r in rows if r.error]
+        unmatched = [r for r in rows if r.old is None and not r.error]
+        pairs = [r for r in rows if r.old is not None and not r.error]
+        if check:
+            bad = 0
+            for k, r in enumerate(rows, 1):
+                verdict = r.check if r.old and not r.error else (r.error or "no counterpart found")
+                bad += verdict != "match"
+                _echo(
+                    f"[{k}/{len(rows)}] {_name(r.old or '-')} vs {_name(r.new)}: {_name(verdict)}"
+                )
+            _echo(f"differs: {bad} of {len(rows)} texts" if bad else "match")
+            code = EXIT_DIFFERS if bad else EXIT_OK
+        differ = sum(1 for r in pairs if r.differs)
+        where = f" -> {_name(os.path.join(out_dir, 'index.html'))}" if out_dir else ""
+        _say(f"redline batch: {len(rows)} new texts: {len(pairs)} compared ({differ} differ), "
+             f"{len(unmatched)} without predecessor, {len(failed)} failed{where}")  # fmt: skip
+        if failed:
+            code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _batch_out_dir(out_dir: str, inputs: list[str | None]) -> None:
+    """Refuse an OUT_DIR that is a file, an input, or inside an input folder (a second
+    run would read its pages)."""
+    from redline.output import same_file
+
+    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+        raise InputError(out_dir, "-o names a file, not a folder")
+    here = os.path.realpath(out_dir)
+    for src in inputs:
+        if not src:
+            continue
+        if same_file(out_dir, src):
+            raise InputError(out_dir, "-o is one of the inputs; refusing to write into it")
+        if os.path.isdir(src):
+            top = os.path.realpath(src)
+            if here.startswith(top + os.sep):
+                raise InputError(out_dir, f"-o is inside the input folder {src}")
+
+
 def run() -> None:
     """The ``redline`` command: `main` in a process of its own, without the cyclic GC.
 

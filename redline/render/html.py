@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 
@@ -520,3 +520,19 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     with as_file(files("redline.templates")) as folder:
         template = _environment(str(folder)).get_template("redline.html")
         return template.render(context(comparison, options))
+
+
+def render_template(name: str, values: Mapping[str, object]) -> str:
+    """Another page of redline.templates, as autoescaped and strict (the batch's index.html).
+
+    >>> render_template("index.html", {})[:5]
+    Traceback (most recent call last):
+    jinja2.exceptions.UndefinedError: 'script_hash' is undefined
+    """
+    with as_file(files("redline.templates")) as folder:
+        return _environment(str(folder)).get_template(name).render(values)
+
+
+def template_text(name: str) -> str:
+    """The text of a file of redline.templates (the index script, to hash it)."""
+    return files("redline.templates").joinpath(name).read_text("utf-8")
