@@ -1,0 +1,320 @@
+"""PDF pages as positioned text runs, read with PDFium (the one module that calls it).
+
+PDFium comes in pypdfium2's wheel (``pypdfium2_raw/libpdfium.so``). Its Python
+bindings declare every PDFium function at import (about 70 ms); this module
+declares the twenty-odd it uses, with ctypes, on the same library.
+
+A page becomes `Run`s: stretches of characters of one text object on one
+baseline, with their font size, italic and bold, and how the run is separated
+from the previous one (touching, a drawn space, a space PDFium inferred from the
+gap, or a line break). Thin filled paths become `rules` (the separator above the
+footnotes, the rules under the masthead); images are kept as boxes (the barcode,
+the recycling mark). Nothing here knows what a resolution is.
+
+>>> from pathlib import Path
+>>> pages = read_pdf(Path("examples/A_RES_79_16.pdf").read_bytes(), "A_RES_79_16.pdf")
+>>> len(pages), pages[0].width, pages[0].height
+(3, 612.0, 792.0)
+>>> [(r.text, round(r.size), r.bold) for r in pages[0].runs][:3]
+[('United', 14, False), ('Nations', 14, False), ('A', 20, False)]
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib.util
+import os
+import threading
+from ctypes import (
+    POINTER,
+    c_char_p,
+    c_double,
+    c_float,
+    c_int,
+    c_size_t,
+    c_ulong,
+    c_ushort,
+    c_void_p,
+)
+from dataclasses import dataclass
+from typing import Any
+
+from redline.errors import InputError
+
+MAX_PAGES = 2000
+"""A PDF with more pages is refused: the longest UN report has a few hundred."""
+MAX_CHARS = 5_000_000
+"""Characters over all pages beyond which a PDF is refused (about 1,500 dense pages)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """Characters of one text object on one baseline (top-down page coordinates)."""
+
+    text: str
+    x0: float
+    """Left edge: the first character's origin."""
+    x1: float
+    """Right edge of the last character."""
+    baseline: float
+    """Distance of the baseline from the top of the page."""
+    size: float
+    italic: bool
+    bold: bool
+    sep: str
+    """Before this run: ``""`` touching, ``" "`` a drawn space, ``"~"`` a space PDFium
+    inferred from a gap, ``"\\n"`` a line break."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in top-down page coordinates."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its size, its text runs in reading order, its rules and images."""
+
+    number: int
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+    rules: tuple[Box, ...] = ()
+    images: tuple[Box, ...] = ()
+
+
+class _RectF(ctypes.Structure):
+    _fields_ = [("left", c_float), ("top", c_float), ("right", c_float), ("bottom", c_float)]
+
+
+_D = POINTER(c_double)
+_F = POINTER(c_float)
+_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
+    "FPDF_InitLibrary": (None, []),
+    "FPDF_LoadMemDocument64": (c_void_p, [c_void_p, c_size_t, c_char_p]),
+    "FPDF_GetLastError": (c_ulong, []),
+    "FPDF_CloseDocument": (None, [c_void_p]),
+    "FPDF_GetPageCount": (c_int, [c_void_p]),
+    "FPDF_LoadPage": (c_void_p, [c_void_p, c_int]),
+    "FPDF_ClosePage": (None, [c_void_p]),
+    "FPDF_GetPageWidthF": (c_float, [c_void_p]),
+    "FPDF_GetPageHeightF": (c_float, [c_void_p]),
+    "FPDFText_LoadPage": (c_void_p, [c_void_p]),
+    "FPDFText_ClosePage": (None, [c_void_p]),
+    "FPDFText_CountChars": (c_int, [c_void_p]),
+    "FPDFText_GetText": (c_int, [c_void_p, c_int, c_int, POINTER(c_ushort)]),
+    "FPDFText_GetUnicode": (ctypes.c_uint, [c_void_p, c_int]),
+    "FPDFText_IsGenerated": (c_int, [c_void_p, c_int]),
+    "FPDFText_GetCharOrigin": (c_int, [c_void_p, c_int, _D, _D]),
+    "FPDFText_GetLooseCharBox": (c_int, [c_void_p, c_int, POINTER(_RectF)]),
+    "FPDFText_GetFontSize": (c_double, [c_void_p, c_int]),
+    "FPDFText_GetTextObject": (c_void_p, [c_void_p, c_int]),
+    "FPDFTextObj_GetFont": (c_void_p, [c_void_p]),
+    "FPDFFont_GetBaseFontName": (c_size_t, [c_void_p, c_char_p, c_size_t]),
+    "FPDFFont_GetFlags": (c_int, [c_void_p]),
+    "FPDFFont_GetWeight": (c_int, [c_void_p]),
+    "FPDFFont_GetItalicAngle": (c_int, [c_void_p, POINTER(c_int)]),
+    "FPDFPage_CountObjects": (c_int, [c_void_p]),
+    "FPDFPage_GetObject": (c_void_p, [c_void_p, c_int]),
+    "FPDFPageObj_GetType": (c_int, [c_void_p]),
+    "FPDFPageObj_GetBounds": (c_int, [c_void_p, _F, _F, _F, _F]),
+}
+_PATH, _IMAGE = 2, 3  # FPDF_PAGEOBJ_*
+_ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
+_LOCK = threading.Lock()  # PDFium is not thread-safe
+_LIB: Any = None
+
+
+def _lib() -> Any:
+    """The PDFium library of pypdfium2's wheel, initialised once."""
+    global _LIB
+    if _LIB is None:
+        spec = importlib.util.find_spec("pypdfium2_raw")
+        if spec is None or not spec.submodule_search_locations:
+            raise InputError("pypdfium2", "PDF input needs pypdfium2 (pip install pypdfium2)")
+        lib = ctypes.CDLL(os.path.join(list(spec.submodule_search_locations)[0], "libpdfium.so"))
+        for name, (res, args) in _SIGNATURES.items():
+            fn = getattr(lib, name)
+            fn.restype, fn.argtypes = res, args
+        lib.FPDF_InitLibrary()
+        _LIB = lib
+    return _LIB
+
+
+def read_pdf(data: bytes, where: str, max_pages: int = MAX_PAGES) -> tuple[Page, ...]:
+    """Every page of a PDF as runs, rules and images; `InputError` if it cannot be read."""
+    lib = _lib()
+    buf = ctypes.create_string_buffer(data, len(data))
+    with _LOCK:
+        doc = lib.FPDF_LoadMemDocument64(buf, len(data), None)
+        if not doc:
+            err = lib.FPDF_GetLastError()
+            if err == _ERR_PASSWORD:
+                raise InputError(
+                    where, "the PDF is encrypted with a password; save an unprotected copy"
+                )
+            raise InputError(where, "not a readable PDF (damaged or truncated?)")
+        try:
+            n = lib.FPDF_GetPageCount(doc)
+            if n <= 0:
+                raise InputError(where, "the PDF has no pages")
+            if n > max_pages:
+                raise InputError(
+                    where, f"the PDF has {n} pages, more than the limit of {max_pages}"
+                )
+            pages: list[Page] = []
+            chars = 0
+            for k in range(n):
+                page = _page(lib, doc, k)
+                chars += sum(len(r.text) for r in page.runs)
+                if chars > MAX_CHARS:
+                    raise InputError(where, f"the PDF holds more than {MAX_CHARS:,} characters")
+                pages.append(page)
+            return tuple(pages)
+        finally:
+            lib.FPDF_CloseDocument(doc)
+            _FONTS.clear()  # font handles are reused by the next document
+
+
+def _page(lib: Any, doc: int, k: int) -> Page:
+    page = lib.FPDF_LoadPage(doc, k)
+    if not page:
+        return Page(k + 1, 0.0, 0.0, ())
+    try:
+        width, height = float(lib.FPDF_GetPageWidthF(page)), float(lib.FPDF_GetPageHeightF(page))
+        rules, images = _graphics(lib, page, height)
+        tp = lib.FPDFText_LoadPage(page)
+        if not tp:
+            return Page(k + 1, width, height, (), rules, images)
+        try:
+            runs = _runs(lib, tp, height)
+        finally:
+            lib.FPDFText_ClosePage(tp)
+        return Page(k + 1, width, height, runs, rules, images)
+    finally:
+        lib.FPDF_ClosePage(page)
+
+
+def _text(lib: Any, tp: int, n: int) -> str:
+    """The page's characters, one per PDFium character index."""
+    buf = (c_ushort * (n + 1))()
+    got = lib.FPDFText_GetText(tp, 0, n, buf)
+    text = bytes(buf)[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != n:  # characters outside the BMP: ask one by one
+        text = "".join(chr(lib.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+    return text
+
+
+_FONTS: dict[int, tuple[bool, bool]] = {}
+"""Italic and bold by font handle, for the document being read (under `_LOCK`)."""
+
+
+def _style(lib: Any, obj: int) -> tuple[bool, bool]:
+    """(italic, bold) of a text object, from its font's name, flags and weight."""
+    font = lib.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return (False, False)
+    if font in _FONTS:
+        return _FONTS[font]
+    name_buf = ctypes.create_string_buffer(256)
+    lib.FPDFFont_GetBaseFontName(font, name_buf, 256)
+    name = (
+        name_buf.value.decode("latin-1").lower().partition("+")[2]
+        or name_buf.value.decode("latin-1").lower()
+    )
+    flags = lib.FPDFFont_GetFlags(font)
+    weight = lib.FPDFFont_GetWeight(font)
+    angle = c_int(0)
+    lib.FPDFFont_GetItalicAngle(font, ctypes.byref(angle))
+    italic = "italic" in name or "oblique" in name or bool(flags & 0x40) or angle.value != 0
+    bold = (
+        "bold" in name
+        or "black" in name
+        or "heavy" in name
+        or weight >= 600
+        or bool(flags & 0x40000)
+    )
+    _FONTS[font] = (italic, bold)
+    return _FONTS[font]
+
+
+def _runs(lib: Any, tp: int, height: float) -> tuple[Run, ...]:
+    n = lib.FPDFText_CountChars(tp)
+    if n <= 0:
+        return ()
+    text = _text(lib, tp, n)
+    x, y = c_double(), c_double()
+    rect = _RectF()
+    runs: list[Run] = []
+    cur: list[str] = []
+    cur_obj = None
+    x0 = x1 = base = size = 0.0
+    style = (False, False)
+    sep = "\n"
+    pending = "\n"
+
+    def flush() -> None:
+        if cur:
+            runs.append(Run("".join(cur), x0, x1, base, size, style[0], style[1], sep))
+            cur.clear()
+
+    for i in range(n):
+        ch = text[i]
+        if ch in "\r\n":
+            pending = "\n"
+            continue
+        if lib.FPDFText_IsGenerated(tp, i) == 1:
+            if ch == " " and pending == "":
+                pending = "~"
+            continue
+        if ch in " \xa0":
+            if pending == "":
+                pending = " "
+            continue
+        if ch in "\ufffe\x02":
+            ch = "-"  # PDFium's mark for a hyphen at a line end
+        lib.FPDFText_GetCharOrigin(tp, i, x, y)
+        lib.FPDFText_GetLooseCharBox(tp, i, rect)
+        obj = lib.FPDFText_GetTextObject(tp, i)
+        b = height - y.value
+        if cur and pending == "" and obj == cur_obj and abs(b - base) < 0.5:
+            cur.append(ch)
+            x1 = max(x1, rect.right)
+            continue
+        flush()
+        sep = pending if runs else "\n"
+        cur_obj, x0, x1, base = obj, x.value, max(rect.right, x.value), b
+        size = float(lib.FPDFText_GetFontSize(tp, i))
+        style = _style(lib, obj)
+        cur.append(ch)
+        pending = ""
+    flush()
+    return tuple(runs)
+
+
+def _graphics(lib: Any, page: int, height: float) -> tuple[tuple[Box, ...], tuple[Box, ...]]:
+    """Thin wide paths (rules) and images of a page, as boxes."""
+    rules: list[Box] = []
+    images: list[Box] = []
+    left, b, r, t = c_float(), c_float(), c_float(), c_float()
+    for i in range(min(lib.FPDFPage_CountObjects(page), 20000)):
+        obj = lib.FPDFPage_GetObject(page, i)
+        kind = lib.FPDFPageObj_GetType(obj)
+        if kind not in (_PATH, _IMAGE) or not lib.FPDFPageObj_GetBounds(obj, left, b, r, t):
+            continue
+        box = Box(left.value, height - t.value, r.value, height - b.value)
+        if kind == _IMAGE:
+            images.append(box)
+        elif box.bottom - box.top < 3 and box.x1 - box.x0 > 20:
+            rules.append(box)
+    return tuple(rules), tuple(images)
+
+
+def page_count(data: bytes, where: str) -> int:
+    """The number of pages (for messages and tests)."""
+    return len(read_pdf(data, where))
