@@ -67,6 +67,19 @@ class Paragraph:
     """First and last source line (1-based, inclusive)."""
     parent: str | None = None
     """For a sub-paragraph, the label of its operative paragraph (``OP3``)."""
+    marks_at: tuple[int, ...] = ()
+    """Where each mark of `footnotes` stands: an offset into `text` (PDF input only;
+    empty when the reader does not know)."""
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A printed line left out as page furniture (running head, page number, job number)."""
+
+    page: int
+    text: str
+    reason: str
+    """``running head`` or ``footer``."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +108,7 @@ class Document:
     source: str
     """Where it came from, as given (a path, ``-``, with any ``#pick``)."""
     format: str
-    """``markdown``, ``pdf-text``, ``docx`` or ``plain``."""
+    """``pdf``, ``markdown``, ``pdf-text``, ``docx`` or ``plain``."""
     kind: DocKind
     symbol: str | None = None
     """``A/C.3/75/L.8/Rev.1`` when the text states it."""
@@ -115,6 +128,8 @@ class Document:
     unverified: tuple[str, ...] = ()
     """For a .docx input: what Word shows that is not compared (headers, footers,
     comments, endnotes, hidden text); ``verify-tracked`` fails on any of it."""
+    dropped: tuple[Dropped, ...] = ()
+    """For a PDF input: the page furniture left out, by page (``show --dropped``)."""
 
     def counts(self) -> dict[str, int]:
         """Paragraph counts by kind, e.g. ``{"preambular": 18, "operative": 24, ...}``."""

@@ -28,7 +28,7 @@ DOCX_MAX_EXPANSION = 10  # times the size limit; real .docx files unpack to a fe
 
 # Magic numbers of files people attach by mistake, and what to call them.
 _MAGIC = (
-    (b"%PDF", "a PDF file (extract its text first, e.g. pdftotext)"),
+    (b"%PDF", "a PDF file"),  # where text is wanted (a sponsor list, a manifest)
     (b"PK\x03\x04", "a ZIP archive"),
     (b"\x89PNG", "a PNG image"),
     (b"GIF8", "a GIF image"),
@@ -78,6 +78,15 @@ def _too_big(size: int, max_size: int, more: bool = False) -> str:
     if more:
         return f"file is too large (larger than the limit of {amount(max_size)}; raise it with --max-size)"
     return f"file is too large ({amount(size)}; the limit is {amount(max_size)}, raise it with --max-size)"
+
+
+def is_pdf(data: bytes) -> bool:
+    """True for a PDF: ``%PDF-`` within the first kilobyte, as PDF readers allow.
+
+    >>> is_pdf(b"%PDF-1.7\\n..."), is_pdf(b"\\n\\n%PDF-1.4"), is_pdf(b"Recalling")
+    (True, True, False)
+    """
+    return b"%PDF-" in data[:1024]
 
 
 def is_docx(data: bytes) -> bool:
@@ -205,6 +214,11 @@ def load(
     path, inline_pick = split_pick(source)
     pick = pick or inline_pick
     data = read_bytes(path, max_size)
+    if is_pdf(data):
+        from redline.parser.layout import parse_pdf
+
+        doc = parse_pdf(data, path if inline_pick else source)
+        return pick_resolution(doc, pick) if pick else doc
     if is_docx(data):
         from redline.parser.docx import read_docx
 

@@ -48,7 +48,7 @@ BAD_INPUTS = {
     "missing": (None, "no such file"),
     "empty": (b"", "file is empty"),
     "whitespace": (b" \n\n\t\r\n  ", "file is empty"),
-    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>\n", "looks like a PDF"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>\n", "not a readable PDF"),
     "zip": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00notes.txt", "looks like a ZIP"),
     "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "looks like a PNG"),
     "undecodable": (b"The General Assembly,\n\n1. Urges \x81\x8d\x8f;\n", "undecodable bytes"),
@@ -152,12 +152,12 @@ def test_a_missing_file_is_one_line_and_exit_2_for_real(tmp_path):
     assert proc.stderr == f"redline: error: {tmp_path / 'nope.txt'}: no such file\n"
 
 
-def test_a_pdf_is_one_line_and_exit_2_for_real(tmp_path):
+def test_a_damaged_pdf_is_one_line_and_exit_2_for_real(tmp_path):
     pdf = tmp_path / "L.11.pdf"
     pdf.write_bytes(BAD_INPUTS["pdf"][0])
     proc = run_redline("show", pdf, module="redline.cli")
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr.count("\n") == 1 and "looks like a PDF" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "not a readable PDF" in proc.stderr
 
 
 def test_debug_shows_the_traceback(tmp_path):
@@ -207,7 +207,7 @@ def test_standard_input_for_either_side():
 
 def test_standard_input_is_checked_like_a_file():
     assert_one_line_error(redline_cli("show", "-", stdin=b""), "-: file is empty")
-    assert_one_line_error(redline_cli("show", "-", stdin=b"%PDF-1.4\n"), "-: looks like a PDF")
+    assert_one_line_error(redline_cli("show", "-", stdin=b"%PDF-1.4\n"), "-: not a readable PDF")
 
 
 # --- large input ---------------------------------------------------------------

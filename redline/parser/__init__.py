@@ -75,6 +75,11 @@ def parse_document(text: str, source: str = "<text>", fmt: str | None = None) ->
 # --- Markdown and plain text: blocks separated by blank lines ------------------------
 
 
+def parse_cleaned(cleaned: Cleaned, source: str, fmt: str) -> Document:
+    """The document from blocks a reader already cleaned (the PDF layout reader's)."""
+    return _parse_blocks(cleaned, source, fmt)
+
+
 def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:
     blocks = list(cleaned.blocks)
     starts = [i for i, b in enumerate(blocks) if b.heading and _RES_HEADING.match(_h(b))]
@@ -536,4 +541,4 @@ def _sponsor_start(lines: list[tuple[int, str]], end: int) -> int:
     return end
 
 
-__all__ = ["parse_document", "sniff", "inline"]
+__all__ = ["parse_document", "parse_cleaned", "sniff", "inline"]

@@ -21,6 +21,8 @@ class Block:
     lead: str | None = None
     """Lead phrase marked by italics in the source (Markdown, docx)."""
     footnotes: tuple[str, ...] = ()
+    marks_at: tuple[int, ...] = ()
+    """PDF only: where each mark stands in `text` (an offset)."""
     heading: bool = False
     other: bool = False
     """Not part of the resolution proper (an annex after the adoption line)."""

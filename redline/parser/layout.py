@@ -1,0 +1,428 @@
+"""A UN PDF's pages to paragraph blocks, from where things are printed.
+
+`redline.pdf` gives positioned runs; this module decides, by geometry alone:
+
+- **lines**: runs on one baseline, in left-to-right order; a space where a space
+  was drawn or the gap is wider than `SPACE` ems;
+- **footnote marks**: runs smaller than `MARK_SIZE` of their line and raised by at
+  least `MARK_RAISE` of its size; kept with their place in the line, never merged
+  into a number (``2014`` and note 3, not ``20143``);
+- **page furniture**: on every page after the first, what is above the rule under
+  the running head (or in the top `TOP_BAND` of the page); on every page, what is
+  in the bottom `BOTTOM_BAND` (job number, page number, barcode). Vocabulary plays
+  no part, so a body line equal to the running head stays;
+- **footnotes**: what is under the separator (a line of underscores or a short
+  rule) at a page's foot; a note without a mark at the top of a page's notes
+  continues the last note of the page before;
+- **paragraphs**: a new one at a first-line indent, a vertical gap wider than
+  `PARA_GAP` line pitches, or a change of bold or size; a paragraph split across
+  pages stays one; the hanging number or letter (``5.``, ``(a)``) becomes the
+  block's number; an italic opening is the lead phrase.
+
+>>> from pathlib import Path
+>>> cleaned, dropped = read_layout(Path("examples/A_RES_79_16.pdf").read_bytes(), "x.pdf")
+>>> [(b.number, b.lead) for b in cleaned.blocks if b.lead][2:5]
+[(None, 'Recalling'), (None, 'Recalling also'), (None, 'Emphasizing')]
+>>> cleaned.blocks[-1].text
+'43rd plenary meeting 2 December 2024'
+>>> [d.reason for d in dropped][:3]
+['footer', 'footer', 'running head']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from redline import pdf
+from redline.errors import InputError
+from redline.model import Document, Dropped, Footnote, Paragraph
+from redline.parser.blocks import Block, Cleaned
+
+MARK_SIZE = 0.8
+"""A footnote mark is at most this fraction of its line's font size."""
+MARK_RAISE = 0.12
+"""... and its baseline is raised by at least this fraction of that size."""
+MARK_REACH = 0.7
+"""... and by at most this fraction (higher, it belongs to no line)."""
+SAME_LINE = 0.3
+"""Runs whose baselines differ by less than this fraction of their size share a line."""
+TOP_BAND = 0.09
+"""Fraction of the page height holding the running head when no rule marks it."""
+BOTTOM_BAND = 0.066
+"""Fraction of the page height at its foot holding the job number and page number."""
+FOOT_IMAGES = 0.75
+"""Images whose top is below this fraction of the page height are footer marks."""
+FOOT_GAP = 2.2
+"""Below the top of a footer image, a line after a gap of this many ems is the footer."""
+SPACE = 0.17
+"""A gap wider than this many ems between two runs is a space."""
+PARA_GAP = 1.3
+"""A vertical step wider than this many line pitches (1.2 ems) starts a paragraph."""
+INDENT = 0.8
+"""A line starting this many ems right of the margin starts a paragraph."""
+
+_MARK = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])$")
+_RULE_TEXT = re.compile(r"^_{5,}$")
+_OPENING = re.compile(r"^(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
+_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?plenary meeting\b")
+
+
+@dataclass
+class Line:
+    """One printed line: its text, where it stands, and its marks and italics."""
+
+    page: int
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    text: str
+    bold: bool
+    italic: list[tuple[int, int]] = field(default_factory=list)
+    marks: list[tuple[int, str]] = field(default_factory=list)
+    number: int = 0
+
+
+def _size_mode(pages: tuple[pdf.Page, ...]) -> float:
+    """The body's font size: the size most characters are printed in."""
+    count: Counter[float] = Counter()
+    for p in pages:
+        for r in p.runs:
+            count[round(r.size, 1)] += len(r.text)
+    return count.most_common(1)[0][0] if count else 10.0
+
+
+def page_lines(page: pdf.Page, body: float) -> list[Line]:
+    """The page's runs as lines, top to bottom, with footnote marks attached."""
+    small = [r for r in page.runs if _MARK.match(r.text) and r.size < MARK_SIZE * body]
+    normal = [r for r in page.runs if not (_MARK.match(r.text) and r.size < MARK_SIZE * body)]
+    groups = _group(normal)
+    extra: list[pdf.Run] = []
+    marks: dict[int, list[pdf.Run]] = {}
+    for r in small:
+        k = _owner(groups, r)
+        if k is None:
+            extra.append(r)
+        else:
+            marks.setdefault(k, []).append(r)
+    if extra:  # small digits that are no mark (small print): ordinary text
+        groups = _group(normal + extra)
+        marks = {}
+        for r in small:
+            if r in extra:
+                continue
+            k = _owner(groups, r)
+            if k is not None:
+                marks.setdefault(k, []).append(r)
+    return [_line(page.number, g, marks.get(k, [])) for k, g in enumerate(groups)]
+
+
+def _group(runs: list[pdf.Run]) -> list[list[pdf.Run]]:
+    out: list[list[pdf.Run]] = []
+    for r in sorted(runs, key=lambda r: r.baseline):
+        if out:
+            g = out[-1]
+            if abs(r.baseline - g[0].baseline) < SAME_LINE * max(r.size, g[0].size):
+                g.append(r)
+                continue
+        out.append([r])
+    return out
+
+
+def _owner(groups: list[list[pdf.Run]], r: pdf.Run) -> int | None:
+    """The line a small raised run is a mark of, if any."""
+    for k, g in enumerate(groups):
+        size = max(x.size for x in g)
+        base = g[0].baseline
+        x0 = min(x.x0 for x in g)
+        x1 = max(x.x1 for x in g)
+        raise_ = base - r.baseline
+        if (
+            r.size <= MARK_SIZE * size + 0.05
+            and MARK_RAISE * size <= raise_ <= MARK_REACH * size
+            and x0 - 2 * size <= r.x0 <= x1 + size
+        ):
+            return k
+    return None
+
+
+def _space(a: pdf.Run, b: pdf.Run) -> bool:
+    """Whether a space stands between two runs printed side by side."""
+    gap = b.x0 - a.x1
+    em = max(a.size, b.size)
+    if b.sep == " ":
+        return True
+    if b.sep == "":
+        return gap > 0.5 * em
+    return gap > SPACE * em or (b.sep == "~" and a.italic != b.italic and gap > 0.05 * em)
+
+
+def _line(page: int, runs: list[pdf.Run], marks: list[pdf.Run]) -> Line:
+    runs = sorted(runs, key=lambda r: r.x0)
+    text = ""
+    italic: list[tuple[int, int]] = []
+    at: list[tuple[float, int]] = []
+    prev: pdf.Run | None = None
+    bold_chars = chars = 0
+    for r in runs:
+        if prev is not None and _space(prev, r):
+            text += " "
+        start = len(text)
+        text += r.text
+        at.append((r.x1, len(text)))
+        if r.italic:
+            if italic and italic[-1][1] >= start - 1:
+                italic[-1] = (italic[-1][0], len(text))
+            else:
+                italic.append((start, len(text)))
+        chars += len(r.text)
+        bold_chars += len(r.text) if r.bold else 0
+        prev = r
+    placed: list[tuple[int, str]] = []
+    for m in sorted(marks, key=lambda r: r.x0):
+        offset = 0
+        for x1, end in at:
+            if x1 <= m.x0 + 1:
+                offset = end
+        placed.append((offset, m.text))
+    size = Counter(round(r.size, 1) for r in runs for _ in r.text).most_common(1)[0][0]
+    return Line(
+        page=page,
+        x0=runs[0].x0,
+        x1=max(r.x1 for r in runs),
+        baseline=max(r.baseline for r in runs if round(r.size, 1) == size),
+        size=size,
+        text=text,
+        bold=bold_chars > chars / 2,
+        italic=italic,
+        marks=placed,
+    )
+
+
+@dataclass
+class _Page:
+    head: list[Line]
+    body: list[Line]
+    notes: list[Line]
+    dropped: list[Dropped]
+
+
+def _split_page(page: pdf.Page, lines: list[Line]) -> _Page:
+    """Running head, body, footnote area and footer of one page, by position."""
+    h = page.height
+    top_rules = [r.bottom for r in page.rules if r.top < 0.12 * h]
+    head_cut = min(top_rules) if top_rules else TOP_BAND * h
+    foot_cut = (1 - BOTTOM_BAND) * h
+    out = _Page([], [], [], [])
+    in_notes = False
+    short_rules = sorted(
+        r.top for r in page.rules if r.top > 0.3 * h and r.x1 - r.x0 < 0.45 * page.width
+    )
+    # the barcode and recycling marks of a first page stand at its foot, beside the job number
+    low_images = [b.top for b in page.images if b.top > FOOT_IMAGES * h]
+    footer = False
+    last = 0.0
+    for ln in lines:
+        if (
+            low_images
+            and ln.baseline > min(low_images)
+            and ln.baseline - last > FOOT_GAP * ln.size
+            and not _RULE_TEXT.match(ln.text.strip())
+        ):
+            footer = True
+        if footer or ln.baseline >= foot_cut:
+            footer = True
+            out.dropped.append(Dropped(page.number, ln.text, "footer"))
+            continue
+        last = ln.baseline
+        if ln.baseline < head_cut:
+            if page.number == 1:
+                out.head.append(ln)
+            else:
+                out.dropped.append(Dropped(page.number, ln.text, "running head"))
+            continue
+        if not in_notes and (
+            _RULE_TEXT.match(ln.text.strip())
+            or any(
+                rt < ln.baseline - ln.size and rt > (out.body[-1].baseline if out.body else 0)
+                for rt in short_rules
+            )
+        ):
+            in_notes = True
+            if _RULE_TEXT.match(ln.text.strip()):
+                continue
+        (out.notes if in_notes else out.body).append(ln)
+    return out
+
+
+def _footnotes(pages: list[_Page]) -> list[tuple[str, list[Line]]]:
+    """Footnote bodies: a mark at a line's start opens one; others continue it."""
+    notes: list[tuple[str, list[Line]]] = []
+    for p in pages:
+        for ln in p.notes:
+            star = re.match(r"^(\*{1,3})\s*", ln.text)
+            if ln.marks and ln.marks[0][0] == 0:
+                notes.append((ln.marks[0][1], [ln]))
+                ln.marks = ln.marks[1:]
+            elif star and not ln.marks:
+                notes.append((star.group(1), [replace(ln, text=ln.text[star.end() :], italic=[])]))
+            elif notes:
+                notes[-1][1].append(ln)
+            else:
+                notes.append(("", [ln]))
+    return notes
+
+
+def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]], list[tuple[int, str]]]:
+    """One text from lines: a line-end hyphen joins without a space."""
+    text = ""
+    italic: list[tuple[int, int]] = []
+    marks: list[tuple[int, str]] = []
+    for ln in lines:
+        if text and not (text.endswith("-") and not text.endswith(" -")) and not text.endswith("/"):
+            text += " "
+        base = len(text)
+        for s, e in ln.italic:
+            if italic and italic[-1][1] >= base + s - 1:
+                italic[-1] = (italic[-1][0], base + e)
+            else:
+                italic.append((base + s, base + e))
+        marks.extend((base + o, m) for o, m in ln.marks)
+        text += ln.text
+    return text, italic, marks
+
+
+def _margin(lines: list[Line]) -> float:
+    """The left margin of body text: the most common line start."""
+    count = Counter(round(ln.x0) for ln in lines)
+    return float(count.most_common(1)[0][0]) if count else 0.0
+
+
+def _starts(prev: Line | None, ln: Line, margin: float) -> bool:
+    """Whether `ln` starts a new paragraph after `prev`."""
+    if prev is None:
+        return True
+    if ln.bold != prev.bold or abs(ln.size - prev.size) > 1.0:
+        return True
+    if ln.x0 > margin + INDENT * ln.size:
+        return True
+    if ln.page == prev.page and ln.baseline - prev.baseline > PARA_GAP * 1.2 * ln.size:
+        return True
+    return False
+
+
+def _block(lines: list[Line], other: bool) -> Block:
+    text, italic, marks = _join(lines)
+    number = None
+    m = _OPENING.match(text)
+    if m:
+        number = m.group(1).rstrip(".")
+        cut = m.end()
+    else:
+        cut = 0
+    lead = None
+    stripped = text[cut:]
+    shift = cut
+    for s, e in italic:
+        if s <= cut + 1 and e > cut:
+            lead = text[cut:e].strip()
+            break
+    lead = lead.rstrip(",;:") if lead else None
+    marks_at = tuple(max(0, o - shift) for o, _ in marks)
+    return Block(
+        text=stripped,
+        lines=(lines[0].number, lines[-1].number),
+        lead=lead or None,
+        footnotes=tuple(m for _, m in marks),
+        marks_at=marks_at,
+        heading=all(ln.bold for ln in lines),
+        other=other,
+        number=number,
+    )
+
+
+def _blocks(body: list[Line]) -> list[Block]:
+    margin = _margin([ln for ln in body if not ln.bold])
+    groups: list[list[Line]] = []
+    prev: Line | None = None
+    for ln in body:
+        if _starts(prev, ln, margin):
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+        prev = ln
+    out: list[Block] = []
+    other = False
+    last_op = 0
+    for g in groups:
+        b = _block(g, other)
+        if b.number is None:  # "6" printed without its full stop, next in the sequence
+            m = _BARE_NUMBER.match(b.text)
+            if m and int(m.group(1)) == last_op + 1 and last_op:
+                b = replace(b, number=m.group(1), text=b.text[m.end() :],
+                            marks_at=tuple(max(0, o - m.end()) for o in b.marks_at))  # fmt: skip
+        if b.number and b.number.isdigit():
+            last_op = int(b.number)
+        if out and _PLENARY.match(out[-1].text) and _DATE.match(b.text):
+            out[-1] = replace(
+                out[-1], text=f"{out[-1].text} {b.text}", lines=(out[-1].lines[0], b.lines[1])
+            )
+            continue  # "62nd plenary meeting" / "2 December 2024": one closing line
+        out.append(b)
+        if _PLENARY.match(b.text):
+            other = True
+    return out
+
+
+def read_layout(data: bytes, source: str) -> tuple[Cleaned, tuple[Dropped, ...]]:
+    """Blocks, footnotes and the page furniture left out, from a PDF's bytes."""
+    pages = pdf.read_pdf(data, source)
+    if not any(p.runs for p in pages):
+        raise InputError(source, "the PDF has no text layer (a scan?); run OCR on it first")
+    body_size = _size_mode(pages)
+    split = [_split_page(p, page_lines(p, body_size)) for p in pages]
+    n = 0
+    for sp in split:
+        for ln in sp.head + sp.body + sp.notes:
+            n += 1
+            ln.number = n
+    head = [ln for sp in split for ln in sp.head]
+    body = [ln for sp in split for ln in sp.body]
+    dropped = tuple(d for sp in split for d in sp.dropped)
+    notes = [
+        Footnote(mark=mark, text=_join(lines)[0], lines=(lines[0].number, lines[-1].number))
+        for mark, lines in _footnotes(split)
+        if mark
+    ]
+    head_blocks = [_block([ln], False) for ln in head]
+    blocks = head_blocks + _blocks(body)
+    return Cleaned(blocks=tuple(blocks), footnotes=tuple(notes)), dropped
+
+
+def parse_pdf(data: bytes, source: str) -> Document:
+    """A PDF's `Document`: the layout's blocks through the one structure builder."""
+    from redline.parser import parse_cleaned
+
+    cleaned, dropped = read_layout(data, source)
+    doc = parse_cleaned(cleaned, source, "pdf")
+    by_lines = {b.lines: b for b in cleaned.blocks}
+
+    def placed(p: Paragraph) -> Paragraph:
+        b = by_lines.get(p.lines)
+        return (
+            replace(p, marks_at=b.marks_at) if b is not None and b.footnotes == p.footnotes else p
+        )
+
+    doc = replace(
+        doc,
+        paragraphs=tuple(placed(p) for p in doc.paragraphs),
+        resolutions=tuple(
+            replace(r, paragraphs=tuple(placed(p) for p in r.paragraphs)) for r in doc.resolutions
+        ),
+        dropped=dropped,
+    )
+    return doc
