@@ -223,7 +223,7 @@ def load(
         from redline.parser.docx import read_docx
 
         _refuse_zip_bomb(data, path, max_size)
-        word = read_docx(data, path, tracked)
+        word = read_docx(data, path, tracked, max_size)
         text, warnings, n_tracked, unverified = (
             word.text, list(word.warnings), word.tracked, word.unverified
         )  # fmt: skip

@@ -408,6 +408,127 @@ def test_redline_output_with_a_header_is_not_called_tracked(base):
     assert result.exit_code == 1 and "header “A/C.3/80/L.99”" in result.stdout
 
 
+# --- 4. tiny .docx files that hang ------------------------------------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def replace_parts(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """The same .docx with some parts replaced (compressed, as Word writes them)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = parts.get(info.filename, src.read(info.filename))
+            dst.writestr(info.filename, blob, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def numbered_word(start: str, fmt: str = "lowerLetter", ilvl: str = "0") -> bytes:
+    from docx.oxml import parse_xml
+
+    def numbering(d):
+        el = d.part.numbering_part.element
+        el.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {W_NS} w:abstractNumId="90"><w:lvl w:ilvl="0">'
+                f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                '<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
+            ),
+        )
+        el.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    item = f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+    return word(
+        run("The General Assembly,"),
+        run("1. Requests:"),
+        item + run("To act;"),
+        item + run("To report."),
+        setup=numbering,
+    )
+
+
+def timed_read(data: bytes, tracked: str = "accept") -> tuple[float, object]:
+    from redline.parser.docx import read_docx
+
+    t = time.perf_counter()
+    got = read_docx(data, "x.docx", tracked)
+    return time.perf_counter() - t, got
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "first"),
+    [
+        ("1000000000", "lowerLetter", "(1000000000) To act;"),
+        ("99999999999", "lowerLetter", "(1000000000) To act;"),  # cut to the largest read
+        ("99999999999", "lowerRoman", "(1000000000) To act;"),
+        ("3999", "upperRoman", "(MMMCMXCIX) To act;"),
+        ("27", "lowerLetter", "(aa) To act;"),
+        ("-5", "decimal", "(-5) To act;"),
+        ("9" * 5000, "decimal", "(1) To act;"),  # junk: Word's default
+    ],
+)
+def test_numbering_that_starts_at_a_huge_value_is_computed_not_counted(start, fmt, first):
+    seconds, got = timed_read(numbered_word(start, fmt))
+    assert seconds < 5, seconds  # 20 s and 3 GB at 1,000,000,000; never at 99,999,999,999
+    assert first in got.text.split("\n\n"), got.text  # type: ignore[attr-defined]
+
+
+def test_a_level_that_is_not_a_number_is_level_zero(base):
+    (base / "zz.docx").write_bytes(numbered_word("1", "lowerLetter", ilvl="zz"))
+    result = cli("show", "zz.docx")
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output
+
+
+def test_a_document_xml_without_a_body_is_one_line(base):
+    blank = word()
+    body_less = f"<w:document {W_NS}/>".encode()
+    (base / "nobody.docx").write_bytes(replace_parts(blank, {"word/document.xml": body_less}))
+    one_line_error(cli("show", "nobody.docx"), "nobody.docx", "has no body")
+
+
+def test_a_document_xml_larger_than_the_size_limit_is_refused_unparsed(base):
+    """245 MB of XML inside the ZIP-bomb allowance ran 15 minutes at 5 GB: an XML part is
+    held to the size limit a text file has (here 1 MB, so 2 MB of XML is refused)."""
+    para = "<w:p><w:r><w:t>Urges States to act;</w:t></w:r></w:p>"
+    big = f"<w:document {W_NS}><w:body>{para * 40000}</w:body></w:document>".encode()
+    assert len(big) > 2_000_000
+    (base / "big.docx").write_bytes(replace_parts(word(), {"word/document.xml": big}))
+    assert (base / "big.docx").stat().st_size < 100_000  # compressed: inside the allowance
+    t = time.perf_counter()
+    line = one_line_error(cli("show", "big.docx", "--max-size", "1000000"), "word/document.xml")
+    assert "larger than the limit of 1.0 MB" in line
+    assert time.perf_counter() - t < 5
+    assert cli("show", "big.docx").exit_code == 0  # under the default limit it is read
+
+
+def nested_runs(runs: int, depth: int) -> bytes:
+    inner = "<w:r><w:t>a </w:t></w:r>" * runs
+    wrapped = (
+        '<w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">' * depth
+        + inner
+        + "</w:ins>" * depth
+    )
+    xml = (
+        f"<w:document {W_NS}><w:body><w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>"
+        f"<w:p>{wrapped}</w:p></w:body></w:document>"
+    )
+    return replace_parts(word(), {"word/document.xml": xml.encode()})
+
+
+def test_runs_nested_in_250_tracked_insertions_take_as_long_as_flat_runs():
+    """200k runs nested in 250 w:ins took 27 s: each run walked its 250 ancestors."""
+    for tracked in ("accept", "reject"):
+        flat, _ = min(timed_read(nested_runs(20000, 1), tracked) for _ in range(3))
+        deep, got = min(timed_read(nested_runs(20000, 250), tracked) for _ in range(3))
+        assert deep < 3 * flat + 0.2, (tracked, flat, deep)
+        assert got.tracked == 250  # type: ignore[attr-defined]
+
+
 # --- 6. terminal and CI injection ------------------------------------------------------
 
 OSC_TITLE = "\x1b]0;pwned\x07"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,13 +61,18 @@ def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], 
     return got.text, list(got.warnings), got.tracked
 
 
-def read_docx(data: bytes, path: str, tracked: str) -> WordRead:
+def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None) -> WordRead:
     """Read a .docx as Word shows it: hidden text (``w:vanish``) left out, text boxes
     read as paragraphs after the paragraph holding them, and the parts that are not
     compared (headers, footers, comments, endnotes) named in `WordRead.unverified`.
+
+    An XML part that unpacks to more than `max_size` bytes (the limit a text file has)
+    is refused before it is parsed; the work after that is linear in the XML's size.
     """
     if tracked not in ("accept", "reject"):
         raise ValueError(f"tracked must be 'accept' or 'reject', not {tracked!r}")
+    if max_size is not None:
+        _refuse_large_parts(data, path, max_size)
     try:
         from docx import Document
 
@@ -85,19 +90,20 @@ def read_docx(data: bytes, path: str, tracked: str) -> WordRead:
     pending: list[_Piece] = []
     boxes = 0
     bold = True  # so far, every run of the pending paragraph is bold
-    for p in body.iter(_P):
-        if any(a.tag == _P for a in p.iterancestors()):
+    for p, in_box in _paragraphs(body, tracked, numbers.styles):
+        runs = _runs(p, tracked)
+        if in_box:
             # a text box's paragraph (w:txbxContent, VML or DrawingML): its own block
-            if not _box_shown(p, tracked, numbers.styles):
-                continue
-            box = _markdown(_pieces(p, tracked, notes, numbers.styles, hidden), numbers.next(p))
+            box = _markdown(
+                _pieces(p, runs, tracked, notes, numbers.styles, hidden), numbers.next(p)
+            )
             if box:
                 boxes += 1
                 blocks.append(box)
                 blocks.extend(notes.bodies())
             continue
-        pending.extend(_pieces(p, tracked, notes, numbers.styles, hidden))
-        bold = bold and _all_bold(p, tracked)
+        pending.extend(_pieces(p, runs, tracked, notes, numbers.styles, hidden))
+        bold = bold and _all_bold(runs, tracked)
         if _mark_removed(p, tracked) or _mark_hidden(p):
             continue  # its paragraph mark goes: the next paragraph continues it
         block = _markdown(pending, numbers.next(p))
@@ -119,10 +125,10 @@ def read_docx(data: bytes, path: str, tracked: str) -> WordRead:
     unverified = []
     shown = [h for h in (" ".join(x.split()) for x in hidden) if h]
     if shown:
-        runs = f"{len(shown)} run{'s' if len(shown) != 1 else ''}"
-        unverified.append(f"hidden text (w:vanish) in {runs}: {_sample(shown)}")
+        n_runs = f"{len(shown)} run{'s' if len(shown) != 1 else ''}"
+        unverified.append(f"hidden text (w:vanish) in {n_runs}: {_sample(shown)}")
         warnings.append(
-            f"{path}: hidden text (w:vanish) in {runs} is not read, "
+            f"{path}: hidden text (w:vanish) in {n_runs} is not read, "
             f"as Word does not show it: {_sample(shown)}"
         )
     if boxes:
@@ -134,6 +140,30 @@ def read_docx(data: bytes, path: str, tracked: str) -> WordRead:
         unverified.append(what)
         warnings.append(f"{path}: {what}: not compared")
     return WordRead("\n\n".join(blocks) + "\n", tuple(warnings), n_tracked, tuple(unverified))
+
+
+def _refuse_large_parts(data: bytes, path: str, max_size: int) -> None:
+    """An XML part larger than `max_size` unpacked is an `InputError` (read from the ZIP
+    directory; nothing is unpacked)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # the reader below says what is wrong with it
+    for info in infos:
+        if info.file_size > max_size and info.filename.endswith((".xml", ".rels")):
+            raise InputError(
+                path,
+                f"{info.filename} unpacks to {_amount(info.file_size)}, larger than the limit "
+                f"of {_amount(max_size)} a text file has; raise it with --max-size",
+            )
+
+
+def _amount(n: int) -> str:
+    """``_amount(26_214_400)`` -> ``'26.2 MB'``; bytes below a megabyte."""
+    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n} bytes"
 
 
 def _sample(texts: list[str], most: int = 3) -> str:
@@ -150,16 +180,44 @@ def _sample(texts: list[str], most: int = 3) -> str:
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _box_shown(p: Any, tracked: str, styles: dict[str, Any]) -> bool:
-    """Whether a text box's paragraph `p` is shown: not the fallback copy of a DrawingML
-    box (``mc:Fallback``), not in a run that is hidden or removed by the tracked choice."""
-    gone = (_DEL, _MOVE_FROM) if tracked == "accept" else (_INS, _MOVE_TO)
-    for a in p.iterancestors():
-        if a.tag == _MC_FALLBACK or a.tag in gone:
-            return False
-        if a.tag == _R and _hidden(a, styles):
-            return False
-    return True
+def _gone(tracked: str) -> tuple[str, str]:
+    """The tracked-change wrappers whose content the choice removes."""
+    return (_DEL, _MOVE_FROM) if tracked == "accept" else (_INS, _MOVE_TO)
+
+
+def _paragraphs(root: Any, tracked: str, styles: dict[str, Any]) -> Iterator[tuple[Any, bool]]:
+    """The paragraphs under `root` in document order, each with whether it is in a text
+    box (inside another paragraph). Those Word does not show are left out: the
+    ``mc:Fallback`` copy of a DrawingML box, a box in a hidden run or one the tracked
+    choice removes. One walk, linear in the size of the XML however deep it nests.
+    """
+    gone = _gone(tracked)
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        el, in_p = stack.pop()
+        tag = el.tag
+        if tag == _MC_FALLBACK or (in_p and (tag in gone or (tag == _R and _hidden(el, styles)))):
+            continue
+        if tag == _P:
+            yield el, in_p
+            in_p = True
+        stack.extend((child, in_p) for child in reversed(el))
+
+
+def _runs(p: Any, tracked: str) -> list[Any]:
+    """The runs of paragraph `p` that the tracked choice keeps, in order, without those
+    of its text boxes or of an ``mc:Fallback`` copy. One walk of the paragraph."""
+    gone = _gone(tracked)
+    out = []
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == _R:
+            out.append(el)
+        elif tag != _P and tag != _MC_FALLBACK and tag not in gone:
+            stack.extend(reversed(el))
+    return out
 
 
 def _hidden(r: Any, styles: dict[str, Any], pstyle: str | None = None) -> bool:
@@ -236,20 +294,9 @@ def _other_parts(word: Any, body: Any) -> list[str]:
     return out
 
 
-def _kept(el: Any, p: Any, tracked: str) -> bool:
-    """Whether text inside paragraph `p` survives accepting (or rejecting) all changes."""
-    for a in el.iterancestors():
-        if a is p:
-            break
-        if a.tag in (_DEL, _MOVE_FROM) and tracked == "accept":
-            return False
-        if a.tag in (_INS, _MOVE_TO) and tracked == "reject":
-            return False
-    return True
-
-
 def _pieces(
     p: Any,
+    runs: list[Any],
     tracked: str,
     notes: _Footnotes | None,
     styles: dict[str, Any] | None = None,
@@ -263,11 +310,7 @@ def _pieces(
     out: list[_Piece] = []
     ppr = p.find(_PPR)
     pstyle = _child_val(ppr, "pStyle") if ppr is not None else None
-    for r in p.iter(_R):
-        if next((a for a in r.iterancestors(_P)), None) is not p:
-            continue  # a text box's run
-        if not _kept(r, p, tracked):
-            continue
+    for r in runs:
         if _hidden(r, styles or {}, pstyle):
             if hidden is not None:
                 hidden.append("".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)))
@@ -298,12 +341,12 @@ def _pieces(
     return out
 
 
-def _all_bold(p: Any, tracked: str) -> bool:
-    """Whether every kept run of `p` that has text is bold (True for no text)."""
+def _all_bold(runs: list[Any], tracked: str) -> bool:
+    """Whether every one of `runs` that has text is bold (True for no text)."""
     return all(
         _flag(r, tracked, _W + "b")
-        for r in p.iter(_R)
-        if _kept(r, p, tracked) and "".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)).strip()
+        for r in runs
+        if "".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)).strip()
     )
 
 
@@ -338,6 +381,7 @@ class _Footnotes:
         self.hidden: list[str] = []
         self.by_id: dict[str, Any] = {}
         self.cited: list[tuple[str, Any]] = []
+        self.numbered = 0  # cited marks that are numbers
         self.written = 0
         self.tracked = 0
         from docx.opc.constants import RELATIONSHIP_TYPE
@@ -352,8 +396,8 @@ class _Footnotes:
 
     def cite(self, ref: Any, custom: str | None) -> str:
         """The mark of a reference: its own (``*``) or the next number."""
-        auto = sum(1 for m, _ in self.cited if m.isdigit()) + 1
-        mark = custom if custom and _MARK.fullmatch(custom) else str(auto)
+        mark = custom if custom and _MARK.fullmatch(custom) else str(self.numbered + 1)
+        self.numbered += mark.isdigit()
         self.cited.append((mark, self.by_id.get(ref.get(_W + "id", ""))))
         return mark
 
@@ -364,10 +408,11 @@ class _Footnotes:
         for mark, f in cited:
             if f is None:
                 continue
+            mode = self.tracked_mode
             pieces = [
                 x
-                for fp in f.iter(_P)
-                for x in _pieces(fp, self.tracked_mode, None, self.styles, self.hidden)
+                for fp, _ in _paragraphs(f, mode, self.styles)
+                for x in _pieces(fp, _runs(fp, mode), mode, None, self.styles, self.hidden)
             ]
             text = " ".join("".join(t for t, _, _ in pieces).split())
             out.append(f"<sup>{mark}</sup> {_escape(text)}")
@@ -460,21 +505,62 @@ _VAL = _W + "val"
 _LEVEL = re.compile(r"%([1-9])")
 
 
+_MAX_NUMBER = 10**9
+"""Numbering values (start, override, level) are read up to this; larger is junk."""
+_MAX_REPEAT = 10
+"""Letter labels repeat a letter at most this often (``aaaaaaaaaa``); then decimal."""
+
+
 def _roman(n: int) -> str:
-    """``_roman(14)`` -> ``'xiv'``."""
-    out = ""
+    """``_roman(14)`` -> ``'xiv'``; from 4000 on (no Roman numeral), decimal.
+
+    >>> _roman(1994), _roman(4000), _roman(0)
+    ('mcmxciv', '4000', '')
+    """
+    if n <= 0:
+        return ""
+    if n >= 4000:
+        return str(n)
+    out = []
     for value, letters in (
         (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
     ):  # fmt: skip
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
 
 
 def _letters(n: int) -> str:
-    """Word's letter numbering: a … z, aa … zz. ``_letters(27)`` -> ``'aa'``."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+    """Word's letter numbering: a … z, aa … zz, computed, never counted up to.
+
+    A label longer than `_MAX_REPEAT` letters is written as a decimal number.
+
+    >>> _letters(27), _letters(26 * _MAX_REPEAT + 1), _letters(10**9)
+    ('aa', '261', '1000000000')
+    """
+    if n <= 0:
+        return ""
+    repeat = (n - 1) // 26 + 1
+    if repeat > _MAX_REPEAT:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * repeat
+
+
+def _int(value: str | None, default: int) -> int:
+    """A numbering attribute as a number: junk (``zz``, 5,000 digits) is `default`, and
+    values beyond ±`_MAX_NUMBER` are cut to it.
+
+    >>> _int("12", 0), _int("zz", 0), _int(None, 1), _int("99999999999", 1)
+    (12, 0, 1, 1000000000)
+    """
+    if value is None or not 0 < len(value) <= 12:
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        return default
+    return max(-_MAX_NUMBER, min(_MAX_NUMBER, n))
 
 
 _FORMATS: dict[str, Callable[[int], str]] = {
@@ -499,6 +585,7 @@ class _Numbering:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract -> ilvl -> …
         self.num_to_abstract: dict[str, str] = {}
         self.starts: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> startOverride
+        self.restarts: dict[str, list[int]] = {}  # numId -> levels with a startOverride
         self.styles: dict[str, Any] = {}
         self.counters: dict[str, list[int]] = {}
         self.seen: set[str] = set()
@@ -510,8 +597,8 @@ class _Numbering:
             for a in numbering.iterfind(_W + "abstractNum"):
                 lv: dict[int, tuple[int, str, str]] = {}
                 for lvl in a.iterfind(_W + "lvl"):
-                    lv[int(lvl.get(_ILVL, "0"))] = (
-                        int(_child_val(lvl, "start") or "1"),
+                    lv[_int(lvl.get(_ILVL), 0)] = (
+                        _int(_child_val(lvl, "start"), 1),
                         _child_val(lvl, "numFmt") or "decimal",
                         _child_val(lvl, "lvlText") or "",
                     )
@@ -522,7 +609,9 @@ class _Numbering:
                 for o in num.iterfind(_W + "lvlOverride"):
                     start = _child_val(o, "startOverride")
                     if start:
-                        self.starts[(nid, int(o.get(_ILVL, "0")))] = int(start)
+                        level = _int(o.get(_ILVL), 0)
+                        self.starts[(nid, level)] = _int(start, 1)
+                        self.restarts.setdefault(nid, []).append(level)
         for st in word.styles.element.iterfind(_W + "style"):
             self.styles[st.get(_W + "styleId", "")] = st
 
@@ -544,7 +633,7 @@ class _Numbering:
                 ilvl = ilvl or _child_val(num_pr, "ilvl")
                 nid = _child_val(num_pr, "numId")
                 if nid is not None:
-                    return nid, int(ilvl or "0")
+                    return nid, _int(ilvl, 0)
             st = self.styles.get(style or "")
             if st is None:
                 return None
@@ -569,8 +658,8 @@ class _Numbering:
         if nid not in self.seen:
             # a list that restarts its numbering ("Restart at 1") does so where first used
             self.seen.add(nid)
-            for (num, level), _ in self.starts.items():
-                if num == nid and level < len(counts):
+            for level in self.restarts.get(nid, ()):
+                if 0 <= level < len(counts):
                     counts[level] = 0
         counts[ilvl] += 1
         for deeper in range(ilvl + 1, len(counts)):
