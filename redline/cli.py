@@ -330,8 +330,10 @@ def diff(
 @click.argument("file")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)  # fmt: skip
+@click.option("--explain", is_flag=True,
+              help="PDF: list each line left out as page furniture, by page, and why.")  # fmt: skip
 @common
-def show(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
+def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str, debug: bool) -> None:
     """Print what the parser understood of FILE: its structure, paragraph by paragraph."""
     _State.debug = debug
     with _errors():
@@ -347,7 +349,7 @@ def show(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
 
             _echo(json_safe(json.dumps(show_json(doc), ensure_ascii=False, indent=2)))
         else:
-            _echo(show_text(doc), nl=False)
+            _echo(show_text(doc, explain=explain), nl=False)
 
 
 @main.command()

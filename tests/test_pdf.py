@@ -209,3 +209,22 @@ def test_diff_of_two_real_pdfs(tmp_path):
 
     out = json.loads(proc.stdout)
     assert out["old"]["symbol"] == "A/RES/79/16" and out["new"]["symbol"] == "A/C.1/80/L.1"
+
+
+def test_show_explain_lists_each_line_left_out_by_page_and_why():
+    proc = _cli("show", str(EXAMPLE), "--explain")
+    assert proc.returncode == 0, proc.stderr
+    assert "left out as page furniture: 8 lines on 3 pages" in proc.stdout
+    assert "page 2   running head A/RES/79/16 Middle East" in proc.stdout
+    assert "page 1   footer       24-21677 (E)" in proc.stdout
+    plain = _cli("show", str(EXAMPLE))
+    assert "(--explain lists them)" in plain.stdout and "page 1   footer" not in plain.stdout
+
+
+def test_show_json_has_the_dropped_lines_and_where_each_mark_stands():
+    import json
+
+    out = json.loads(_cli("show", str(EXAMPLE), "--format", "json").stdout)
+    assert {"page": 1, "reason": "footer", "text": "*2421677*"} in out["dropped"]
+    pp2 = out["paragraphs"][1]
+    assert pp2["footnotes"] == ["1"] and pp2["text"][: pp2["marks_at"][0]].endswith("Assembly,")

@@ -189,7 +189,10 @@ def _line(page: int, runs: list[pdf.Run], marks: list[pdf.Run]) -> Line:
             if x1 <= m.x0 + 1:
                 offset = end
         placed.append((offset, m.text))
-    size = Counter(round(r.size, 1) for r in runs for _ in r.text).most_common(1)[0][0]
+    sizes: Counter[float] = Counter()
+    for r in runs:
+        sizes[round(r.size, 1)] += len(r.text)
+    size = sizes.most_common(1)[0][0]
     return Line(
         page=page,
         x0=runs[0].x0,

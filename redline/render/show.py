@@ -30,8 +30,9 @@ def _first_words(text: str, n: int = 10) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
-def show_text(doc: Document, indent: str = "") -> str:
-    """A readable outline: header facts, then one line per paragraph and footnote."""
+def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
+    """A readable outline: header facts, then one line per paragraph and footnote;
+    with `explain`, the lines a PDF's pages printed that were left out, and why."""
     s = terminal_safe
     out = [f"{indent}{s(doc.source)}"]
     c = doc.counts()
@@ -57,9 +58,18 @@ def show_text(doc: Document, indent: str = "") -> str:
         out.append(f"{indent}  {p.label:<9} l.{p.lines[0]:<5} {s(_first_words(p.text))}{notes}")
     for f in doc.footnotes:
         out.append(f"{indent}  footnote {s(f.mark)}: {s(_first_words(f.text, 14))}")
+    if doc.dropped:
+        pages = len({d.page for d in doc.dropped})
+        out.append(
+            f"{indent}  left out as page furniture: {plural(len(doc.dropped), 'line')} on "
+            f"{plural(pages, 'page')}" + ("" if explain else " (--explain lists them)")
+        )
+        if explain:
+            for d in doc.dropped:
+                out.append(f"{indent}    page {d.page:<3} {d.reason:<12} {s(d.text)}")
     for res in doc.resolutions:
         out.append("")
-        out.append(show_text(res, indent + "  ").rstrip("\n"))
+        out.append(show_text(res, indent + "  ", explain).rstrip("\n"))
     return "\n".join(out) + "\n"
 
 
@@ -87,6 +97,7 @@ def show_json(doc: Document) -> dict[str, Any]:
                 "text": p.text,
                 "footnotes": list(p.footnotes),
                 "lines": list(p.lines),
+                **({"marks_at": list(p.marks_at)} if p.marks_at else {}),
             }
             for p in doc.paragraphs
         ],
@@ -96,6 +107,11 @@ def show_json(doc: Document) -> dict[str, Any]:
         "resolutions": [show_json(r) for r in doc.resolutions],
         "warnings": list(doc.warnings),
         "tracked_changes": doc.tracked_changes,
+        **(
+            {"dropped": [{"page": d.page, "reason": d.reason, "text": d.text} for d in doc.dropped]}
+            if doc.dropped
+            else {}
+        ),
     }
 
 
