@@ -1,0 +1,224 @@
+"""README.md shows real output: its console blocks are run and compared.
+
+A *console block* is a fenced block whose first line starts with ``$ ``. Each ``$ ``
+line is a command; the lines under it, up to the next ``$ `` line or the end of the
+block, are what the README says it prints (standard output and standard error
+together, as a terminal shows them). Example::
+
+    $ redline check A_75_479.md#IV A_RES_75_197.txt
+    match
+
+The commands run in README order, with ``python -m redline``, in one scratch folder
+that holds a copy of ``examples/``: a block that writes ``redline.docx`` leaves it for
+the blocks after it. ``cd DIR`` changes the folder for the rest of its block. Only
+``redline`` and ``cd`` commands are allowed; a file the README says was made by hand
+is made here the way the README says (``DERIVED``: ``edited.docx`` is ``redline.docx``
+with OP1's *Commends* changed to *Praises*, tracking off).
+
+The rule, per command:
+
+- the printed lines equal the real output, line for line (trailing spaces aside);
+- unless the block is abbreviated: a line ``...`` stands for lines left out. Then every
+  other line of the block is a whole line of the real output, in the same order; so
+  every number and label an abbreviated block shows is real, where it shows it;
+- a command that prints nothing in the README prints nothing;
+- the exit code is 0 or 1 (an error, 2, is never an example).
+
+The quick start's two commands (install and run the main job on a bundled example;
+install and run the tests) are checked for what can be checked without installing:
+each ``redline`` run in them exits 0, writes what it names, and the test extra exists.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from tests.test_docx import untracked_edit
+
+ROOT = Path(__file__).parent.parent
+README = ROOT / "README.md"
+ELLIPSIS = "..."
+
+
+def _edited(folder: Path) -> None:
+    data = (folder / "redline.docx").read_bytes()
+    (folder / "edited.docx").write_bytes(untracked_edit(data, ">Commends</w:t>", ">Praises</w:t>"))
+
+
+# files a README block uses that no command of the README writes
+DERIVED: dict[str, Callable[[Path], None]] = {"edited.docx": _edited}
+
+
+@dataclass(frozen=True)
+class Command:
+    line: int  # in README.md
+    argv: tuple[str, ...]
+    expected: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    commands: tuple[Command, ...]
+
+
+def fenced_blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Every fenced block as (line of its first content line, its lines)."""
+    blocks: list[tuple[int, list[str]]] = []
+    body: list[str] | None = None
+    start = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("```"):
+            if body is None:
+                body, start = [], number + 1
+            else:
+                blocks.append((start, body))
+                body = None
+        elif body is not None:
+            body.append(line)
+    assert body is None, "README.md has an unclosed fenced block"
+    return blocks
+
+
+def console_blocks(text: str) -> list[Block]:
+    """The console blocks of a README, each command with the lines it should print."""
+    found: list[Block] = []
+    for start, lines in fenced_blocks(text):
+        if not lines or not lines[0].startswith("$ "):
+            continue
+        commands: list[Command] = []
+        for offset, line in enumerate(lines):
+            if line.startswith("$ "):
+                commands.append(Command(start + offset, tuple(shlex.split(line[2:])), ()))
+            else:
+                last = commands[-1]
+                commands[-1] = Command(last.line, last.argv, (*last.expected, line))
+        found.append(Block(start, tuple(commands)))
+    return found
+
+
+BLOCKS = console_blocks(README.read_text(encoding="utf-8"))
+
+
+def _run(argv: tuple[str, ...], cwd: Path) -> tuple[int, list[str]]:
+    env = {k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "CLICOLOR_FORCE"}}
+    done = subprocess.run(
+        [sys.executable, "-m", "redline", *argv[1:]],
+        cwd=cwd,
+        env={**env, "NO_COLOR": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=120,
+    )
+    return done.returncode, [line.rstrip() for line in done.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def real_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[int, list[str]]]:
+    """Every README command run in order: exit code and printed lines, by README line."""
+    root = tmp_path_factory.mktemp("readme")
+    shutil.copytree(ROOT / "examples", root / "examples")
+    runs: dict[int, tuple[int, list[str]]] = {}
+    for block in BLOCKS:
+        cwd = root
+        for command in block.commands:
+            assert command.argv[0] in {"redline", "cd"}, f"README.md:{command.line}: not redline"
+            if command.argv[0] == "cd":
+                cwd = cwd / command.argv[1]
+                runs[command.line] = (0, [])
+                continue
+            for arg in command.argv[1:]:
+                name = arg.split("#")[0]
+                if name in DERIVED and not (cwd / name).exists():
+                    DERIVED[name](cwd)
+            runs[command.line] = _run(command.argv, cwd)
+    return runs
+
+
+def matches(expected: tuple[str, ...], real: list[str]) -> bool:
+    """The README's lines are the real ones, or, abbreviated, among them in order.
+
+    >>> matches(("a", "...", "c"), ["a", "b", "c"])
+    True
+    """
+    shown = [line.rstrip() for line in expected]
+    if ELLIPSIS not in shown:
+        return shown == real
+    rest = iter(real)
+    return all(any(line == other for other in rest) for line in shown if line != ELLIPSIS)
+
+
+def test_the_readme_has_console_blocks_of_every_command() -> None:
+    commands = {c.argv[1] for b in BLOCKS for c in b.commands if c.argv[0] == "redline"}
+    assert {"diff", "check", "show", "verify-tracked"} <= commands
+
+
+@pytest.mark.parametrize(
+    "command",
+    [c for b in BLOCKS for c in b.commands if c.argv[0] == "redline"],
+    ids=lambda c: f"README.md:{c.line}",
+)
+def test_console_block_prints_the_real_output(
+    command: Command, real_runs: dict[int, tuple[int, list[str]]]
+) -> None:
+    code, real = real_runs[command.line]
+    assert code in {0, 1}, "\n".join(real)
+    assert matches(command.expected, real), (
+        f"README.md:{command.line}: $ {shlex.join(command.argv)}\n"
+        + "--- README\n"
+        + "\n".join(command.expected)
+        + "\n--- real\n"
+        + "\n".join(real)
+    )
+
+
+def test_matches_is_strict() -> None:
+    assert matches(("a", "b"), ["a", "b"])
+    assert not matches(("a", "b"), ["a", "b", "c"])
+    assert not matches(("a",), ["a", "b"])
+    assert matches(("a", ELLIPSIS, "c"), ["a", "b", "c"])
+    assert not matches(("c", ELLIPSIS, "a"), ["a", "b", "c"])  # order counts
+    assert not matches(("a", ELLIPSIS, "x"), ["a", "b", "c"])
+    assert not matches(("a", ELLIPSIS), ["ab", "c"])  # whole lines only
+
+
+def quick_start() -> list[str]:
+    """The commands of the README's quick start, in order."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return [lines[0] for _, lines in fenced_blocks(section) if lines]
+
+
+def test_quick_start_installs_and_runs_the_main_job(tmp_path: Path) -> None:
+    first, second = quick_start()[:2]
+    steps = [step.strip() for step in first.split("&&")]
+    assert steps[:3] == ["python3 -m venv .venv", ". .venv/bin/activate", "pip install ."]
+    runs = [shlex.split(step) for step in steps[3:]]
+    assert runs and all(argv[:2] == ["redline", "diff"] for argv in runs), steps
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    for argv in runs:
+        code, out = _run(tuple(argv), tmp_path)
+        assert code == 0, "\n".join(out)
+        if "-o" in argv:
+            written = tmp_path / argv[argv.index("-o") + 1]
+            assert written.stat().st_size > 0 and out == []
+        else:
+            assert re.search(r"\d+ changed", "\n".join(out)), out
+    assert second == (
+        'python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[test]" '
+        "&& python -m pytest"
+    )
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "test" in project["project"]["optional-dependencies"]
