@@ -1,44 +1,64 @@
 #!/usr/bin/env bash
-# Regenerate docs/screenshot.png: the HTML redline page as headless Chromium shows it.
+# Regenerate docs/screenshot.png: the HTML redline of a real command as headless Chromium
+# shows it.
 #
-#   docs/make-screenshot.sh                  # the hand-built comparison in tests/comparisons.py
-#   docs/make-screenshot.sh OLD NEW          # any two texts, through `redline diff`
+#   docs/make-screenshot.sh              # the README's picture: redline diff
+#                                        #   examples/A_RES_73_188.txt "examples/A_75_479.md#IV"
+#   docs/make-screenshot.sh OLD NEW      # any two texts, through `redline diff`
 #
+# The PNG gets an iTXt chunk "redline" saying what it shows: the command, the words
+# inserted and deleted and the number of changes at a glance, as the page says them;
+# tests/test_readme.py checks them against the README and against real output.
 # Needs chromium (Debian: apt-get install chromium). SOURCE_DATE_EPOCH fixes the
 # "generated" time on the page so the picture does not change from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-$(command -v python3)}"
-[ -x /work/venv/bin/python ] && [ -z "${PYTHON:-}" ] && python=/work/venv/bin/python
+[ -x .venv/bin/python ] && [ -z "${PYTHON:-}" ] && python=.venv/bin/python
 chromium="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795824000}"  # 2026-11-28 00:00 UTC
 
+if [ "$#" -eq 0 ]; then
+    set -- examples/A_RES_73_188.txt "examples/A_75_479.md#IV"
+elif [ "$#" -ne 2 ]; then
+    echo "usage: docs/make-screenshot.sh [OLD NEW]" >&2
+    exit 2
+fi
+out="$PWD/docs/screenshot.png"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if [ "$#" -eq 2 ]; then
-    redline="${REDLINE:-$(dirname "$python")/redline}"
-    [ -x "$redline" ] || redline=redline
-    "$redline" diff "$1" "$2" --format html -o "$work/page.html" \
-        || [ -s "$work/page.html" ]  # exit 1 only says the texts differ
-else
-    "$python" - "$work/page.html" <<'PY'
-import sys
-from datetime import datetime, timezone
-import os
-
-sys.path.insert(0, "tests")
-from comparisons import realistic
-from redline.render import RenderOptions
-from redline.render.html import render
-
-when = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), timezone.utc)
-options = RenderOptions(generated=when.strftime("%Y-%m-%d %H:%M UTC"))
-open(sys.argv[1], "w", encoding="utf-8").write(render(realistic(), options))
-PY
-fi
+"$python" -m redline diff "$1" "$2" --format html -o "$work/page.html"
 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$work/profile" --hide-scrollbars \
-    --screenshot="$PWD/docs/screenshot.png" --window-size=1200,1600 \
+    --screenshot="$work/page.png" --window-size=1200,1600 \
     "file://$work/page.html" 2>/dev/null
-echo "wrote docs/screenshot.png"
+"$python" - "$work/page.html" "$work/page.png" "$out" "$1" "$2" <<'PY'
+import re
+import shlex
+import struct
+import sys
+import zlib
+
+page, png, out, old, new = sys.argv[1:]
+html = open(page, encoding="utf-8").read()
+words = re.search(
+    r'<span class="words"><span class="ins-sample">(\+\d+)</span> '
+    r'<span class="del-sample">(−\d+)</span> words</span>',
+    html,
+)
+assert words, "no word counts on the page"
+items = len(re.findall(r'<li class="glance-', html))
+text = (
+    f"command=redline diff {shlex.join([old, new])} -o redline.html\n"
+    f"words={words[1]} {words[2]}\nitems={items}\n"
+)
+data = open(png, "rb").read()
+# iTXt (UTF-8; tEXt is Latin-1 and the page's minus sign is not): keyword, no compression
+body = b"redline\0\0\0\0\0" + text.encode("utf-8")
+chunk = struct.pack(">I", len(body)) + b"iTXt" + body
+chunk += struct.pack(">I", zlib.crc32(b"iTXt" + body))
+end = data.rindex(b"IEND") - 4
+open(out, "wb").write(data[:end] + chunk + data[end:])
+print(f"wrote docs/screenshot.png: {text.replace(chr(10), '; ').rstrip('; ')}")
+PY

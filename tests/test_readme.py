@@ -35,6 +35,7 @@ import os
 import re
 import shlex
 import shutil
+import struct
 import subprocess
 import sys
 from collections.abc import Callable
@@ -222,3 +223,75 @@ def test_quick_start_installs_and_runs_the_main_job(tmp_path: Path) -> None:
     )
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "test" in project["project"]["optional-dependencies"]
+
+
+# --- the hero screenshot -------------------------------------------------------------
+
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SCRIPT = ROOT / "docs" / "make-screenshot.sh"
+
+
+def png_text(data: bytes) -> dict[str, str]:
+    """The iTXt and tEXt chunks of a PNG, by keyword."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks: dict[str, str] = {}
+    at = 8
+    while at < len(data):
+        (size,) = struct.unpack(">I", data[at : at + 4])
+        kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + size]
+        if kind == b"tEXt":
+            key, _, value = body.partition(b"\0")
+            chunks[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"iTXt":
+            key, _, rest = body.partition(b"\0")
+            # compression flag and method, then language tag and translated keyword
+            _, _, rest = rest[2:].partition(b"\0")
+            _, _, value = rest.partition(b"\0")
+            chunks[key.decode("latin-1")] = value.decode("utf-8")
+        at += 12 + size
+    return chunks
+
+
+def glance(html: str) -> tuple[str, int]:
+    """The page's word counts (``+29 −25``) and how many changes its glance lists."""
+    words = re.search(
+        r'<span class="words"><span class="ins-sample">(\+\d+)</span> '
+        r'<span class="del-sample">(−\d+)</span> words</span>',
+        html,
+    )
+    assert words, "no word counts on the page"
+    return f"{words[1]} {words[2]}", len(re.findall(r'<li class="glance-', html))
+
+
+def test_the_screenshot_is_the_readme_command_and_shows_real_numbers(tmp_path: Path) -> None:
+    text = README.read_text(encoding="utf-8")
+    caption = re.search(
+        r"`(redline diff [^`]+ -o redline\.html)`[^`]*?\((\+\d+ −\d+) words, (\d+) changes at a "
+        r"glance[^)]*\):\n\n!\[[^]]+\]\(docs/screenshot\.png\)",
+        text,
+    )
+    assert caption, "README.md: the screenshot has no caption with its command and numbers"
+    command, words, items = shlex.split(caption[1]), caption[2], int(caption[3])
+    # the quick start's command, and what the script draws without arguments
+    assert shlex.split(quick_start()[0].split("&&")[3]) == command
+    default = re.search(r"^\s+set -- (.+)$", SCRIPT.read_text(encoding="utf-8"), re.M)
+    assert default and shlex.split(default[1]) == command[2:4]
+    # what the picture was made from, as the script wrote it into the PNG
+    made = dict(
+        line.split("=", 1) for line in png_text(SCREENSHOT.read_bytes())["redline"].splitlines()
+    )
+    assert shlex.split(made["command"]) == command
+    assert (made["words"], int(made["items"])) == (words, items)
+    # and what the command prints today
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    code, out = _run(tuple(command), tmp_path)
+    assert code == 0, out
+    real = glance((tmp_path / "redline.html").read_text(encoding="utf-8"))
+    assert real == (words, items), f"run docs/make-screenshot.sh: the page now shows {real}"
+
+
+def test_png_text_reads_what_the_script_writes() -> None:
+    body = b"redline\0\0\0\0\0words=+1 \xe2\x88\x921\n"
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body + b"\0\0\0\0"
+    png = b"\x89PNG\r\n\x1a\n" + chunk + struct.pack(">I", 0) + b"IEND\0\0\0\0"
+    assert png_text(png) == {"redline": "words=+1 −1\n"}
