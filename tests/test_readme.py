@@ -295,3 +295,13 @@ def test_png_text_reads_what_the_script_writes() -> None:
     chunk = struct.pack(">I", len(body)) + b"iTXt" + body + b"\0\0\0\0"
     png = b"\x89PNG\r\n\x1a\n" + chunk + struct.pack(">I", 0) + b"IEND\0\0\0\0"
     assert png_text(png) == {"redline": "words=+1 −1\n"}
+
+
+def test_the_readme_pins_a_commit_not_a_tag_that_does_not_exist() -> None:
+    """No release is tagged: ``rev:`` and ``git+https://…@`` name a commit SHA."""
+    text = README.read_text(encoding="utf-8")
+    revs = re.findall(r"^\s*rev:\s*(.+?)\s*$", text, re.M)
+    pins = re.findall(r"git\+https://[^\s\"@]+(@[^\"\n]+)?", text)
+    assert revs and pins
+    assert all(rev == "<commit sha>" or re.fullmatch(r"[0-9a-f]{40}", rev) for rev in revs)
+    assert all(pin == "@<commit sha>" for pin in pins), pins
