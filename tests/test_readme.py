@@ -43,9 +43,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from tests.test_docx import untracked_edit
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 has the tomli backport
+    import tomli as tomllib
 
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"
