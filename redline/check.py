@@ -286,7 +286,7 @@ def wdiff(segments: Sequence[Segment], color: bool = False) -> str:
     >>> wdiff([Segment("=", "Urges "), Segment("-", "all"), Segment("+", "some")])
     'Urges [-all-]{+some+}'
     """
-    from redline.render.text import pieces, render_line
+    from redline.render.wrap import pieces, render_line
 
     return render_line(pieces(segments, color), color)
 
@@ -306,7 +306,7 @@ def render_text(verdict: Verdict, color: bool = False, width: int = 80) -> str:
     differs: 1 paragraph (OP5), 1 word inserted, 0 deleted
     """
     from redline.render.safe import terminal_safe
-    from redline.render.text import pieces, styled_wrap
+    from redline.render.wrap import pieces, styled_wrap
 
     out: list[str] = []
     path = terminal_safe(_path(verdict.candidate))
@@ -331,8 +331,8 @@ def render_github(verdict: Verdict) -> str:
     ::error file=new.txt,line=9,title=redline check::OP5 differs from the adopted text%0A[-all-]
     differs: 1 paragraph (OP5), 0 words inserted, 1 deleted
     """
+    from redline.render.common import visible
     from redline.render.safe import github_data, github_property
-    from redline.render.text import visible
 
     out = []
     path = github_property(_path(verdict.candidate))
@@ -360,8 +360,8 @@ def render_junit(verdicts: Sequence[Verdict]) -> str:
     >>> 'failures="1"' in xml, "&lt;b&gt;&amp;" in xml
     (True, True)
     """
+    from redline.render.common import visible
     from redline.render.safe import terminal_safe, xml_safe
-    from redline.render.text import visible
 
     total = sum(len(v.results) for v in verdicts)
     failed = sum(len(v.differences) for v in verdicts)

@@ -638,8 +638,8 @@ def test_diff_json_escapes_the_same_characters(texts):
 
 
 def test_one_policy_for_terminal_and_text_output():
+    from redline.render.common import visible
     from redline.render.safe import terminal_safe
-    from redline.render.text import visible
 
     for c in ("\u2028", "\u200b", "\u202e", "\u2066", "\x1b", "\x7f", "\u009b", "\x00"):
         assert visible(c) == terminal_safe(c) != c

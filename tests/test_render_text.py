@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from redline.model import Segment
 from redline.render import RenderOptions
-from redline.render.text import pieces, render, styled_wrap, visible, whole_words, width_of
+from redline.render.common import visible, width_of
+from redline.render.text import render
+from redline.render.wrap import pieces, styled_wrap, whole_words
 
 # the codes the renderer itself writes: reset, bold, dim, red struck, green underlined
 ANSI = re.compile(r"\x1b\[(?:0|1|2|31;9|32;4|2;9|2;4)m")

@@ -38,7 +38,7 @@ from redline.model import (
     old_text,
 )
 from redline.render import RenderOptions
-from redline.render.text import (
+from redline.render.common import (
     changes,
     heading,
     is_change,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from redline.model import DELETE, EQUAL, INSERT, Comparison, Entry, Segment, SponsorChange, Status
 from redline.render import RenderOptions
-from redline.render.text import (
+from redline.render.common import (
     changes,
     is_change,
     sponsor_rows,
