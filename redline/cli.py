@@ -533,9 +533,10 @@ def check_command(
     with _errors():
         from dataclasses import replace
 
-        from redline.check import Profile, parse_manifest, render_github, render_junit, render_text
+        from redline.check import Profile, parse_manifest
         from redline.check import check as run_check
         from redline.read import decode, read_bytes
+        from redline.render.check import render_github, render_junit, render_text
 
         profile = Profile(strict, ignore_footnotes, ignore_numbering)
         if manifest and (candidate or adopted):

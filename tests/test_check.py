@@ -13,12 +13,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redline.check import Profile, check, normalise_text, render_text
+from redline.check import Profile, check, normalise_text
 from redline.cli import main
 from redline.model import Document
 from redline.parser import parse_document
 from redline.parser.pdftext import is_furniture, split_pages
 from redline.read import load
+from redline.render.check import render_text
 
 FIX = Path(__file__).parent / "fixtures"
 UN = FIX / "un"
@@ -395,8 +396,9 @@ def test_junit_xml(tmp_path: Path) -> None:
 
 
 def test_junit_escapes_markup_and_control_characters() -> None:
-    from redline.check import Result, Verdict, render_junit
+    from redline.check import Result, Verdict
     from redline.model import Segment
+    from redline.render.check import render_junit
 
     bad = Result("OP1", 3, "differs", (Segment("+", "<b>&\x0c\x1b]8;;x"),))
     root = ET.fromstring(render_junit([Verdict("a&b.txt", "c.txt", (bad,))]).encode())
@@ -501,8 +503,9 @@ def test_colour_survives_a_pipe() -> None:
 
 
 def test_github_escapes_data_and_properties() -> None:
-    from redline.check import Result, Verdict, render_github
+    from redline.check import Result, Verdict
     from redline.model import Segment
+    from redline.render.check import render_github
 
     bad = Result("OP1", 3, "differs", (Segment("-", "50%"), Segment("+", "a\r\nb")))
     out = render_github(Verdict("dir,x/a:b%\r\n.txt#IV", "c.txt", (bad,)))

@@ -324,7 +324,8 @@ def test_show_and_sponsors_say_one_sponsor_and_one_footnote() -> None:
 
 
 def test_check_shows_a_deleted_hyphen_readably_and_names_a_paragraph_once() -> None:
-    from redline.check import Result, Verdict, check, render_text
+    from redline.check import Result, Verdict, check
+    from redline.render.check import render_text
 
     un = Path(__file__).parent / "fixtures" / "un"
     v = check(load(str(un / "A_C.3_80_L.7.txt")), load(str(un / "A_RES_80_225.txt")))
