@@ -394,9 +394,9 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
     """
     _State.debug = debug
     with _errors():
-        from redline.compare import compare
-        from redline.model import Status
         from redline.read import load as _load
+        from redline.render.verify import render_text
+        from redline.verify import verify
 
         _one_stdin(submitted, base)
         accepted = _load(submitted, max_size=max_size, tracked="accept")
@@ -411,67 +411,10 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
         # what a .docx can hold of BASE (a control character is written visibly)
         ref = word_text(load(base, max_size, tracked))
         ref, rejected = pick_counterpart(ref, rejected)
-        tracked_in = [
-            _label(e) + (" (typographic)" if e.status is Status.TYPOGRAPHIC else "")
-            for e in compare(rejected, accepted).entries
-            if _changed(e) or e.status is Status.TYPOGRAPHIC
-        ]
-        untracked = compare(ref, rejected)
-        problems = [f"{_label(e)}: {_describe(e)}" for e in untracked.entries if _changed(e)]
-        if any(s.op != "=" for s in untracked.title):
-            problems.insert(0, f"title: {_describe_segments(untracked.title)}")
-        n = accepted.tracked_changes
-        where = f" in {_name(', '.join(tracked_in))}" if tracked_in else ""
-        _echo(f"{_name(submitted)}: {n} tracked change{'s' if n != 1 else ''}{where}")
-        if problems:
-            _echo(f"{len(problems)} untracked change{'s' if len(problems) != 1 else ''} "
-                  f"(rejecting all tracked changes does not give {_name(base)}):")  # fmt: skip
-            for line in problems:
-                _echo(f"  {_name(line)}")
-        # fail closed: what Word shows and is not compared cannot be called tracked
-        unverified = accepted.unverified
-        if unverified:
-            _echo(f"not verified (not compared with {_name(base)}):")
-            for line in unverified:
-                _echo(f"  {_name(line)}")
-        if not problems and not unverified:
-            _echo(f"all changes are tracked: rejecting them gives {_name(base)}")
-    sys.exit(EXIT_DIFFERS if problems or unverified else EXIT_OK)
-
-
-def _changed(e: Any) -> bool:
-    """A paragraph whose words or footnotes differ, or that was inserted, deleted, moved,
-    split or merged. Renumbering follows from the others; quote and dash styles are not words.
-    """
-    from redline.model import Status
-
-    moved = (Status.INSERTED, Status.DELETED, Status.MOVED, Status.SPLIT, Status.MERGED)
-    return e.status in moved or bool(e.text_changed)
-
-
-def _label(e: Any) -> str:
-    """The paragraph's label in the later text (``OP5``), or in the earlier one if deleted."""
-    return str(e.new.label if e.new is not None else f"{e.old.label} (deleted)")
-
-
-def _describe(e: Any) -> str:
-    """``changed: -[all] +[some]``, at most a few runs, long ones shortened."""
-    parts = [_describe_segments(e.segments)] if any(s.op != "=" for s in e.segments) else []
-    for f in e.footnotes:
-        parts.append(f"footnote {f.new_mark or f.old_mark}: {_describe_segments(f.segments)}")
-    return f"{e.status.value}: {'; '.join(parts)}"
-
-
-def _describe_segments(segments: Any, most: int = 4) -> str:
-    runs = [s for s in segments if s.op != "="]
-    parts = []
-    for s in runs[:most]:
-        text = " ".join(s.text.split())
-        text = text if len(text) <= 60 else text[:57] + "..."
-        parts.append(f"{s.op}[{text}]")
-    if len(runs) > most:
-        parts.append(f"... ({len(runs) - most} more)")
-    return " ".join(parts)
+        result = verify(accepted, rejected, ref)
+        for line in render_text(result, submitted, base):
+            _echo(line)
+    sys.exit(EXIT_OK if result.ok else EXIT_DIFFERS)
 
 
 @main.command("check")
