@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import importlib.util
 import os
+import re
 import threading
 from ctypes import (
     POINTER,
@@ -243,57 +244,82 @@ def _style(lib: Any, obj: int) -> tuple[bool, bool]:
     return _FONTS[font]
 
 
+_MARKISH = re.compile(r"[0-9*]")
+"""Characters a footnote mark is printed in: a word holding one is read char by char."""
+_TOKEN = re.compile(r"[^ \xa0\r\n]+|[ \xa0]+|[\r\n]+")
+
+
 def _runs(lib: Any, tp: int, height: float) -> tuple[Run, ...]:
+    """The page's characters grouped into runs with PDFium's range call for the text
+    and a few calls a word: its text objects at both ends (a word printed in one
+    object is one run; otherwise it is split where the object changes), the first
+    character's origin, the last one's right edge; size and style once an object."""
     n = lib.FPDFText_CountChars(tp)
     if n <= 0:
         return ()
     text = _text(lib, tp, n)
+    origin, text_object, generated = (
+        lib.FPDFText_GetCharOrigin,
+        lib.FPDFText_GetTextObject,
+        lib.FPDFText_IsGenerated,
+    )
     x, y = c_double(), c_double()
+    xr, yr = ctypes.byref(x), ctypes.byref(y)
     rect = _RectF()
+    rr = ctypes.byref(rect)
+    objects: dict[int, tuple[float, bool, bool]] = {}
     runs: list[Run] = []
-    cur: list[str] = []
-    cur_obj = None
-    x0 = x1 = base = size = 0.0
-    style = (False, False)
-    sep = "\n"
     pending = "\n"
 
-    def flush() -> None:
-        if cur:
-            runs.append(Run("".join(cur), x0, x1, base, size, style[0], style[1], sep))
-            cur.clear()
+    def run(start: int, end: int, obj: int, sep: str) -> None:
+        origin(tp, start, xr, yr)
+        lib.FPDFText_GetLooseCharBox(tp, end - 1, rr)
+        info = objects.get(obj)
+        if info is None:
+            italic, bold = _style(lib, obj)
+            info = objects[obj] = (float(lib.FPDFText_GetFontSize(tp, start)), italic, bold)
+        chars = text[start:end].replace("\ufffe", "-").replace("\x02", "-")
+        x0 = x.value
+        runs.append(
+            Run(
+                chars,
+                x0,
+                max(float(rect.right), x0),
+                height - y.value,
+                info[0],
+                info[1],
+                info[2],
+                sep,
+            )
+        )
 
-    for i in range(n):
-        ch = text[i]
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        ch = text[start]
         if ch in "\r\n":
             pending = "\n"
             continue
-        if lib.FPDFText_IsGenerated(tp, i) == 1:
-            if ch == " " and pending == "":
-                pending = "~"
-            continue
         if ch in " \xa0":
             if pending == "":
-                pending = " "
+                pending = "~" if all(generated(tp, i) == 1 for i in range(start, end)) else " "
             continue
-        if ch in "\ufffe\x02":
-            ch = "-"  # PDFium's mark for a hyphen at a line end
-        lib.FPDFText_GetCharOrigin(tp, i, x, y)
-        lib.FPDFText_GetLooseCharBox(tp, i, rect)
-        obj = lib.FPDFText_GetTextObject(tp, i)
-        b = height - y.value
-        if cur and pending == "" and obj == cur_obj and abs(b - base) < 0.5:
-            cur.append(ch)
-            x1 = max(x1, rect.right)
-            continue
-        flush()
-        sep = pending if runs else "\n"
-        cur_obj, x0, x1, base = obj, x.value, max(rect.right, x.value), b
-        size = float(lib.FPDFText_GetFontSize(tp, i))
-        style = _style(lib, obj)
-        cur.append(ch)
+        first = text_object(tp, start)
+        if _MARKISH.search(text, start, end) is None and (
+            end - start == 1 or text_object(tp, end - 1) == first
+        ):
+            run(start, end, first, pending)
+        else:  # several objects (a change of font), or digits that may be a raised mark
+            cut, obj = start, first
+            origin(tp, start, xr, yr)
+            base = y.value
+            for i in range(start + 1, end):
+                here = text_object(tp, i)
+                origin(tp, i, xr, yr)
+                if here != obj or abs(y.value - base) >= 0.5:
+                    run(cut, i, obj, pending if cut == start else "")
+                    cut, obj, base = i, here, y.value
+            run(cut, end, obj, pending if cut == start else "")
         pending = ""
-    flush()
     return tuple(runs)
 
 

@@ -228,3 +228,17 @@ def test_show_json_has_the_dropped_lines_and_where_each_mark_stands():
     assert {"page": 1, "reason": "footer", "text": "*2421677*"} in out["dropped"]
     pp2 = out["paragraphs"][1]
     assert pp2["footnotes"] == ["1"] and pp2["text"][: pp2["marks_at"][0]].endswith("Assembly,")
+
+
+def test_a_star_note_beside_the_first_pages_barcode_is_a_note_not_footer():
+    doc = parsed(CORPUS / "A_80_L.27.pdf")
+    assert [n.mark for n in doc.footnotes][:1] == ["*"]
+    assert not any(d.text.startswith("*") and "Any" in d.text for d in doc.dropped)
+
+
+def test_a_two_digit_mark_printed_as_two_objects_is_one_mark():
+    doc = parsed(CORPUS / "A_C.2_80_L.38.pdf")
+    pp17 = next(p for p in doc.paragraphs if p.label == "PP17")
+    assert "10" in pp17.footnotes and "0" not in pp17.footnotes
+    at = pp17.marks_at[pp17.footnotes.index("10")]
+    assert pp17.text[:at].endswith("Convention on Climate Change")

@@ -98,27 +98,47 @@ def _size_mode(pages: tuple[pdf.Page, ...]) -> float:
 
 def page_lines(page: pdf.Page, body: float) -> list[Line]:
     """The page's runs as lines, top to bottom, with footnote marks attached."""
-    small = [r for r in page.runs if _MARK.match(r.text) and r.size < MARK_SIZE * body]
+    small = _touching([r for r in page.runs if _MARK.match(r.text) and r.size < MARK_SIZE * body])
     normal = [r for r in page.runs if not (_MARK.match(r.text) and r.size < MARK_SIZE * body)]
     groups = _group(normal)
+    extent = _extent(groups)
     extra: list[pdf.Run] = []
     marks: dict[int, list[pdf.Run]] = {}
     for r in small:
-        k = _owner(groups, r)
+        k = _owner(extent, r)
         if k is None:
             extra.append(r)
         else:
             marks.setdefault(k, []).append(r)
     if extra:  # small digits that are no mark (small print): ordinary text
         groups = _group(normal + extra)
+        extent = _extent(groups)
         marks = {}
         for r in small:
             if r in extra:
                 continue
-            k = _owner(groups, r)
+            k = _owner(extent, r)
             if k is not None:
                 marks.setdefault(k, []).append(r)
     return [_line(page.number, g, marks.get(k, [])) for k, g in enumerate(groups)]
+
+
+def _touching(runs: list[pdf.Run]) -> list[pdf.Run]:
+    """Small runs printed touching on one baseline are one mark (``1`` ``0`` is note 10)."""
+    out: list[pdf.Run] = []
+    for r in sorted(runs, key=lambda r: (round(r.baseline), r.x0)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and r.sep == ""
+            and abs(r.baseline - prev.baseline) < 0.5
+            and -0.5 < r.x0 - prev.x1 < 0.5
+            and r.text.isdigit() == prev.text.isdigit()
+        ):
+            out[-1] = replace(prev, text=prev.text + r.text, x1=r.x1)
+        else:
+            out.append(r)
+    return out
 
 
 def _group(runs: list[pdf.Run]) -> list[list[pdf.Run]]:
@@ -126,24 +146,31 @@ def _group(runs: list[pdf.Run]) -> list[list[pdf.Run]]:
     for r in sorted(runs, key=lambda r: r.baseline):
         if out:
             g = out[-1]
-            if abs(r.baseline - g[0].baseline) < SAME_LINE * max(r.size, g[0].size):
+            first = g[0]
+            if abs(r.baseline - first.baseline) < SAME_LINE * (
+                r.size if r.size > first.size else first.size
+            ):
                 g.append(r)
                 continue
         out.append([r])
     return out
 
 
-def _owner(groups: list[list[pdf.Run]], r: pdf.Run) -> int | None:
+def _extent(groups: list[list[pdf.Run]]) -> list[tuple[float, float, float, float]]:
+    """Each line's (size, baseline, left, right), for `_owner`."""
+    return [
+        (max(x.size for x in g), g[0].baseline, min(x.x0 for x in g), max(x.x1 for x in g))
+        for g in groups
+    ]
+
+
+def _owner(extent: list[tuple[float, float, float, float]], r: pdf.Run) -> int | None:
     """The line a small raised run is a mark of, if any."""
-    for k, g in enumerate(groups):
-        size = max(x.size for x in g)
-        base = g[0].baseline
-        x0 = min(x.x0 for x in g)
-        x1 = max(x.x1 for x in g)
+    for k, (size, base, x0, x1) in enumerate(extent):
         raise_ = base - r.baseline
         if (
-            r.size <= MARK_SIZE * size + 0.05
-            and MARK_RAISE * size <= raise_ <= MARK_REACH * size
+            MARK_RAISE * size <= raise_ <= MARK_REACH * size
+            and r.size <= MARK_SIZE * size + 0.05
             and x0 - 2 * size <= r.x0 <= x1 + size
         ):
             return k
@@ -230,11 +257,24 @@ def _split_page(page: pdf.Page, lines: list[Line]) -> _Page:
     footer = False
     last = 0.0
     for ln in lines:
+        rule_text = bool(_RULE_TEXT.match(ln.text.strip()))
+        if (
+            not in_notes
+            and ln.baseline >= head_cut
+            and (
+                rule_text
+                or any(
+                    rt < ln.baseline - ln.size and rt > (out.body[-1].baseline if out.body else 0)
+                    for rt in short_rules
+                )
+            )
+        ):
+            in_notes = True  # under the footnote separator (underscores, or a short rule)
         if (
             low_images
+            and not in_notes
             and ln.baseline > min(low_images)
             and ln.baseline - last > FOOT_GAP * ln.size
-            and not _RULE_TEXT.match(ln.text.strip())
         ):
             footer = True
         if footer or ln.baseline >= foot_cut:
@@ -248,16 +288,8 @@ def _split_page(page: pdf.Page, lines: list[Line]) -> _Page:
             else:
                 out.dropped.append(Dropped(page.number, ln.text, "running head"))
             continue
-        if not in_notes and (
-            _RULE_TEXT.match(ln.text.strip())
-            or any(
-                rt < ln.baseline - ln.size and rt > (out.body[-1].baseline if out.body else 0)
-                for rt in short_rules
-            )
-        ):
-            in_notes = True
-            if _RULE_TEXT.match(ln.text.strip()):
-                continue
+        if rule_text and in_notes:
+            continue
         (out.notes if in_notes else out.body).append(ln)
     return out
 
