@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = ROOT / "tests" / "corpus" / "pdf"
 UN = ROOT / "tests" / "fixtures" / "un"
-CACHE = Path(os.environ.get("REDLINE_EXTRACTION_CACHE", "")) or (
-    Path(tempfile.gettempdir()) / "redline-extraction"
+CACHE = Path(
+    os.environ.get("REDLINE_EXTRACTION_CACHE") or Path(tempfile.gettempdir()) / "redline-extraction"
 )
 
 sys.path.insert(0, str(ROOT))

@@ -81,6 +81,7 @@ class Profile:
             out[4:4] = [
                 "straight vs typographic quotes and apostrophes",
                 "hyphen vs en or em dash",
+                "extraction noise: establis hing, Secretary -General, followup, Crime5 (see redline.noise)",
             ]
         if self.ignore_numbering:
             out.append("paragraph numbering (a renumbered paragraph is not a difference)")
@@ -260,8 +261,12 @@ def _problem(e: Entry, profile: Profile) -> str:
         return f"moved: it is adopted {old.label}"
     if e.status in (Status.SPLIT, Status.MERGED):
         return f"{e.status.value}: adopted {old.label}"
-    # footnotes are matched by position, not mark: renumbered marks are no difference
-    texts_differ = any(s.op != EQUAL for s in e.segments) or bool(e.footnotes)
+    # footnotes are matched by position, not mark: renumbered marks are no difference;
+    # extraction noise (redline.noise, decided by compare) is none either, unless strict
+    if profile.strict:
+        texts_differ = any(s.op != EQUAL for s in e.segments) or bool(e.footnotes)
+    else:
+        texts_differ = e.text_changed
     renumbered = old.label != new.label or (old.number or "") != (new.number or "")
     if texts_differ:
         if renumbered and not profile.ignore_numbering:

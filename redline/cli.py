@@ -460,6 +460,9 @@ def check_command(
     Ignored unless --strict (then texts count as parsed, after Unicode NFC):
       typographic quotes   States\u2019 \u201cefforts\u201d  vs  States' "efforts"
       en or em dash        2017\u20132021  vs  2017-2021, \u2014  vs  -
+      extraction noise     establis hing, Secretary -General, followup  vs
+                           establishing, Secretary-General, follow-up; Crime5
+                           (footnote 5 glued)  vs  Crime + note 5
     Counted unless ignored:
       --ignore-numbering   OP6 that became OP5 when OP5 was deleted
       --ignore-footnotes   footnote text A/75/111.  vs  A/75/999.

@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from redline.align import align
 from redline.model import (
     DELETE,
+    EQUAL,
     INSERT,
     Comparison,
     Document,
@@ -25,8 +27,10 @@ from redline.model import (
     Paragraph,
     Segment,
     Status,
-    typographic_only,
+    new_text,
+    old_text,
 )
+from redline.noise import Noise, walk
 from redline.sponsors import compare_documents
 from redline.worddiff import Words
 
@@ -49,8 +53,11 @@ def compare(old: Document, new: Document) -> Comparison:
     old_flat, new_flat = old.flat(), new.flat()
     old_notes, new_notes = _notes(old), _notes(new)
     words = Words()  # each text tokenized and encoded once, for every diff below
-    entries = _with_footnotes(align(old_flat, new_flat, words), old_notes, new_notes, words)
-    entries = tuple(_typographic(e) for e in entries)
+    aligned = align(old_flat, new_flat, words)
+    known = _Known(old_flat, new_flat, words)
+    noise = [_text_noise(e, old_notes, new_notes, known) for e in aligned]
+    entries = _with_footnotes(aligned, old_notes, new_notes, words, noise)
+    entries = tuple(_typographic(e, n, known) for e, n in zip(entries, noise, strict=True))
     return Comparison(
         old=old,
         new=new,
@@ -90,12 +97,23 @@ def _notes(doc: Document) -> _Notes:
     return out
 
 
-def _cited(p: Paragraph | None, notes: _Notes, owner: int) -> list[tuple[str, str, int]]:
-    """(mark, footnote text, owner) for each citation in the paragraph, in order."""
+def _cited(
+    p: Paragraph | None, notes: _Notes, owner: int, glued: tuple[str, ...] = ()
+) -> list[tuple[str, str, int]]:
+    """(mark, footnote text, owner) for each citation in the paragraph, in order;
+    footnote numbers found glued to a word (``Crime5``) take their place by number."""
     if p is None:
         return []
     table = notes.get(_key(p), {})
-    return [(m, table[m].text if m in table else "", owner) for m in p.footnotes]
+    marks = list(p.footnotes)
+    for g in glued:
+        at = len(marks)
+        for k, m in enumerate(marks):
+            if m.isdigit() and int(m) > int(g):
+                at = k
+                break
+        marks.insert(at, g)
+    return [(m, table[m].text if m in table else "", owner) for m in marks]
 
 
 def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
@@ -110,7 +128,11 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
 
 
 def _with_footnotes(
-    entries: tuple[Entry, ...], old_notes: _Notes, new_notes: _Notes, words: Words
+    entries: tuple[Entry, ...],
+    old_notes: _Notes,
+    new_notes: _Notes,
+    words: Words,
+    noise: list[Noise | None],
 ) -> tuple[Entry, ...]:
     """The entries with a change for each cited footnote whose text differs.
 
@@ -123,8 +145,11 @@ def _with_footnotes(
     paragraph becomes ``changed``.
     """
     out: list[Entry] = []
+    at = 0
     for group in _groups(entries):
-        first = group[0]
+        first, found = group[0], noise[at]
+        at += len(group)
+        glued_old, glued_new = (found.old_marks, found.new_marks) if found else ((), ())
         if len(group) == 1 and not (
             first.old and first.old.footnotes or first.new and first.new.footnotes
         ):
@@ -137,7 +162,8 @@ def _with_footnotes(
             before = [c for k, e in enumerate(group) for c in _cited(e.old, old_notes, k)]
             after = _cited(first.new, new_notes, 0)
         else:
-            before, after = _cited(first.old, old_notes, 0), _cited(first.new, new_notes, 0)
+            before = _cited(first.old, old_notes, 0, glued_old)
+            after = _cited(first.new, new_notes, 0, glued_new)
         changes: list[list[FootnoteChange]] = [[] for _ in group]
         for k in range(max(len(before), len(after))):
             o = before[k] if k < len(before) else None
@@ -163,22 +189,87 @@ def _with_footnotes(
 # Statuses a difference of style alone turns into TYPOGRAPHIC: a paragraph that
 # moved, split or merged keeps that status, its style changes shown inside it.
 _RESTYLED = (Status.UNCHANGED, Status.RENUMBERED, Status.CHANGED)
+# Statuses whose text differences may be extraction noise (not inserted or deleted).
+_PAIRED = (*_RESTYLED, Status.MOVED, Status.SPLIT, Status.MERGED)
 
 
-def _typographic(e: Entry) -> Entry:
-    """The entry as TYPOGRAPHIC when only quote, dash or space style differs in it.
+class _Known:
+    """The case-folded words of both documents, made on first need: a piece of a
+    split word (``establis`` of ``establis hing``) that is one of them is a word."""
+
+    def __init__(self, old: tuple[Paragraph, ...], new: tuple[Paragraph, ...], words: Words):
+        self._sides = (old, new)
+        self._words = words
+        self._set: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is None:
+            bags = [
+                set[str]().union(*(self._words.bag(p.text) for p in side)) for side in self._sides
+            ]
+            self._set = bags[0] & bags[1]
+        return word in self._set
+
+
+def _lost(p: Paragraph, notes: _Notes, other: Paragraph) -> Callable[[str], bool]:
+    """Whether digits glued to a word of ``p`` are a footnote citation the
+    extractor glued there (``Crime5``, ``20143``): the document has that footnote,
+    ``p`` does not cite it, and the paragraph on the other side cites more notes."""
+    table = notes.get(_key(p), {})
+
+    def lost(digits: str) -> bool:
+        return (
+            digits in table
+            and digits not in p.footnotes
+            and len(other.footnotes) > len(p.footnotes)
+        )
+
+    return lost
+
+
+def _text_noise(e: Entry, old_notes: _Notes, new_notes: _Notes, known: _Known) -> Noise | None:
+    """How the entry's texts differ by noise alone; None when they differ otherwise
+    (or are not a pair)."""
+    if e.status not in _PAIRED or e.old is None or e.new is None:
+        return None
+    if not any(s.op != EQUAL for s in e.segments):
+        return Noise(True)
+    old, new = old_text(e.segments), new_text(e.segments)
+    n = walk(
+        old,
+        new,
+        known,
+        _lost(e.old, old_notes, e.new),
+        _lost(e.new, new_notes, e.old),
+    )
+    return n if n.only else None
+
+
+def _typographic(e: Entry, text: Noise | None, known: _Known) -> Entry:
+    """The entry as TYPOGRAPHIC when only quote, dash or space style, or extraction
+    noise (`redline.noise`), differs in it; a moved, split or merged one keeps its
+    status and is marked as noise only.
 
     >>> from redline.model import Paragraph, ParaKind
     >>> p = Paragraph("PP17", ParaKind.PREAMBULAR, None, "", "x")
     >>> segs = (Segment("=", "the region"), Segment("-", "\u2019s"), Segment("+", "'s"))
-    >>> _typographic(Entry(Status.RENUMBERED, p, p, segs)).status.value
+    >>> _typographic(Entry(Status.RENUMBERED, p, p, segs), Noise(True), set()).status.value
     'typographic'
     """
-    if e.status not in _RESTYLED or e.text_changed:
+    if text is None:
         return e
-    if typographic_only(e.segments) or any(typographic_only(f.segments) for f in e.footnotes):
-        return replace(e, status=Status.TYPOGRAPHIC)
-    return e
+    notes_ok = all(
+        walk(old_text(f.segments), new_text(f.segments), known).only
+        if f.old_mark is not None and f.new_mark is not None
+        else False
+        for f in e.footnotes
+    )
+    differs = any(s.op != EQUAL for s in e.segments) or bool(e.footnotes)
+    if not notes_ok or not differs:
+        return e
+    if e.status in _RESTYLED:
+        return replace(e, status=Status.TYPOGRAPHIC, noise=True)
+    return replace(e, noise=True)
 
 
 def _one(op: str, text: str) -> tuple[Segment, ...]:

@@ -215,7 +215,9 @@ class Status(str, Enum):
     RENUMBERED = "renumbered"
     TYPOGRAPHIC = "typographic"
     """The same words; only quote, apostrophe, dash or space style differs
-    (``region’s`` → ``region's``), in the text or a cited footnote. Decided once, by
+    (``region’s`` → ``region's``), or extraction noise (``establis hing``,
+    ``followup``, ``Crime5``: see `redline.noise`), in the text or a cited
+    footnote. Decided once, by
     `redline.compare`; every output shows it dimmed but visible, the old and new
     labels saying whether it was renumbered too."""
 
@@ -273,11 +275,17 @@ class Entry:
     """Entries of one split or merge share a group number."""
     similarity: float = 1.0
     """0 unrelated … 1 identical (word-level)."""
+    noise: bool = False
+    """Every difference in it is extraction noise (``establis hing``, ``followup``,
+    a glued footnote number; see `redline.noise`), decided by `redline.compare`."""
 
     @property
     def text_changed(self) -> bool:
         """True when the words differ, footnotes included; a difference only in
-        quote, apostrophe, dash or space style is not a change of words."""
+        quote, apostrophe, dash or space style, or only extraction noise, is not
+        a change of words."""
+        if self.noise:
+            return False
 
         def differs(segs: tuple[Segment, ...]) -> bool:
             return any(s.op != EQUAL for s in segs) and fold(old_text(segs)) != fold(new_text(segs))

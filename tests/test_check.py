@@ -469,6 +469,7 @@ def test_help_states_what_is_ignored_with_an_example_each() -> None:
         "footnote numbers": "footnote 3 vs footnote 1",
         "typographic quotes": 'States\u2019 \u201cefforts\u201d vs States\' "efforts"',
         "en or em dash": "2017\u20132021 vs 2017-2021",
+        "extraction noise": "establis hing, Secretary -General, followup vs",
         "invisible marks": "soft hyphen",
         "--ignore-numbering": "OP6 that became OP5",
         "--ignore-footnotes": "A/75/111. vs A/75/999.",

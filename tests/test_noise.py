@@ -1,0 +1,117 @@
+"""Extraction noise (redline.noise): folded by compare and check, never a real change."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.check import Profile, check
+from redline.compare import compare
+from redline.model import DocKind, Document, Footnote, Paragraph, ParaKind, Status
+from redline.noise import walk
+
+KNOWN = {
+    "a",
+    "part",
+    "the",
+    "of",
+    "and",
+    "long",
+    "term",
+    "two",
+    "state",
+    "follow",
+    "up",
+    "in",
+    "action",
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("the establishing of", "the establis hing of"),
+        ("religious", "r eligious"),
+        ("sub-item", "sub -item"),
+        ("eighty-first", "eighty -first"),
+        ("Secretary-General", "Secretary -General"),
+        ("follow-up", "followup"),
+        ("non-governmental", "non- governmental"),
+        ("pre-1967", "pre\u20111967"),
+        ("pre-1967", "pre\u20101967"),
+        ("Member States", "Mem\u00adber States"),
+        ("(a)", "( a)"),
+        ("burden- and responsibility-sharing", "burden - and responsibility-sharing"),
+        ("Secr etary-General", "Secretary -General"),
+    ],
+)
+def test_artefacts_are_noise(old: str, new: str) -> None:
+    assert walk(old, new, KNOWN).only
+    assert walk(new, old, KNOWN).only
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("form", "from"),
+        ("187", "189"),
+        ("member", "Member"),
+        ("non-conviction", "conviction"),
+        ("a part", "apart"),  # two real words
+        ("in action", "inaction"),
+        ("shall", "should"),
+        ("States may act", "States act"),
+        ("short- and long-term", "short-and long-term"),  # a printed hyphen-space
+        ("short- and long-term", "short and long-term"),
+        ("two-State", "two State"),  # a hyphen that became a space
+        ("follow-up", "follow up"),
+        ("2017-2021", "20172021"),  # digits: not a dropped line-end hyphen
+        ("16 May 2014", "16 May 20143"),  # no footnote 3 said to be lost
+    ],
+)
+def test_real_changes_are_not_noise(old: str, new: str) -> None:
+    assert not walk(old, new, KNOWN).only
+    assert not walk(new, old, KNOWN).only
+
+
+def test_glued_footnote_number_only_when_that_note_is_lost() -> None:
+    lost = {"3"}.__contains__
+    assert walk("16 May 20143 in", "16 May 2014 in", KNOWN, old_mark=lost).old_marks == ("3",)
+    assert walk("the Crime3, and", "the Crime, and", KNOWN, old_mark=lost).only
+    assert not walk("16 May 20145 in", "16 May 2014 in", KNOWN, old_mark=lost).only
+    assert not walk("16 May 20143", "16 May 20145", KNOWN, old_mark=lost).only
+
+
+def _doc(text: str, marks: tuple[str, ...] = (), notes: tuple[Footnote, ...] = ()) -> Document:
+    p = Paragraph("PP1", ParaKind.PREAMBULAR, None, "Recalling", text, marks, (3, 3))
+    return Document("<t>", "plain", DocKind.RESOLUTION, paragraphs=(p,), footnotes=notes)
+
+
+def test_compare_calls_a_noisy_paragraph_typographic_and_check_a_match() -> None:
+    clean = _doc("Recalling the establishing of the follow-up mechanism,")
+    noisy = _doc("Recalling the establis hing of the followup mechanism,")
+    c = compare(clean, noisy)
+    (e,) = c.entries
+    assert e.status is Status.TYPOGRAPHIC and not e.text_changed and e.words == (0, 0)
+    assert not c.differs
+    assert check(noisy, clean).matches
+    assert not check(noisy, clean, Profile(strict=True)).matches
+
+
+def test_a_real_word_among_noise_is_still_a_change() -> None:
+    clean = _doc("Recalling the establishing of the follow-up mechanism from 2014,")
+    noisy = _doc("Recalling the establis hing of the followup mechanism form 2014,")
+    (e,) = compare(clean, noisy).entries
+    assert e.status is Status.CHANGED and e.text_changed
+    assert not check(noisy, clean).matches
+
+
+def test_a_glued_footnote_number_is_the_lost_citation() -> None:
+    note = Footnote("3", "Resolution 70/1.")
+    clean = _doc("Recalling its resolution of 16 May 2014, and", ("3",), (note,))
+    glued = _doc("Recalling its resolution of 16 May 20143, and", (), (note,))
+    (e,) = compare(clean, glued).entries
+    assert e.status is Status.TYPOGRAPHIC and not e.footnotes
+    assert check(glued, clean).matches
+    # without that footnote in the document, 20143 is a number
+    bare = _doc("Recalling its resolution of 16 May 20143, and")
+    assert not check(bare, clean).matches
