@@ -9,7 +9,8 @@ functions)::
 Over every PDF of ``tests/corpus/pdf`` (each has the ``.pymupdf.txt`` another
 project extracted from it), ``pdftotext`` default-mode text is made in a cache
 folder (``$TMPDIR/redline-extraction``) and checked against the PyMuPDF text of
-the same document: (a) share of documents that ``match``. Then the real
+the same document: (a) share of documents that ``match``; (d) the same for
+redline's own reading of the PDF against the PyMuPDF text. Then the real
 draft -> adopted pairs (``kind`` draft_adopted of ``tests/corpus/pdf/PAIRS.tsv``,
 "draft -> adopted" rows of ``tests/fixtures/un/PAIRS.tsv``): (b) how many match.
 Last, hostile edits: one substantive change (``from`` -> ``form``, a number, ``shall``
@@ -80,6 +81,17 @@ def variants(name: str) -> Variants:
     pdf = PDFS / f"{name}.pdf"
     mu = (PDFS / f"{name}.pymupdf.txt").read_text(encoding="utf-8")
     return Variants(name, parse(mu, f"{name}.pymupdf.txt"), parse(pdftotext(pdf), f"{name}.txt"))
+
+
+def pdf_verdicts(names: list[str]) -> dict[str, Verdict]:
+    """check(redline's own reading of the PDF, PyMuPDF text) of each document."""
+    from redline.read import load
+
+    out = {}
+    for name in names:
+        mu = (PDFS / f"{name}.pymupdf.txt").read_text(encoding="utf-8")
+        out[name] = check(load(str(PDFS / f"{name}.pdf")), parse(mu, f"{name}.pymupdf.txt"))
+    return out
 
 
 def extractor_verdicts(docs: list[Variants]) -> dict[str, Verdict]:
@@ -185,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     say(f"(a) pdftotext vs PyMuPDF text of the same PDF: {share(ex)}")
     if args.list:
         for n, v in ex.items():
+            if not v.matches:
+                say(f"    {n}: {v.line(3)}")
+    pdf = pdf_verdicts(list(docs))
+    say(f"(d) redline reading the PDF vs its PyMuPDF text: {share(pdf)}")
+    if args.list:
+        for n, v in pdf.items():
             if not v.matches:
                 say(f"    {n}: {v.line(3)}")
     pairs = pair_verdicts(docs)

@@ -143,12 +143,12 @@ def test_check_drafts_against_adopted(tmp_path: Path) -> None:
     r = redline_cli("batch", drafts, adopted, "--check")
     assert r.exit_code == 0, r.output
     assert r.stdout.splitlines()[-1] == "match"
-    shutil.copy(UN / "A_80_L.9.txt", drafts)
-    shutil.copy(UN / "A_RES_80_6.txt", adopted)
+    shutil.copy(UN / "A_C.3_80_L.4.txt", drafts)
+    shutil.copy(UN / "A_RES_80_228.txt", adopted)
     r = redline_cli("batch", drafts, adopted, "--check")
     assert r.exit_code == 1
-    direct = redline_cli("check", drafts / "A_80_L.9.txt", adopted / "A_RES_80_6.txt")
-    line = next(x for x in r.stdout.splitlines() if "A_RES_80_6" in x)
+    direct = redline_cli("check", drafts / "A_C.3_80_L.4.txt", adopted / "A_RES_80_228.txt")
+    line = next(x for x in r.stdout.splitlines() if "A_RES_80_228" in x)
     assert line.endswith(direct.stdout.splitlines()[-1])
     assert r.stdout.splitlines()[-1] == "differs: 1 of 2 texts"
 

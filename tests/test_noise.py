@@ -115,3 +115,19 @@ def test_a_glued_footnote_number_is_the_lost_citation() -> None:
     # without that footnote in the document, 20143 is a number
     bare = _doc("Recalling its resolution of 16 May 20143, and")
     assert not check(bare, clean).matches
+
+
+def test_a_real_draft_that_differs_only_by_noise_matches() -> None:
+    """A/80/L.9 -> A/RES/80/6: the same words; pdftotext printed `eighty -first` twice."""
+    from pathlib import Path
+
+    from redline.read import load
+
+    un = Path(__file__).parent / "fixtures" / "un"
+    draft, adopted = load(str(un / "A_80_L.9.txt")), load(str(un / "A_RES_80_6.txt"))
+    c = compare(draft, adopted)
+    noisy = [e for e in c.entries if e.status is Status.TYPOGRAPHIC]
+    assert [e.new.label for e in noisy if e.new] == ["OP20", "OP32"] and not c.differs
+    assert check(adopted, draft).matches
+    strict = check(adopted, draft, Profile(strict=True))
+    assert [r.label for r in strict.differences] == ["OP20", "OP32"]
