@@ -26,7 +26,7 @@ _GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
 _RES_HEADING = re.compile(r"^Draft\s+resolution\s+([IVXLC]+)$")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
 _SYMBOL_IN = re.compile(r"\b([AES]/(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)")
-_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting\b")
+_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b")
 _SPONSOR_END = re.compile(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$")
 NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
 

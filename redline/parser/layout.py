@@ -56,6 +56,8 @@ FOOT_IMAGES = 0.75
 """Images whose top is below this fraction of the page height are footer marks."""
 FOOT_GAP = 2.2
 """Below the top of a footer image, a line after a gap of this many ems is the footer."""
+DRAWN_SPACE = 0.08
+"""A drawn space after a hyphen, narrower than this many ems, is no space (``Non- Proliferation``)."""
 SPACE = 0.17
 """A gap wider than this many ems between two runs is a space."""
 PARA_GAP = 1.3
@@ -67,6 +69,11 @@ _MARK = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])$")
 _RULE_TEXT = re.compile(r"^_{5,}$")
 _OPENING = re.compile(r"^(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
+_JOINS = re.compile(r"(?<=[^\s])[-\u2010\u2011\u2013/]$")
+"""A line ending in a hyphen, an en dash or a slash attached to its word joins the next
+line without a space (``follow-`` ``up``, ``2015–`` ``2030``, ``Nations/`` ``International``) ..."""
+_SUSPENDED = re.compile(r"^(?:and|or|to|and/or)\b")
+"""... unless the next line opens with a conjunction: ``short-`` ``and long-term``."""
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 _PLENARY = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?plenary meeting\b")
 
@@ -177,15 +184,14 @@ def _owner(extent: list[tuple[float, float, float, float]], r: pdf.Run) -> int |
     return None
 
 
-def _space(a: pdf.Run, b: pdf.Run) -> bool:
-    """Whether a space stands between two runs printed side by side."""
-    gap = b.x0 - a.x1
+def _space(a: pdf.Run, b: pdf.Run, gap: float) -> bool:
+    """Whether a space stands between two runs printed side by side, `gap` apart."""
     em = max(a.size, b.size)
-    if b.sep == " ":
-        return True
-    if b.sep == "":
+    if b.sep == " ":  # a drawn space; Word draws a zero-width one after a hyphen it breaks at
+        return not (a.text.endswith(("-", "\u2010", "\u2011", "\u2013")) and gap < DRAWN_SPACE * em)
+    if b.sep == "":  # touching: a kerned pair printed as two objects
         return gap > 0.5 * em
-    return gap > SPACE * em or (b.sep == "~" and a.italic != b.italic and gap > 0.05 * em)
+    return gap > SPACE * em or (a.italic != b.italic and gap > 0.05 * em)
 
 
 def _line(page: int, runs: list[pdf.Run], marks: list[pdf.Run]) -> Line:
@@ -195,9 +201,15 @@ def _line(page: int, runs: list[pdf.Run], marks: list[pdf.Run]) -> Line:
     at: list[tuple[float, int]] = []
     prev: pdf.Run | None = None
     bold_chars = chars = 0
+    mark_edges = sorted((m.x0, m.x1) for m in marks)
     for r in runs:
-        if prev is not None and _space(prev, r):
-            text += " "
+        if prev is not None:
+            left = prev.x1
+            for m0, m1 in mark_edges:  # a mark printed between them: the gap is after it
+                if left - 1 <= m0 <= r.x0:
+                    left = max(left, m1)
+            if (r.sep == " " and left > prev.x1) or _space(prev, r, r.x0 - left):
+                text += " "
         start = len(text)
         text += r.text
         at.append((r.x1, len(text)))
@@ -318,8 +330,8 @@ def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]], list[tuple[int
     italic: list[tuple[int, int]] = []
     marks: list[tuple[int, str]] = []
     for ln in lines:
-        if text and not (text.endswith("-") and not text.endswith(" -")) and not text.endswith("/"):
-            text += " "
+        if text and not _JOINS.search(text) or _SUSPENDED.match(ln.text):
+            text += " " if text else ""
         base = len(text)
         for s, e in ln.italic:
             if italic and italic[-1][1] >= base + s - 1:
@@ -395,18 +407,18 @@ def _blocks(body: list[Line]) -> list[Block]:
     last_op = 0
     for g in groups:
         b = _block(g, other)
-        if b.number is None:  # "6" printed without its full stop, next in the sequence
-            m = _BARE_NUMBER.match(b.text)
-            if m and int(m.group(1)) == last_op + 1 and last_op:
-                b = replace(b, number=m.group(1), text=b.text[m.end() :],
-                            marks_at=tuple(max(0, o - m.end()) for o in b.marks_at))  # fmt: skip
-        if b.number and b.number.isdigit():
-            last_op = int(b.number)
         if out and _PLENARY.match(out[-1].text) and _DATE.match(b.text):
             out[-1] = replace(
                 out[-1], text=f"{out[-1].text} {b.text}", lines=(out[-1].lines[0], b.lines[1])
             )
             continue  # "62nd plenary meeting" / "2 December 2024": one closing line
+        if b.number is None and not other:  # "6" without its full stop, next in sequence
+            m = _BARE_NUMBER.match(b.text)
+            if m and int(m.group(1)) == last_op + 1 and last_op and not _DATE.match(b.text):
+                b = replace(b, number=m.group(1), text=b.text[m.end() :],
+                            marks_at=tuple(max(0, o - m.end()) for o in b.marks_at))  # fmt: skip
+        if b.number and b.number.isdigit():
+            last_op = int(b.number)
         out.append(b)
         if _PLENARY.match(b.text):
             other = True
