@@ -12,17 +12,20 @@ that resolution before the next session's draft):
 3. ``based-on``: a draft submitted "on the basis of informal consultations on draft
    resolution A/C.2/80/L.2";
 4. ``draft``: for an adopted resolution, a draft of the same session with the same
-   title (the most similar when several share it);
+   title (of several, not one another replaced, then the most similar);
 5. ``recalls``: the latest of the resolutions its preamble recalls
    (``Recalling its resolution 79/183 of 17 December 2024``) that is among the old
    texts and has the same title (unless a later one with the title is there: then
-   ``title``); failing that, the most similar recalled one at least
-   `RECALL_MIN_SIMILARITY` alike;
+   ``title``); failing that, the most similar recalled one of the same `subject`
+   at least `RECALL_MIN_SIMILARITY` alike;
 6. ``title``: the latest earlier text with the same normalised title;
-7. ``similar``: the most similar earlier text, if at least `MIN_SIMILARITY` alike.
+7. ``similar``: the most similar earlier text of the same `subject` (any, for a
+   text without a title), if at least `MIN_SIMILARITY` alike.
 
-Below that a new text has *no predecessor found*, with its best candidates: never
-a wrong pair silently.
+Otherwise a new text has *no predecessor found*, with its best candidates: never a
+wrong pair silently. Similarity alone never pairs two titles that name different
+things: "Observer status for the International Coffee Organization" and "... for
+the International Tropical Timber Organization" share 0.90 of their text.
 
 >>> from redline.model import Document, DocKind
 >>> old = profile(Document("78_220.txt", "plain", DocKind.RESOLUTION,
@@ -55,6 +58,7 @@ __all__ = [
     "profile",
     "shingles",
     "similarity",
+    "subject",
 ]
 
 SHINGLE = 3
@@ -115,6 +119,8 @@ class Text:
     kind: DocKind
     title: str
     """The normalised title (`normalise_title`)."""
+    subject: str = ""
+    """The title without small words and ordinals (`subject`): what it is about."""
     recalls: tuple[str, ...] = ()
     """Resolution symbols its preambular paragraphs recall, ``A/RES/79/183``."""
     cites: tuple[str, ...] = ()
@@ -165,6 +171,28 @@ def normalise_title(title: str) -> str:
     """
     text = _YEARS.sub(" ", fold(title).casefold())
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+_SMALL_WORDS = frozenset(
+    "a an and at by for from in its of on or the to with".split()
+    + "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundredth anniversary".split()
+)
+
+
+def subject(title: str) -> str:
+    """What a title is about: `normalise_title` without small words, ordinals and numbers,
+    so consecutive versions of a series share it and different things do not.
+
+    >>> subject("Follow-up to the Fourteenth Congress"), subject("Follow-up to the Fifteenth Congress")
+    ('follow up congress', 'follow up congress')
+    >>> subject("Diplomatic protection") == subject("Expulsion of aliens")
+    False
+    """
+    words = normalise_title(title).split()
+    return " ".join(w for w in words if w not in _SMALL_WORDS and not w.isdigit())
 
 
 def header_text(text: str, doc: Document) -> str:
@@ -226,6 +254,7 @@ def profile(doc: Document, head: str = "", key: str | None = None) -> Text:
         symbol=doc.symbol,
         kind=doc.kind,
         title=normalise_title(doc.title),
+        subject=subject(doc.title),
         recalls=_recalled(doc),
         cites=cites,
         cite_how=how,
@@ -298,6 +327,12 @@ def _best(new: Text, pool: Sequence[Text]) -> list[tuple[float, Text]]:
     return scored
 
 
+def _same_subject(a: Text, b: Text) -> bool:
+    """Whether two texts may be versions of one another by their titles: the same
+    `subject`, or one of them has no title to tell."""
+    return not a.subject or not b.subject or a.subject == b.subject
+
+
 def _match(new: Text, best: list[tuple[float, Text]], how: str, detail: str) -> Match:
     sim, old = best[0]
     others = tuple((t.key, round(s, 4)) for s, t in best[1:CANDIDATES])
@@ -332,10 +367,16 @@ def find(new: Text, olds: Iterable[Text], min_similarity: float = MIN_SIMILARITY
             if t.kind is not DocKind.RESOLUTION and t.title == new.title and t.title
             and t.order[0] == session
         ]  # fmt: skip
+        # a draft another one replaced ("on the basis of informal consultations on
+        # draft resolution A/C.2/80/L.21") is not the text adopted
+        replaced = {_bare(c) for t in drafts if t.cite_how == "based-on" for c in t.cites}
+        current = [t for t in drafts if _bare(t.symbol) not in replaced] or drafts
         if drafts:
-            best = _best(new, drafts)
-            if best[0][0] >= RECALL_MIN_SIMILARITY:
-                return _match(new, best, "draft", f"same title, {best[0][1].symbol}")
+            best = _best(new, current) + [st for st in _best(new, drafts) if st[1] not in current]
+            sim, top = best[0]
+            if sim >= RECALL_MIN_SIMILARITY:
+                note = f" (which replaced {', '.join(sorted(replaced))})" if replaced else ""
+                return _match(new, best, "draft", f"same title, {top.symbol}{note}")
 
     recalled = [t for sym in new.recalls for t in by_symbol.get(sym.upper(), ())]
     titled = [t for t in recalled if t.title and t.title == new.title]
@@ -348,9 +389,10 @@ def find(new: Text, olds: Iterable[Text], min_similarity: float = MIN_SIMILARITY
     passed: list[str] = []
     if recalled and not titled:
         best = _best(new, recalled)
-        if best[0][0] >= RECALL_MIN_SIMILARITY:
-            return _match(new, best, "recalls", f"recalls {best[0][1].symbol}")
-        passed = [f"recalls {best[0][1].symbol}, of another title and similarity {best[0][0]:.2f}"]
+        sim, top = best[0]
+        if sim >= RECALL_MIN_SIMILARITY and _same_subject(new, top):
+            return _match(new, best, "recalls", f"recalls {top.symbol}")
+        passed = [f"recalls {top.symbol}, of another title (similarity {sim:.2f})"]
 
     same = [t for t in pool if t.title and t.title == new.title]
     if same:
@@ -361,10 +403,15 @@ def find(new: Text, olds: Iterable[Text], min_similarity: float = MIN_SIMILARITY
             return _match(new, best, "title", f"same title, {latest.symbol or latest.key}")
 
     best = _best(new, pool)
-    if best[0][0] >= min_similarity:
-        return _match(new, best, "similar", f"similarity {best[0][0]:.2f}")
+    alike = [st for st in best if _same_subject(new, st[1])]
+    if alike and alike[0][0] >= min_similarity:
+        return _match(new, alike, "similar", f"similarity {alike[0][0]:.2f}")
     others = tuple((t.key, round(s, 4)) for s, t in best[:CANDIDATES])
-    why = "; ".join([f"best similarity {best[0][0]:.2f} < {min_similarity}", *passed])
+    if best[0][0] >= min_similarity:
+        passed.insert(0, f"the most similar ({best[0][0]:.2f}) is about something else")
+    else:
+        passed.insert(0, f"best similarity {best[0][0]:.2f} < {min_similarity}")
+    why = "; ".join(passed)
     return Match(new.key, None, None, round(best[0][0], 4), why, others)
 
 
