@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from redline.errors import InputError, RedlineError
 from redline.model import Comparison, Document
-from redline.predecessor import Match, Text, find_all, header_text, profile
+from redline.predecessor import HEADER_LINES, Match, Text, find_all, header_text, profile
 from redline.read import DEFAULT_MAX_SIZE
 
 __all__ = [
@@ -168,24 +168,22 @@ def collect(sources: Iterable[str], pattern: str | None = None) -> list[str]:
 
 
 def _read_text(path: str, options: Options) -> tuple[Document, str]:
-    """Parse one file as `redline.read.load` does, keeping the text for its header."""
-    from redline.parser import parse_document
-    from redline.read import decode, is_docx, read_bytes
+    """Parse one file as `redline.read.load` does, with the lines above its title
+    (where an adopted resolution cites its draft): read once, parsed once."""
+    from redline.read import decode, is_docx, is_pdf, load, read_bytes
 
     data = read_bytes(path, options.max_size)
-    fmt: str | None = None
-    n_tracked = 0
-    if is_docx(data):
-        from redline.parser.docx import docx_to_text
+    if is_pdf(data):
+        from redline.parser.layout import parse_layout, read_layout
 
-        text, warnings, n_tracked = docx_to_text(data, path, options.tracked)
-        fmt = "docx"
-    else:
-        text, warnings = decode(data, path)
-    doc = parse_document(text, source=path, fmt=fmt)
-    if warnings or n_tracked:
-        doc = replace(doc, warnings=tuple(warnings) + doc.warnings, tracked_changes=n_tracked)
-    return doc, text
+        cleaned, dropped = read_layout(data, path)
+        doc = parse_layout(cleaned, dropped, path)
+        top = doc.title_lines[0] or HEADER_LINES
+        return doc, "\n".join(b.text for b in cleaned.blocks if b.lines[0] < top)
+    doc = load(path, max_size=options.max_size, tracked=options.tracked)
+    if is_docx(data):
+        return doc, ""  # a Word draft's header is its sponsors' line, read by the parser
+    return doc, header_text(decode(data, path)[0], doc)
 
 
 def read_one(path: str, options: Options) -> list[Loaded]:
@@ -195,13 +193,13 @@ def read_one(path: str, options: Options) -> list[Loaded]:
     ['A/RES/80/6']
     """
     try:
-        doc, text = _read_text(path, options)
+        doc, head = _read_text(path, options)
     except RedlineError as e:
         return [Loaded(path, None, None, str(e))]
     except Exception as e:  # noqa: BLE001 - a bug in one document must not end the batch
         return [Loaded(path, None, None, f"{path}: internal error: {type(e).__name__}: {e}")]
     if not doc.resolutions:
-        return [Loaded(path, doc, profile(doc, header_text(text, doc), path))]
+        return [Loaded(path, doc, profile(doc, head, path))]
     out = []
     for res in doc.resolutions:
         key = f"{path}#{res.name}"

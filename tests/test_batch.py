@@ -208,3 +208,28 @@ def test_report_resolutions_are_texts_of_their_own() -> None:
 def test_collect_orders_numbers_naturally() -> None:
     names = [Path(p).name for p in collect([str(UN)], "A_RES_80_*")]
     assert names[:3] == ["A_RES_80_6.txt", "A_RES_80_146.txt", "A_RES_80_178.txt"]
+
+
+def test_pdf_drafts_against_adopted(tmp_path: Path) -> None:
+    pdf = Path(__file__).parent / "corpus" / "pdf"
+    drafts, adopted = tmp_path / "drafts", tmp_path / "adopted"
+    drafts.mkdir()
+    adopted.mkdir()
+    for name in ("A_80_L.14", "A_C.2_80_L.21", "A_C.2_80_L.44"):
+        shutil.copy(pdf / f"{name}.pdf", drafts)
+    for name in ("A_RES_80_108", "A_RES_80_125"):
+        shutil.copy(pdf / f"{name}.pdf", adopted)
+    out = tmp_path / "out"
+    r = redline_cli("batch", drafts, adopted, "-o", out, "-j", "2")
+    assert r.exit_code == 0, r.output
+    pairs = {
+        p["new_symbol"]: p for p in json.loads((out / "index.json").read_text("utf-8"))["pairs"]
+    }
+    # "[without reference to a Main Committee (A/80/L.14)]" on the PDF's first page
+    assert (pairs["A/RES/80/108"]["old_symbol"], pairs["A/RES/80/108"]["how"]) == (
+        "A/80/L.14",
+        "header",
+    )
+    # L.44 was "on the basis of informal consultations on draft resolution A/C.2/80/L.21"
+    assert pairs["A/RES/80/125"]["old_symbol"] == "A/C.2/80/L.44"
+    assert "which replaced A/C.2/80/L.21" in pairs["A/RES/80/125"]["detail"]

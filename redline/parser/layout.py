@@ -452,9 +452,15 @@ def read_layout(data: bytes, source: str) -> tuple[Cleaned, tuple[Dropped, ...]]
 
 def parse_pdf(data: bytes, source: str) -> Document:
     """A PDF's `Document`: the layout's blocks through the one structure builder."""
+    cleaned, dropped = read_layout(data, source)
+    return parse_layout(cleaned, dropped, source)
+
+
+def parse_layout(cleaned: Cleaned, dropped: tuple[Dropped, ...], source: str) -> Document:
+    """`parse_pdf` after `read_layout`: for a caller that also reads the blocks (the
+    header lines ``redline batch`` looks for a draft's symbol in)."""
     from redline.parser import parse_cleaned
 
-    cleaned, dropped = read_layout(data, source)
     doc = parse_cleaned(cleaned, source, "pdf")
     by_lines = {b.lines: b for b in cleaned.blocks}
 
