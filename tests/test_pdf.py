@@ -242,3 +242,34 @@ def test_a_two_digit_mark_printed_as_two_objects_is_one_mark():
     assert "10" in pp17.footnotes and "0" not in pp17.footnotes
     at = pp17.marks_at[pp17.footnotes.index("10")]
     assert pp17.text[:at].endswith("Convention on Climate Change")
+
+
+# --- every command takes a PDF --------------------------------------------------------
+
+ADOPTED = CORPUS / "A_RES_80_17.pdf"  # adopted from the example draft, unchanged
+DRAFT = EXAMPLE.with_name("A_C.1_80_L.1.pdf")
+
+
+def test_check_a_pdf_draft_against_the_pdf_it_was_adopted_as():
+    proc = _cli("check", str(DRAFT), str(ADOPTED))
+    assert (proc.returncode, proc.stdout.strip().splitlines()[-1]) == (0, "match")
+
+
+def test_check_manifest_pairs_may_be_pdfs(tmp_path):
+    manifest = tmp_path / "m.toml"
+    manifest.write_text(f'[[pair]]\ncandidate = "{DRAFT}"\nadopted = "{ADOPTED}"\n')
+    proc = _cli("check", "--manifest", str(manifest))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_sponsors_of_a_pdf_draft():
+    proc = _cli("sponsors", str(DRAFT))
+    assert proc.returncode == 0 and "original: Egypt" in proc.stdout
+
+
+def test_verify_tracked_takes_a_pdf_base(tmp_path):
+    out = tmp_path / "redline.docx"
+    assert _cli("diff", str(EXAMPLE), str(DRAFT), "-f", "docx", "-o", str(out)).returncode == 0
+    proc = _cli("verify-tracked", str(out), str(EXAMPLE))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "all changes are tracked" in proc.stdout
