@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from redline.errors import InputError, RedlineError
-from redline.model import Comparison, Document
+from redline.model import Comparison, DocKind, Document
 from redline.predecessor import HEADER_LINES, Match, Text, find_all, header_text, profile
 from redline.read import DEFAULT_MAX_SIZE
 
@@ -34,6 +34,8 @@ __all__ = [
     "Options",
     "Pair",
     "Row",
+    "check_verdicts",
+    "draft_adopted",
     "collect",
     "compare_all",
     "natural",
@@ -102,9 +104,12 @@ class Row:
     new: str
     new_symbol: str | None
     new_title: str
+    new_kind: str = ""
+    """`DocKind` value: ``resolution``, ``draft``, …"""
     old: str | None = None
     old_symbol: str | None = None
     old_title: str = ""
+    old_kind: str = ""
     how: str | None = None
     detail: str = ""
     similarity: float = 0.0
@@ -121,7 +126,7 @@ class Row:
     pages: Mapping[str, bytes] = field(default_factory=dict, hash=False, repr=False)
     """Rendered pages by path relative to OUT_DIR, written by the caller."""
     check: str = ""
-    """With `Options.check`: the verdict line, ``match`` or ``differs: …``."""
+    """With `Options.check`, for a draft -> adopted pair: ``match`` or ``differs: …``."""
     error: str = ""
     warnings: tuple[str, ...] = ()
 
@@ -309,9 +314,11 @@ def _base_row(pair: Pair) -> Row:
         new=new.key,
         new_symbol=doc.symbol if doc else None,
         new_title=doc.title if doc else "",
+        new_kind=doc.kind.value if doc else "",
         old=m.old,
         old_symbol=old_doc.symbol if old_doc else None,
         old_title=old_doc.title if old_doc else "",
+        old_kind=old_doc.kind.value if old_doc else "",
         how=m.how,
         detail=m.detail,
         similarity=m.similarity,
@@ -338,7 +345,7 @@ def compare_one(pair: Pair, options: Options) -> Row:
             data = renderer(fmt)(c, opts)
             pages[f"{stem}.{fmt}"] = data.encode("utf-8") if isinstance(data, str) else data
         verdict = ""
-        if options.check:
+        if options.check and draft_adopted(row):
             from redline.check import check
 
             verdict = check(pair.old.doc, pair.new.doc).line()
@@ -380,6 +387,33 @@ def compare_all(
         yield next(done) if p.old is not None else _base_row(p)
 
 
+_DRAFTS = (DocKind.DRAFT.value, DocKind.REVISED_DRAFT.value)
+
+
+def draft_adopted(row: Row) -> bool:
+    """Whether a row is an adopted resolution and the draft it was found to come from.
+
+    >>> draft_adopted(Row("n", None, "", new_kind="resolution", old="o", old_kind="draft"))
+    True
+    """
+    return row.new_kind == DocKind.RESOLUTION.value and row.old_kind in _DRAFTS
+
+
+def check_verdicts(rows: Sequence[Row]) -> list[tuple[Row, str]]:
+    """``batch --check``: each adopted resolution's verdict against its draft (``match``,
+    ``differs: …``, the error), or ``no draft found (not checked)``; other rows (a draft
+    and its predecessor) are not a check's business and left out."""
+    out = []
+    for r in rows:
+        if r.error and (r.new_kind in ("", DocKind.RESOLUTION.value)):
+            out.append((r, r.error))
+        elif draft_adopted(r):
+            out.append((r, r.check))
+        elif r.new_kind == DocKind.RESOLUTION.value:  # none, or a predecessor
+            out.append((r, "no draft found (not checked)"))
+    return out
+
+
 def row_json(row: Row) -> dict[str, Any]:
     """A pair's entry of index.json (schema in the README)."""
     return {
@@ -389,6 +423,8 @@ def row_json(row: Row) -> dict[str, Any]:
         "new_symbol": row.new_symbol,
         "old_title": row.old_title,
         "new_title": row.new_title,
+        "old_kind": row.old_kind,
+        "new_kind": row.new_kind,
         "how": row.how,
         "detail": row.detail,
         "similarity": row.similarity,

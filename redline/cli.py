@@ -614,15 +614,26 @@ def batch_command(
         unmatched = [r for r in rows if r.old is None and not r.error]
         pairs = [r for r in rows if r.old is not None and not r.error]
         if check:
-            bad = 0
-            for k, r in enumerate(rows, 1):
-                verdict = r.check if r.old and not r.error else (r.error or "no counterpart found")
-                bad += verdict != "match"
+            verdicts = b.check_verdicts(rows)
+            for k, (r, verdict) in enumerate(verdicts, 1):
+                _echo(f"[{k}/{len(verdicts)}] {_name(r.old or '-')} vs {_name(r.new)}: "
+                      f"{_name(verdict)}")  # fmt: skip
+            bad = sum(1 for r, v in verdicts if v != "match" and b.draft_adopted(r))
+            n = sum(1 for r, _v in verdicts if b.draft_adopted(r))
+            unchecked = len(verdicts) - n
+            rest = f" ({unchecked} adopted without a draft, not checked)" if unchecked else ""
+            if not n:
+                _echo("no draft -> adopted pair to check" + rest)
+            else:
                 _echo(
-                    f"[{k}/{len(rows)}] {_name(r.old or '-')} vs {_name(r.new)}: {_name(verdict)}"
+                    (
+                        f"differs: {bad} of {n} pairs"
+                        if bad
+                        else f"match: {n} pair{'s' if n != 1 else ''}"
+                    )
+                    + rest
                 )
-            _echo(f"differs: {bad} of {len(rows)} texts" if bad else "match")
-            code = EXIT_DIFFERS if bad else EXIT_OK
+            code = EXIT_DIFFERS if bad or not n else EXIT_OK
         differ = sum(1 for r in pairs if r.differs)
         where = f" -> {_name(os.path.join(out_dir, 'index.html'))}" if out_dir else ""
         _say(f"redline batch: {len(rows)} new texts: {len(pairs)} compared ({differ} differ), "

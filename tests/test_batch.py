@@ -142,7 +142,7 @@ def test_check_drafts_against_adopted(tmp_path: Path) -> None:
     shutil.copy(UN / "A_RES_80_146.txt", adopted)
     r = redline_cli("batch", drafts, adopted, "--check")
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[-1] == "match"
+    assert r.stdout.splitlines()[-1] == "match: 1 pair"
     shutil.copy(UN / "A_C.3_80_L.4.txt", drafts)
     shutil.copy(UN / "A_RES_80_228.txt", adopted)
     r = redline_cli("batch", drafts, adopted, "--check")
@@ -150,7 +150,20 @@ def test_check_drafts_against_adopted(tmp_path: Path) -> None:
     direct = redline_cli("check", drafts / "A_C.3_80_L.4.txt", adopted / "A_RES_80_228.txt")
     line = next(x for x in r.stdout.splitlines() if "A_RES_80_228" in x)
     assert line.endswith(direct.stdout.splitlines()[-1])
-    assert r.stdout.splitlines()[-1] == "differs: 1 of 2 texts"
+    assert r.stdout.splitlines()[-1] == "differs: 1 of 2 pairs"
+    # an adopted resolution without its draft is named, not checked; a draft and its
+    # predecessor are not a check's business
+    shutil.copy(UN / "A_RES_79_6.txt", adopted)
+    shutil.copy(UN / "A_RES_78_6.txt", drafts)
+    r = redline_cli("batch", drafts, adopted, "--check")
+    assert "A_RES_79_6.txt: no draft found (not checked)" in r.stdout
+    assert (
+        r.stdout.splitlines()[-1]
+        == "differs: 1 of 2 pairs (1 adopted without a draft, not checked)"
+    )
+    r = redline_cli("batch", adopted, drafts, "--check")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[-1].startswith("no draft -> adopted pair to check")
 
 
 def test_pairs_file_overrides(small: Path, tmp_path: Path) -> None:
