@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +61,16 @@ def _changed(summary: Any) -> int:
     return int(summary.get("changed", 0) + summary.get("split", 0) + summary.get("merged", 0))
 
 
+def _base(key: str) -> str:
+    """A file as the index shows it: its name, with any ``#pick``.
+
+    >>> _base("tests/corpus/pdf/A_80_L.20.pdf"), _base("r/A_75_479.md#IV")
+    ('A_80_L.20.pdf', 'A_75_479.md#IV')
+    """
+    path, sep, pick = key.partition("#")
+    return os.path.basename(path) + sep + pick
+
+
 def _counts(rows: Sequence[Row]) -> dict[str, int]:
     return {
         "texts": len(rows),
@@ -81,14 +92,14 @@ def _html(rows: Sequence[Row], meta: Meta) -> str:
     for r in rows:
         s = r.summary
         shown.append({
-            "new_symbol": v(r.new_symbol or r.new),
-            "new_title": v(r.new_title or r.new),
-            "old_symbol": v(r.old_symbol or r.old or ""),
+            "new_symbol": v(r.new_symbol or _base(r.new)),
+            "new_title": v(r.new_title or _base(r.new)),
+            "old_symbol": v(r.old_symbol or _base(r.old or "")),
             "how": v(r.how or ""),
             "detail": v(r.detail),
             "check": v(r.check),
             "similarity": f"{r.similarity:.2f}",
-            "candidates": v(", ".join(f"{c} ({s_:.2f})" for c, s_ in r.candidates)),
+            "candidates": v(", ".join(f"{_base(c)} ({s_:.2f})" for c, s_ in r.candidates)),
             "changed": _changed(s),
             "inserted": s.get("inserted", 0),
             "deleted": s.get("deleted", 0),
