@@ -95,7 +95,8 @@ class Profile:
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # *x*, **x**, _x_, __x__ around a run that neither starts nor ends with a space;
 # an underscore inside a word (snake_case) or a lone asterisk (a footnote "*") stays.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# the span is bounded: unbounded, an unclosed "*a *a …" scanned to the end from every * (issue 17)
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])")
 
 
 def normalise_text(text: str, profile: Profile = Profile()) -> str:  # noqa: B008 - frozen

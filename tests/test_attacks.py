@@ -529,6 +529,131 @@ def test_runs_nested_in_250_tracked_insertions_take_as_long_as_flat_runs():
         assert got.tracked == 250  # type: ignore[attr-defined]
 
 
+# --- 5. quadratic time ------------------------------------------------------------------
+
+
+def growth_exponent(make, work, sizes: tuple[int, int, int]) -> float:
+    """How the time of ``work(make(n))`` grows with n over three sizes, each doubling:
+    the slope of log time against log n between the smallest and largest (1 is linear,
+    2 quadratic). Each time is the best of five, and a slope at or above `LINEAR` is
+    measured again, twice at most, the lowest kept: a busy machine can slow one size
+    down, it cannot make a quadratic stage measure linear."""
+    import math
+
+    inputs = [make(n) for n in sizes]
+
+    def slope() -> float:
+        times = []
+        for data in inputs:
+            best = math.inf
+            for _ in range(5):
+                t = time.perf_counter()
+                work(data)
+                best = min(best, time.perf_counter() - t)
+            times.append(max(best, 1e-4))
+        return math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+
+    found = slope()
+    for _ in range(2):
+        if found < LINEAR:
+            break
+        found = min(found, slope())
+    return found
+
+
+LINEAR = 1.5  # a quadratic stage measures 1.8 to 2.1 here
+
+
+@pytest.mark.parametrize("unit", ["*a ", "_a ", "**a ", "__a "])
+def test_check_normalisation_of_unclosed_emphasis_is_linear(unit):
+    """60 KB of ``*a *a …`` took 75 s: the emphasis pattern scanned to the end from each *."""
+    from redline.check import normalise_text
+
+    assert growth_exponent(lambda n: unit * n, normalise_text, (2000, 4000, 8000)) < LINEAR
+    t = time.perf_counter()
+    assert normalise_text(unit * 20000)  # 60 KB
+    assert time.perf_counter() - t < 5
+
+
+def test_check_of_a_60_kb_paragraph_of_open_emphasis_finishes(texts):
+    (texts / "star.txt").write_text("The General Assembly,\n\n1. Urges " + "*a " * 20000)
+    t = time.perf_counter()
+    result = cli("check", "star.txt", "old.txt")
+    assert result.exit_code == 1, result.output
+    assert time.perf_counter() - t < 20
+
+
+@pytest.mark.parametrize(
+    ("unit", "n"),
+    [("word " * 6 + "and\n\n", 4000), ("Word word.\n\n", 2500), ("word\n\n---\n\n", 2500)],
+    ids=["joined", "separate", "pages"],
+)
+def test_parsing_many_short_paragraphs_is_linear(unit, n):
+    """100,000 short paragraphs took 9 s to parse, a 3 MB diff 237 s: the page-split join
+    copied the growing paragraph at each line."""
+    from redline.parser import parse_document
+
+    def make(n: int) -> str:
+        return "The General Assembly,\n\n" + unit * n
+
+    assert growth_exponent(make, parse_document, (n, 2 * n, 4 * n)) < LINEAR
+
+
+def test_diff_of_paragraphs_joined_across_many_lines_is_linear():
+    from redline.compare import compare
+    from redline.parser import parse_document
+
+    def make(n: int) -> tuple[str, str]:
+        old = "The General Assembly,\n\n" + ("word " * 6 + "and\n\n") * n
+        return old, old.replace("word and", "word or", 5)
+
+    def diff(texts: tuple[str, str]) -> None:
+        compare(parse_document(texts[0]), parse_document(texts[1]))
+
+    assert growth_exponent(make, diff, (2000, 4000, 8000)) < LINEAR
+
+
+@pytest.mark.parametrize("shape", ["preambular", "same-number", "plain"])
+def test_shuffled_near_identical_paragraphs_align_in_linear_time(shape):
+    """1,000 shuffled paragraphs that differ in one word took 3.8 s."""
+    import random
+
+    from redline.compare import compare
+    from redline.parser import parse_document
+
+    def make(n: int) -> tuple[object, object]:
+        texts = {
+            "preambular": [f"Recalling its resolution on the matter of item x{i} today," for i in range(n)],
+            "same-number": [f"1. Urges States to act on the matter of item x{i} today;" for i in range(n)],
+            "plain": [f"word word word x{i} word word" for i in range(n)],
+        }[shape]  # fmt: skip
+        shuffled = texts[:]
+        random.Random(n).shuffle(shuffled)
+        head = "" if shape == "plain" else "The General Assembly,\n\n"
+        return (
+            parse_document(head + "\n\n".join(texts)),
+            parse_document(head + "\n\n".join(shuffled)),
+        )
+
+    assert growth_exponent(make, lambda d: compare(*d), (250, 500, 1000)) < LINEAR
+
+
+def test_reading_a_docx_is_linear_in_its_paragraphs():
+    from redline.parser.docx import read_docx
+
+    def make(n: int) -> bytes:
+        para = "<w:p><w:r><w:t>Urges States to act on item {};</w:t></w:r></w:p>"
+        xml = f"<w:document {W_NS}><w:body>" + "".join(para.format(i) for i in range(n))
+        return replace_parts(
+            word(), {"word/document.xml": (xml + "</w:body></w:document>").encode()}
+        )
+
+    assert (
+        growth_exponent(make, lambda d: read_docx(d, "x.docx", "accept"), (1000, 2000, 4000))
+        < LINEAR
+    )
+
+
 # --- 6. terminal and CI injection ------------------------------------------------------
 
 OSC_TITLE = "\x1b]0;pwned\x07"
