@@ -296,6 +296,8 @@ def parse_manifest(text: str, where: str) -> list[tuple[str, str]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise InputError(where, f"not a valid TOML manifest: {e}") from None
+    except RecursionError:  # arrays or tables nested thousands deep (issue 17: 9)
+        raise InputError(where, "not a valid TOML manifest: nested too deeply") from None
     pairs = data.get("pair")
     if not isinstance(pairs, list) or not pairs:
         raise InputError(where, "no [[pair]] tables (candidate = …, adopted = …)")

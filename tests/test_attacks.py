@@ -880,3 +880,8 @@ def test_stdout_on_dev_full_is_one_line(texts):
     assert run.returncode == 2
     assert b"Traceback" not in run.stderr and b"internal error" not in run.stderr
     assert run.stderr.count(b"\n") == 1, run.stderr
+
+
+def test_a_deeply_nested_toml_manifest_is_one_line(texts):
+    (texts / "m.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    one_line_error(cli("check", "--manifest", "m.toml"), "m.toml", "nested too deeply")
