@@ -24,6 +24,7 @@ from redline.model import (
     Entry,
     Footnote,
     FootnoteChange,
+    MarkAt,
     Paragraph,
     Segment,
     Status,
@@ -58,6 +59,7 @@ def compare(old: Document, new: Document) -> Comparison:
     noise = [_text_noise(e, old_notes, new_notes, known) for e in aligned]
     entries = _with_footnotes(aligned, old_notes, new_notes, words, noise)
     entries = tuple(_typographic(e, n, known) for e, n in zip(entries, noise, strict=True))
+    entries = tuple(_placed(e) for e in entries)
     return Comparison(
         old=old,
         new=new,
@@ -275,3 +277,48 @@ def _typographic(e: Entry, text: Noise | None, known: _Known) -> Entry:
 def _one(op: str, text: str) -> tuple[Segment, ...]:
     """The whole text as one run, none for an empty text."""
     return (Segment(op, text),) if text else ()
+
+
+def _placed(e: Entry) -> Entry:
+    """The entry with where each side's marks stand in its segments, when the reader
+    recorded their positions (`Paragraph.marks_at`, PDF input)."""
+    if not (e.old and e.old.marks_at or e.new and e.new.marks_at):
+        return e
+    return replace(
+        e,
+        old_marks=_marks_in(e.segments, e.old, INSERT),
+        new_marks=_marks_in(e.segments, e.new, DELETE),
+    )
+
+
+def _marks_in(
+    segments: tuple[Segment, ...], p: Paragraph | None, other: str
+) -> tuple[MarkAt, ...] | None:
+    """Each mark of ``p`` as (segment, offset) on its side (segments whose op is not
+    ``other``), after the character it follows; a split or merge piece holds only the
+    marks inside it. None when the positions are unknown or the piece is not found.
+
+    >>> from redline.model import ParaKind
+    >>> p = Paragraph("PP2", ParaKind.PREAMBULAR, None, "", "Recalling, x", ("1",), marks_at=(10,))
+    >>> _marks_in((Segment("-", "Recalling, y"), Segment("=", "Recalling, x")), p, DELETE)
+    (MarkAt(mark='1', segment=1, offset=10),)
+    """
+    if p is None or not p.footnotes or len(p.marks_at) != len(p.footnotes):
+        return None
+    side = [(k, s.text) for k, s in enumerate(segments) if s.op != other and s.text]
+    text = "".join(t for _, t in side)
+    start = 0 if text == p.text else p.text.find(text) if text else -1
+    if start < 0:
+        return None
+    out = []
+    for mark, at in zip(p.footnotes, p.marks_at, strict=True):
+        x = at - start
+        if x < 0 or x > len(text) or (x == 0 and start > 0):
+            continue  # in another piece of the split or merge
+        pos = 0
+        for k, t in side:
+            if pos < x <= pos + len(t) or x == 0:
+                out.append(MarkAt(mark, k, x - pos))
+                break
+            pos += len(t)
+    return tuple(out)

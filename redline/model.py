@@ -261,6 +261,21 @@ class FootnoteChange:
 
 
 @dataclass(frozen=True)
+class MarkAt:
+    """Where a cited footnote mark stands in an entry's word diff: right after the
+    first `offset` characters of segment `segment` (decided by `redline.compare`).
+
+    >>> MarkAt("1", 0, 9)  # "Recalling,¹ …": after "Recalling," of the first segment
+    MarkAt(mark='1', segment=0, offset=9)
+    """
+
+    mark: str
+    segment: int
+    """Index into `Entry.segments`: a kept or deleted run (old side), kept or inserted (new)."""
+    offset: int
+
+
+@dataclass(frozen=True)
 class Entry:
     """One aligned pair (or a lone old / new paragraph) with its word diff."""
 
@@ -278,6 +293,11 @@ class Entry:
     noise: bool = False
     """Every difference in it is extraction noise (``establis hing``, ``followup``,
     a glued footnote number; see `redline.noise`), decided by `redline.compare`."""
+    old_marks: tuple[MarkAt, ...] | None = None
+    """Where the old paragraph's marks stand in `segments` (those of this piece, for a
+    split); None when the reader did not record positions: shown at the end."""
+    new_marks: tuple[MarkAt, ...] | None = None
+    """The same for the new paragraph's marks (a merge: those of this piece)."""
 
     @property
     def text_changed(self) -> bool:

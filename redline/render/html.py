@@ -8,7 +8,7 @@ all markup lives in the templates, rendered by jinja2 with autoescaping and
 >>> from redline.model import Segment
 >>> runs((Segment("-", "Welcomes"), Segment("+", "Recalls"), Segment("=", " the report")),
 ...      "Welcomes", "Recalls")[0]
-Run(op='-', parts=(Part(text='Welcomes', lead=True),), before='', after='')
+Run(op='-', parts=(Part(text='Welcomes', lead=True),), before='', after='', marks=())
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from redline.model import (
     Entry,
     Footnote,
     FootnoteChange,
+    MarkAt,
     Paragraph,
     ParaKind,
     Segment,
@@ -61,6 +62,12 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Run:
     """A diff segment as the page shows it: one ``<ins>``/``<del>``/plain element."""
 
@@ -70,52 +77,81 @@ class Run:
     """Spaces at the edges of an insertion or deletion, shown outside the element so
     the underline or strike starts at the word."""
     after: str = ""
+    marks: tuple[Link, ...] = ()
+    """Footnote marks standing right after this run's text (before `after`)."""
 
 
 def runs(
-    segments: Sequence[Segment], old_lead: str = "", new_lead: str = "", side: str = "both"
+    segments: Sequence[Segment],
+    old_lead: str = "",
+    new_lead: str = "",
+    side: str = "both",
+    marks: Sequence[tuple[MarkAt, Link]] = (),
 ) -> list[Run]:
     """Segments split, as data, at the end of the lead phrase of their side.
 
     `side` is ``old`` (kept and deleted runs), ``new`` (kept and inserted) or
     ``both``. A kept run is italic where the new lead covers it (the old one
-    when showing the old side).
+    when showing the old side). A segment is also cut where one of `marks`
+    stands (`Entry.old_marks`, `Entry.new_marks`), the mark shown after the piece
+    it follows.
 
     >>> [r.parts for r in runs((Segment("=", "Recalling also its"),), "", "Recalling also")]
     [(Part(text='Recalling also', lead=True), Part(text=' its', lead=False))]
     >>> runs((Segment("+", " in the region"),))[0]
-    Run(op='+', parts=(Part(text='in the region', lead=False),), before=' ', after='')
+    Run(op='+', parts=(Part(text='in the region', lead=False),), before=' ', after='', marks=())
+    >>> [(r.parts[0].text, [m.text for m in r.marks])
+    ...  for r in runs((Segment("=", "Recalling, its"),), marks=[(MarkAt("1", 0, 10), Link("1", ""))])]
+    [('Recalling,', ['1']), (' its', [])]
     """
+    at: dict[int, dict[int, list[Link]]] = {}
+    for m, link in marks:
+        at.setdefault(m.segment, {}).setdefault(m.offset, []).append(link)
     out: list[Run] = []
     at_old = at_new = 0  # offsets into the old and the new text
-    for s in segments:
+    for k, s in enumerate(segments):
         op = s.op
         if (side == "old" and op == INSERT) or (side == "new" and op == DELETE):
             continue
-        text = visible(s.text)
-        n = len(text)
         # Which lead decides a kept run's italics: the side being shown.
         if op == DELETE or (op == EQUAL and side == "old"):
             start, lead = at_old, old_lead
         else:
             start, lead = at_new, new_lead
-        cut = min(max(len(lead) - start, 0), n)
-        lo, hi = 0, n
-        if op != EQUAL and text.strip():
-            lo, hi = n - len(text.lstrip()), len(text.rstrip())
-        mid = max(cut, lo)
-        italic, plain = text[lo:mid], text[mid:hi]
-        parts: list[Part] = []
-        if italic:
-            parts.append(Part(italic, True))
-        if plain:
-            parts.append(Part(plain, False))
-        out.append(Run(op, tuple(parts), text[:lo], text[hi:]))
+        here = at.get(k, {})
+        cuts = sorted(c for c in here if 0 <= c <= len(s.text))
+        lo = 0
+        for cut in dict.fromkeys([*cuts, len(s.text)]):
+            piece = s.text[lo:cut]
+            shown = tuple(here.get(cut, ())) if cut in here else ()
+            if piece:
+                out.append(_run(op, piece, start + lo, lead, shown))
+            elif shown:
+                out.append(Run(EQUAL, (), marks=shown))  # a mark before any text
+            lo = cut
         if op == EQUAL or op == DELETE:
             at_old += len(s.text)
         if op == EQUAL or op == INSERT:
             at_new += len(s.text)
     return out
+
+
+def _run(op: str, raw: str, start: int, lead: str, marks: tuple[Link, ...]) -> Run:
+    """One run of `runs`: `raw` starts `start` characters into its side's text."""
+    text = visible(raw)
+    n = len(text)
+    cut = min(max(len(lead) - start, 0), n)
+    lo, hi = 0, n
+    if op != EQUAL and text.strip():
+        lo, hi = n - len(text.lstrip()), len(text.rstrip())
+    mid = max(cut, lo)
+    italic, plain = text[lo:mid], text[mid:hi]
+    parts: list[Part] = []
+    if italic:
+        parts.append(Part(italic, True))
+    if plain:
+        parts.append(Part(plain, False))
+    return Run(op, tuple(parts), text[:lo], text[hi:], marks)
 
 
 def _lead(segments: Sequence[Segment], para: Paragraph | None, side_text: str) -> str:
@@ -126,12 +162,6 @@ def _lead(segments: Sequence[Segment], para: Paragraph | None, side_text: str) -
     if para is None or not para.lead or not side_text or not para.text.startswith(side_text):
         return ""
     return visible(para.lead)
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
 
 
 @dataclass(frozen=True)
@@ -248,8 +278,20 @@ def _item(
             side = "new" if f.new_mark else "old"
             notes.append(("footnote changed:", Link(visible(mark), fn_ids[(side, mark)])))
     fn_side = "new" if e.new else "old"
-    marks = para.footnotes
-    old_marks = e.old.footnotes if sides and e.old else ()
+    placed = e.new_marks if e.new else e.old_marks
+
+    def new_link(m: str) -> Link:
+        return Link(visible(m), fn_ids.get((fn_side, m), ""))
+
+    def old_link(m: str) -> Link:
+        return Link(visible(m), _old_fn_id(fn_ids, e, m))
+
+    # marks where they stand, when compare placed them; else all after the text
+    inline = [(m, new_link(m.mark)) for m in placed or ()]
+    new_at = [(m, new_link(m.mark)) for m in e.new_marks or ()]
+    old_at = [(m, old_link(m.mark)) for m in e.old_marks or ()]
+    marks = para.footnotes if placed is None else ()
+    old_marks = e.old.footnotes if sides and e.old and e.old_marks is None else ()
     return Item(
         stub=False,
         id=id_,
@@ -267,12 +309,16 @@ def _item(
         number=_number(para),
         old_number=_number(e.old),
         new_number=_number(e.new),
-        runs=tuple(runs(e.segments, old_lead, new_lead)),
-        old_runs=tuple(runs(e.segments, old_lead, new_lead, "old")) if sides and e.old else (),
-        new_runs=tuple(runs(e.segments, old_lead, new_lead, "new")) if sides and e.new else (),
+        runs=tuple(runs(e.segments, old_lead, new_lead, marks=inline)),
+        old_runs=tuple(runs(e.segments, old_lead, new_lead, "old", old_at))
+        if sides and e.old
+        else (),
+        new_runs=tuple(runs(e.segments, old_lead, new_lead, "new", new_at))
+        if sides and e.new
+        else (),
         notes=tuple(notes),
-        footnotes=tuple(Link(visible(m), fn_ids.get((fn_side, m), "")) for m in marks),
-        old_footnotes=tuple(Link(visible(m), _old_fn_id(fn_ids, e, m)) for m in old_marks),
+        footnotes=tuple(new_link(m) for m in marks),
+        old_footnotes=tuple(old_link(m) for m in old_marks),
         group=e.group,
     )
 
