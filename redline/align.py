@@ -32,11 +32,21 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-from redline.model import DELETE, INSERT, Entry, Paragraph, Segment, Status, fold
+from redline.model import (
+    DELETE,
+    INSERT,
+    Entry,
+    Paragraph,
+    Segment,
+    Status,
+    fold,
+    new_text,
+    old_text,
+)
 from redline.worddiff import Words, quick_similarity
 
 __all__ = [
@@ -44,7 +54,8 @@ __all__ = [
     "MOVE_MIN_SIMILARITY",
     "PAIR_MIN_SIMILARITY",
     "PREFILTER_MIN_SIMILARITY",
-    "SPLIT_MIN_GAIN",
+    "SPLIT_MAX_PIECES",
+    "SPLIT_MIN_CONTAINED",
     "SPLIT_MIN_SIMILARITY",
     "align",
     "normalize",
@@ -57,8 +68,10 @@ PAIR_MIN_SIMILARITY = 0.5  # 0 pairs anything, 1 only identical: in-place edits
 MOVE_MIN_SIMILARITY = 0.6  # 0 pairs anything, 1 only identical: a move needs more evidence
 PREFILTER_MIN_SIMILARITY = 0.25  # word-bag overlap (0 none, 1 same words) below which
 # two paragraphs are never compared, not even as the piece of a split
-SPLIT_MIN_SIMILARITY = 0.7  # 0 … 1: old paragraph against the two new pieces joined
-SPLIT_MIN_GAIN = 0.15  # 0 … 1: how much better the joined pieces must fit than one alone
+SPLIT_MIN_SIMILARITY = 0.7  # 0 … 1: old paragraph against the new pieces joined
+SPLIT_MIN_CONTAINED = 0.5  # 0 … 1: share of a piece's words the diff against the whole
+# keeps: a piece must come from the whole, not merely sit next to it
+SPLIT_MAX_PIECES = 8  # most paragraphs one paragraph splits into (or merges from), 2 … ∞
 MAX_CANDIDATES = 4  # candidates per paragraph scored with the refined similarity (1 … ∞)
 POSTING_LIMIT = 32  # words found in more paragraphs than this (of one gap) are too
 # common to propose candidates ("the", "of"): bounds the prefilter to ~linear work
@@ -89,10 +102,10 @@ class _Work:
     n2o: dict[int, int] = field(default_factory=dict)
     moved: set[int] = field(default_factory=set)
     """Old indices of pairs that break reading order."""
-    splits: dict[int, tuple[int, int]] = field(default_factory=dict)
-    """Old index -> the two consecutive new indices it became."""
-    merges: dict[int, tuple[int, int]] = field(default_factory=dict)
-    """New index -> the two consecutive old indices it came from."""
+    splits: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """Old index -> the consecutive new indices (two or more) it became."""
+    merges: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """New index -> the consecutive old indices (two or more) it came from."""
     merged_old: set[int] = field(default_factory=set)
     split_new: set[int] = field(default_factory=set)
     words: Words = field(default_factory=Words)
@@ -361,32 +374,51 @@ def _splits_and_merges(
     cands: list[tuple[float, int, int]],
     chain: _Chain,
 ) -> None:
-    """Turn a pair plus a lone neighbour into a split (one old, two new) or a merge."""
+    """Turn a pair plus lone neighbours into a split (one old, several new) or a merge."""
     in_gap_old, in_gap_new = set(olds), set(news)
-
-    def score(is_split: bool, one: int, a: int, b: int, floor: float) -> float:
-        # Bags first: the joined texts are diffed only when their words could reach `floor`.
-        size_ab = w.size(not is_split, a) + w.size(not is_split, b)
-        if not _could_reach(w.size(is_split, one), size_ab, floor):
-            return 0.0
-        bag_ab = w.bag(not is_split, a) + w.bag(not is_split, b)
-        if quick_similarity(w.bag(is_split, one), bag_ab) < floor:
-            return 0.0
-        if is_split:
-            return w.text_sim(w.old[one].text, w.new[a].text + _JOIN + w.new[b].text)
-        return w.text_sim(w.old[a].text + _JOIN + w.old[b].text, w.new[one].text)
-
     for _, i, j in cands:
         # Only a lone pair, or one paired together, may become a split or a merge.
         if w.o2n.get(i, j) != j or w.n2o.get(j, i) != i:
             continue
         if i in w.splits or i in w.merged_old or j in w.merges or j in w.split_new:
             continue
-        # Split: old i -> new (j-1, j) or (j, j+1), the other piece lone.
-        _try(w, True, i, j, in_gap_new, score, chain)
-        # Merge: old (i-1, i) or (i, i+1) -> new j, the other old lone.
+        # Split: old i -> new j and its lone neighbours.
+        _try(w, True, i, j, in_gap_new, chain)
+        # Merge: old i and its lone neighbours -> new j.
         if i not in w.splits:
-            _try(w, False, j, i, in_gap_old, score, chain)
+            _try(w, False, j, i, in_gap_old, chain)
+
+
+def _pieces_fit(
+    w: _Work, is_split: bool, one: int, pieces: list[int], floor: float
+) -> tuple[float, bool]:
+    """How similar `one` is to its `pieces` joined, and whether each piece came from it.
+
+    Word bags first: the joined texts are diffed only when their words could
+    beat `floor`. A piece came from the whole when the diff keeps at least
+    `SPLIT_MIN_CONTAINED` of its words.
+    """
+    size_one = w.size(is_split, one)
+    size_all = sum(w.size(not is_split, k) for k in pieces)
+    if not _could_reach(size_one, size_all, floor):
+        return 0.0, False
+    bag_all: Counter[str] = Counter()
+    for k in pieces:
+        bag_all.update(w.bag(not is_split, k))
+    if quick_similarity(w.bag(is_split, one), bag_all) <= floor:
+        return 0.0, False
+    texts = [(w.new if is_split else w.old)[k].text for k in pieces]
+    whole = (w.old if is_split else w.new)[one].text
+    joined = _JOIN.join(texts)
+    s = w.text_sim(whole, joined) if is_split else w.text_sim(joined, whole)
+    if s <= floor:
+        return s, False
+    segs = w.words.diff(whole, joined) if is_split else w.words.diff(joined, whole)
+    for text, part in zip(texts, _cut(segs, [len(t) for t in texts], at_new=is_split), strict=True):
+        kept = sum(w.words.count(seg.text) for seg in part if seg.op == "=")
+        if kept < SPLIT_MIN_CONTAINED * w.words.count(text):
+            return s, False
+    return s, True
 
 
 def _try(
@@ -395,48 +427,55 @@ def _try(
     one: int,
     other: int,
     in_gap: set[int],
-    score: Callable[[bool, int, int, int, float], float],
     chain: _Chain,
 ) -> None:
-    """Record the best split of `one` over `other` and a neighbour, if it beats the pair."""
+    """Grow `other` into a run of neighbours that `one` split into (or merged from).
+
+    A neighbour joins the run while it is lone, came from `one` (see
+    `_pieces_fit`) and the joined run fits `one` better than before; the run
+    becomes a split (or merge) when it has two pieces or more and fits at least
+    `SPLIT_MIN_SIMILARITY`.
+    """
     paired = w.o2n if is_split else w.n2o
-    if paired.get(one) != other:
-        base = 0.0
+    if paired.get(one) == other:
+        current = w.sim(one, other) if is_split else w.sim(other, one)
     else:
-        base = w.sim(one, other) if is_split else w.sim(other, one)
+        current = 0.0
     used = w.new_used if is_split else w.old_used
-    best: tuple[float, int, int] | None = None
-    for a, b in ((other - 1, other), (other, other + 1)):
-        lone = a if b == other else b
-        if lone not in in_gap or used(lone):
-            continue
-        # The pieces must keep reading order with every other pair.
-        if is_split and not _fits_without(chain, one, a, b, w.o2n.get(one)):
-            continue
-        if not is_split and not _fits_merge(chain, a, b, one):
-            continue
-        floor = max(SPLIT_MIN_SIMILARITY, base + SPLIT_MIN_GAIN)
-        s_join = score(is_split, one, a, b, floor)
-        if s_join < floor:
-            continue
-        if best is None or s_join > best[0]:
-            best = (s_join, a, b)
-    if best is None:
+    run = [other]
+    while len(run) < SPLIT_MAX_PIECES:
+        best: tuple[float, list[int]] | None = None
+        for grown in ([run[0] - 1, *run], [*run, run[-1] + 1]):
+            lone = grown[0] if grown[0] != run[0] else grown[-1]
+            if lone not in in_gap or used(lone):
+                continue
+            # The pieces must keep reading order with every other pair.
+            if is_split and not _fits_without(chain, one, grown[0], grown[-1], w.o2n.get(one)):
+                continue
+            if not is_split and not _fits_merge(chain, grown, one):
+                continue
+            s, ok = _pieces_fit(w, is_split, one, grown, current)
+            if ok and (best is None or s > best[0]):
+                best = (s, grown)
+        if best is None:
+            break
+        current, run = best
+    if len(run) < 2 or current < SPLIT_MIN_SIMILARITY:
         return
-    _, a, b = best
+    pieces = tuple(run)
     if is_split:
         if one in w.o2n:
             del w.n2o[w.o2n.pop(one)]
-        w.splits[one] = (a, b)
-        w.split_new.update((a, b))
-        chain.add(one, b)
+        w.splits[one] = pieces
+        w.split_new.update(pieces)
+        chain.add(one, pieces[-1])
     else:
         if one in w.n2o:
             del w.o2n[w.n2o.pop(one)]
-        w.merges[one] = (a, b)
-        w.merged_old.update((a, b))
-        chain.add(a, one)
-        chain.add(b, one)
+        w.merges[one] = pieces
+        w.merged_old.update(pieces)
+        for k in pieces:
+            chain.add(k, one)
 
 
 def _fits_without(chain: _Chain, i: int, a: int, b: int, current: int | None) -> bool:
@@ -450,13 +489,13 @@ def _fits_without(chain: _Chain, i: int, a: int, b: int, current: int | None) ->
     return ok
 
 
-def _fits_merge(chain: _Chain, a: int, b: int, j: int) -> bool:
-    """Would old a…b over new j keep order, ignoring the current pair of either?"""
-    held = [(i, chain.news[i]) for i in (a, b) if i in chain.news]
+def _fits_merge(chain: _Chain, olds: list[int], j: int) -> bool:
+    """Would the old paragraphs `olds` over new j keep order, ignoring their current pairs?"""
+    held = [(i, chain.news[i]) for i in olds if i in chain.news]
     for i, _ in held:
         del chain.news[i]
         chain.olds.remove(i)
-    ok = chain.fits(a, j) and chain.fits(b, j)
+    ok = all(chain.fits(i, j) for i in olds)
     for i, jj in held:
         chain.add(i, jj)
     return ok
@@ -620,41 +659,81 @@ def _family(paras: Sequence[Paragraph]) -> tuple[list[int], dict[str, list[int]]
 
 
 def _cut(
-    segments: tuple[Segment, ...], first: int, at_new: bool
-) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Cut a diff against two joined pieces into the diff of each piece.
+    segments: tuple[Segment, ...], lengths: Sequence[int], at_new: bool
+) -> list[tuple[Segment, ...]]:
+    """Cut a diff against joined pieces into the diff of each piece.
 
-    `first` is the length of the first piece on the joined side (new for a
-    split, old for a merge); the joining space belongs to neither piece, so
-    where both sides share it, it goes to the other side of the first piece.
+    `lengths` are those of the pieces on the joined side (new for a split, old
+    for a merge), joined by `_JOIN`; a joining space belongs to no piece, so
+    where both sides share it, it goes to the other side of the piece before it.
 
-    >>> _cut((Segment("=", "Urges States to act and decides"),), 19, True)
-    ((Segment(op='=', text='Urges States to act'), Segment(op='-', text=' ')), \
-(Segment(op='=', text='and decides'),))
+    >>> _cut((Segment("=", "Urges States to act and decides"),), [19, 11], True)
+    [(Segment(op='=', text='Urges States to act'), Segment(op='-', text=' ')), \
+(Segment(op='=', text='and decides'),)]
     """
     joined_op = INSERT if at_new else DELETE  # present only on the joined side
     lone_op = DELETE if at_new else INSERT  # present only on the whole side
-    parts: tuple[list[Segment], list[Segment]] = ([], [])
+    # Where each piece starts on the joined side, and where its joining space ends.
+    starts: list[int] = []
     pos = 0
-    end_sep = first + len(_JOIN)
+    for n in lengths:
+        starts.append(pos)
+        pos += n + len(_JOIN)
+    parts: list[list[Segment]] = [[] for _ in lengths]
+    last = len(lengths) - 1
+
+    def piece_at(p: int) -> int:
+        """The piece a position belongs to, a joining space counting with the one before."""
+        return max(0, bisect_left(starts, p + 1) - 1)
+
+    pos = 0
     for seg in segments:
         if seg.op == lone_op:
-            parts[0 if pos < end_sep else 1].append(seg)
+            # Text only the whole has goes to the piece it stands in, or after.
+            parts[min(piece_at(pos), last)].append(seg)
             continue
         text, start = seg.text, pos
         pos += len(text)
-        pieces = (
-            (text[: max(0, first - start)], 0, seg.op),
-            (text[max(0, first - start) : max(0, end_sep - start)], 0, lone_op),
-            (text[max(0, end_sep - start) :], 1, seg.op),
-        )
-        for t, k, op in pieces:
-            if not t:
-                continue
-            if op == lone_op and seg.op == joined_op:
-                continue  # the joining space was only inserted: drop it
-            parts[k].append(Segment(op, t))
-    return _tidy(parts[0]), _tidy(parts[1])
+        cut = start
+        while cut < pos:
+            k = piece_at(cut)
+            piece_end = starts[k] + lengths[k]
+            sep_end = piece_end + len(_JOIN) if k < last else piece_end
+            if cut < piece_end:
+                stop = min(pos, piece_end)
+                parts[k].append(Segment(seg.op, text[cut - start : stop - start]))
+            else:
+                stop = min(pos, sep_end)
+                if seg.op != joined_op:  # a joining space only inserted is dropped
+                    parts[k].append(Segment(lone_op, text[cut - start : stop - start]))
+            if stop == cut:  # past the last piece: nothing left to cut
+                parts[last].append(Segment(seg.op, text[cut - start :]))
+                break
+            cut = stop
+    return [_tidy(p) for p in parts]
+
+
+def _piece_diffs(w: _Work, whole: str, texts: list[str], at_new: bool) -> list[tuple[Segment, ...]]:
+    """The diff of each piece of a split (`at_new`) or merge against its share of the whole.
+
+    The diff against the joined pieces says where each piece's share of the
+    whole begins and ends; each share is then diffed with its piece alone, so
+    the shares rebuild the whole exactly and no change spills over a cut.
+    """
+    joined = _JOIN.join(texts)
+    segs = w.words.diff(whole, joined) if at_new else w.words.diff(joined, whole)
+    cuts = _cut(segs, [len(t) for t in texts], at_new)
+    shares = [old_text(c) if at_new else new_text(c) for c in cuts]
+    # The space between two shares opens the next one, where a change usually is
+    # (a new lead, a capital), rather than trailing kept text as a lone deletion.
+    for k in range(len(shares) - 1):
+        kept = shares[k].rstrip()
+        shares[k + 1] = shares[k][len(kept) :] + shares[k + 1]
+        shares[k] = kept
+    return [
+        w.words.diff(share, text) if at_new else w.words.diff(text, share)
+        for share, text in zip(shares, texts, strict=True)
+    ]
 
 
 def _tidy(segments: list[Segment]) -> tuple[Segment, ...]:
@@ -681,8 +760,8 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
     keyed: list[tuple[tuple[int, int, int], Entry]] = []
     where: dict[int, int] = {}  # old index (in place) -> new index its entry sits at
     group = 0
-    split_of = {j: i for i, pair in w.splits.items() for j in pair}
-    merged_into = {i: j for j, pair in w.merges.items() for i in pair}
+    split_of = {j: i for i, pieces in w.splits.items() for j in pieces}
+    merged_into = {i: j for j, pieces in w.merges.items() for i in pieces}
     for j, p in enumerate(new):
         if j in w.n2o:
             i = w.n2o[j]
@@ -704,30 +783,28 @@ def _entries(w: _Work) -> tuple[Entry, ...]:
             keyed.append(((j, 0, i), Entry(status, o, p, segments, similarity=s)))
         elif j in split_of:
             i = split_of[j]
-            a, b = w.splits[i]
-            if j != a:
+            pieces = w.splits[i]
+            if j != pieces[0]:
                 continue
             group += 1
-            joined = new[a].text + _JOIN + new[b].text
-            segs = w.words.diff(old[i].text, joined)
-            s = w.text_sim(old[i].text, joined)
-            first, second = _cut(segs, len(new[a].text), at_new=True)
-            for jj, piece in ((a, first), (b, second)):
+            texts = [new[k].text for k in pieces]
+            s = w.text_sim(old[i].text, _JOIN.join(texts))
+            cuts = _piece_diffs(w, old[i].text, texts, at_new=True)
+            for jj, piece in zip(pieces, cuts, strict=True):
                 keyed.append(
                     (
                         (jj, 0, i),
                         Entry(Status.SPLIT, old[i], new[jj], piece, group=group, similarity=s),
                     )
                 )
-            where[i] = b
+            where[i] = pieces[-1]
         elif j in w.merges:
-            a, b = w.merges[j]
+            pieces = w.merges[j]
             group += 1
-            joined = old[a].text + _JOIN + old[b].text
-            segs = w.words.diff(joined, p.text)
-            s = w.text_sim(joined, p.text)
-            first, second = _cut(segs, len(old[a].text), at_new=False)
-            for ii, piece in ((a, first), (b, second)):
+            texts = [old[k].text for k in pieces]
+            s = w.text_sim(_JOIN.join(texts), p.text)
+            cuts = _piece_diffs(w, p.text, texts, at_new=False)
+            for ii, piece in zip(pieces, cuts, strict=True):
                 keyed.append(
                     ((j, 0, ii), Entry(Status.MERGED, old[ii], p, piece, group=group, similarity=s))
                 )
@@ -788,11 +865,11 @@ def align(
     top_n, kids_n = _family(new)
     _core(w, top_o, top_n)
     chain = _Chain(w.o2n.items())
-    for i, (_, b) in w.splits.items():
-        chain.add(i, b)
-    for j, (a, b) in w.merges.items():
-        chain.add(a, j)
-        chain.add(b, j)
+    for i, pieces in w.splits.items():
+        chain.add(i, pieces[-1])
+    for j, pieces in w.merges.items():
+        for i in pieces:
+            chain.add(i, j)
     _moves(w, top_o, top_n, chain)
     # Sub-paragraphs within their paired parents, grandchildren after children.
     seen: set[int] = set()

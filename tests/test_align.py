@@ -231,6 +231,68 @@ def test_split_paragraph_gives_two_entries_sharing_the_old_one() -> None:
     assert row(entries[-1]) == ("renumbered", "OP3", "OP4")
 
 
+def test_split_at_and_requests_into_a_paragraph_beginning_requests() -> None:
+    # The second piece is short next to the first: one piece alone already fits the
+    # old paragraph well, yet the joined pieces fit it better and both came from it.
+    whole = (
+        "Urges all Member States to continue to adopt concrete practical measures of support "
+        "to the Institute and to strengthen its capacity to deliver its mandate, and requests "
+        "the Secretary-General to report thereon;"
+    )
+    first = (
+        "Urges all Member States to continue to adopt concrete practical measures of support "
+        "to the Institute and to strengthen its capacity to deliver its mandate;"
+    )
+    second = "Requests the Secretary-General to report thereon;"
+    old = [op(1, OPERATIVE[0]), op(2, whole), op(3, OPERATIVE[6])]
+    new = [op(1, OPERATIVE[0]), op(2, first), op(3, second), op(4, OPERATIVE[6])]
+    entries = align(old, new)
+    assert changes(entries) == [
+        ("split", "OP2", "OP2"),
+        ("split", "OP2", "OP3"),
+        ("renumbered", "OP3", "OP4"),
+    ]
+    check_lossless(old, new, entries)
+
+
+def test_split_into_three_pieces_each_edited() -> None:
+    # A/RES/79/183 OP14 -> A/C.3/80/L.30 OP12, OP13, OP14, in miniature.
+    whole = (
+        "Condemns the intensified, targeted repression of women and girls, both online and "
+        "offline, and strongly urges the Government to eliminate all forms of discrimination "
+        "against women and girls; acknowledges the bill to protect women against violence, "
+        "and calls for its revision to ensure alignment with international human rights law; "
+        "and calls upon the Government to promote the full, equal and meaningful "
+        "participation of women in political and other decision-making processes;"
+    )
+    pieces = [
+        "Condemns the targeted repression of women and girls, both online and offline, and "
+        "strongly urges the Government to eliminate all forms of discrimination against "
+        "women and girls;",
+        "Notes the withdrawal and reversal of the bill to protect women against violence, "
+        "and calls for its revision to ensure alignment with international human rights law;",
+        "Calls upon the Government to promote the full, equal and meaningful participation "
+        "of women in political and other decision-making processes;",
+    ]
+    old = [op(1, OPERATIVE[0]), op(2, whole), op(3, OPERATIVE[6])]
+    new = [op(1, OPERATIVE[0]), *(op(k + 2, t) for k, t in enumerate(pieces)), op(5, OPERATIVE[6])]
+    entries = align(old, new)
+    split = [e for e in entries if e.status is Status.SPLIT]
+    assert [row(e) for e in split] == [("split", "OP2", f"OP{k}") for k in (2, 3, 4)]
+    assert len({e.group for e in split}) == 1
+    assert [new_text(e.segments) for e in split] == pieces
+    assert "".join(old_text(e.segments) for e in split) == whole
+    check_lossless(old, new, entries)
+
+
+def test_new_paragraph_repeating_an_unchanged_neighbour_is_not_a_split() -> None:
+    kept = OPERATIVE[3]  # Encourages Member States to raise awareness of the work of the Institute;
+    also = "Also encourages Member States to raise awareness of the work of the Office;"
+    old = [op(1, OPERATIVE[0]), op(2, kept), op(3, OPERATIVE[6])]
+    new = [op(1, OPERATIVE[0]), op(2, kept), op(3, also), op(4, OPERATIVE[6])]
+    assert changes(align(old, new)) == [("inserted", None, "OP3"), ("renumbered", "OP3", "OP4")]
+
+
 def test_merged_paragraphs_give_two_entries_sharing_the_new_one() -> None:
     first = "Urges all States to consider ratifying the Convention against Corruption;"
     second = "Also urges States parties to inform the Office of any impediments they encounter;"
