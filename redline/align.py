@@ -9,13 +9,17 @@ The cascade goes cheapest first, like difflib's ``Differ._fancy_replace``:
 2. **Gaps.** Between two anchors, the leftover paragraphs are paired by word
    similarity (a word-bag prefilter through an inverted index, then
    `worddiff.similarity` on the few candidates), best pair first, keeping
-   order. A paragraph that fits two consecutive paragraphs of the other side
-   better than one is a split (or a merge).
+   order. A paragraph whose content went into a run of consecutive lone
+   paragraphs of the other side is a split (or a merge).
 3. **Sub-paragraphs** (a), (b) are aligned inside their parent once the
    parents are paired.
 4. **Moves.** What is still alone is paired across the whole document
-   (identical first, then similar above `MOVE_MIN_SIMILARITY`); a pair that
-   breaks reading order is ``moved``.
+   (identical first, then similar above `MOVE_MIN_SIMILARITY`).
+5. **Reworded.** What is still alone is paired when two paragraphs share
+   enough distinctive wording (runs of words no other paragraph has).
+6. **Which moved.** The fewest pairs (then the least alike, then the
+   shortest) whose removal leaves every other pair in reading order are
+   ``moved``; the rest are in place, renumbered or not.
 
 >>> from redline.model import Paragraph, ParaKind
 >>> def op(n, text):
@@ -30,6 +34,7 @@ The cascade goes cheapest first, like difflib's ``Differ._fancy_replace``:
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
@@ -54,6 +59,10 @@ __all__ = [
     "MOVE_MIN_SIMILARITY",
     "PAIR_MIN_SIMILARITY",
     "PREFILTER_MIN_SIMILARITY",
+    "REWORD_MIN_SHARE",
+    "REWORD_MIN_SHARED",
+    "REWORD_MIN_SIMILARITY",
+    "REWORD_SHINGLE",
     "SPLIT_MAX_PIECES",
     "SPLIT_MIN_CONTAINED",
     "SPLIT_MIN_SIMILARITY",
@@ -77,6 +86,16 @@ POSTING_LIMIT = 32  # words found in more paragraphs than this (of one gap) are 
 # common to propose candidates ("the", "of"): bounds the prefilter to ~linear work
 ANCHOR_DEPTH = 4  # levels of patience recursion into gaps (1 … ∞); each level is linear
 
+# A reworded paragraph (a move with edits, or edits in place beyond PAIR_MIN_SIMILARITY)
+# is recognised by its distinctive wording: runs of words no other paragraph has.
+REWORD_SHINGLE = 3  # words in a run (2 … ∞); one found in a single old and a single
+# new paragraph is distinctive of that pair
+REWORD_MIN_SHARED = 8  # distinctive runs a reworded pair shares at least (1 … ∞)
+REWORD_MIN_SHARE = 0.25  # 0 … 1: those runs as a share of the shorter paragraph's runs
+REWORD_MIN_SIMILARITY = 0.35  # 0 … 1: word similarity a reworded pair still needs
+# (A/RES/79/183 OP2 -> A/C.3/80/L.30 OP5: 41 runs, 0.33 of them, similarity 0.45)
+
+_RUN_WORD = re.compile(r"\w+")  # a word of a run of wording (`_run_words`)
 _JOIN = " "  # what goes between the two pieces of a split (or merge) when joined
 
 # --- normalising -------------------------------------------------------------------
@@ -569,7 +588,90 @@ def _moves(w: _Work, olds: list[int], news: list[int], chain: _Chain) -> None:
         w.pair(i, j, moved=not in_order)
 
 
-# --- 5. which pairs moved ------------------------------------------------------------
+# --- 5. reworded ---------------------------------------------------------------------
+
+
+def _run_words(text: str) -> list[str]:
+    """The words of a text for runs of wording: letters and digits, case-folded.
+
+    >>> _run_words("Urges States, in 2025, to act;")
+    ['urges', 'states', 'in', '2025', 'to', 'act']
+    """
+    return _RUN_WORD.findall(text.lower())
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    """The runs of `REWORD_SHINGLE` consecutive words of a text.
+
+    >>> sorted(_shingles("Urges all States to act"))
+    [('all', 'states', 'to'), ('states', 'to', 'act'), ('urges', 'all', 'states')]
+    """
+    words = _run_words(text)
+    n = REWORD_SHINGLE
+    return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)}
+
+
+def _reworded(w: _Work) -> None:
+    """Pair what is still alone when it shares enough distinctive wording, anywhere.
+
+    A run of `REWORD_SHINGLE` words found in exactly one old and one new
+    paragraph of the two texts is distinctive ("one of the largest refugee
+    populations"); one found in several is boilerplate ("the Islamic Republic
+    of Iran"). A lone old and a lone new paragraph are the same content
+    reworded when each is the other's best match by distinctive runs shared,
+    they share at least `REWORD_MIN_SHARED` of them, that is `REWORD_MIN_SHARE`
+    of the shorter one's runs, and their word similarity is at least
+    `REWORD_MIN_SIMILARITY`. Linear: runs are made for the lone paragraphs
+    only, the others are scanned once for the runs those share.
+    """
+    lone = (
+        [i for i in range(len(w.old)) if not w.old_used(i)],
+        [j for j in range(len(w.new)) if not w.new_used(j)],
+    )
+    if not lone[0] or not lone[1]:
+        return
+    runs: dict[str, set[tuple[str, ...]]] = {}
+    owners: tuple[dict[tuple[str, ...], int], ...] = ({}, {})  # run -> its paragraph, or -1
+    for side, paras in enumerate((w.old, w.new)):
+        owner = owners[side]
+        for k in lone[side]:
+            text = paras[k].text
+            if text not in runs:
+                runs[text] = _shingles(text)
+            for r in runs[text]:
+                owner[r] = k if owner.get(r, k) == k else -1
+    owner_n = owners[1]
+    both = {r for r, i in owners[0].items() if i >= 0 and owner_n.get(r, -1) >= 0}
+    # A run shared by two lone paragraphs is not distinctive if any other paragraph has it.
+    firsts = {r[0] for r in both}
+    n = REWORD_SHINGLE
+    others = {p.text for k, p in enumerate(w.old) if w.old_used(k)}
+    others.update(p.text for k, p in enumerate(w.new) if w.new_used(k))
+    for text in others:
+        if not both:
+            return
+        words = _run_words(text)
+        for k in [k for k, word in enumerate(words[: len(words) - n + 1]) if word in firsts]:
+            both.discard(tuple(words[k : k + n]))
+    shared: Counter[tuple[int, int]] = Counter((owners[0][r], owner_n[r]) for r in both)
+    best_o: dict[int, tuple[int, int]] = {}  # old -> (runs shared, new), the most
+    best_n: dict[int, tuple[int, int]] = {}
+    for (i, j), m in sorted(shared.items()):
+        if m > best_o.get(i, (0, -1))[0]:
+            best_o[i] = (m, j)
+        if m > best_n.get(j, (0, -1))[0]:
+            best_n[j] = (m, i)
+    for i, (m, j) in sorted(best_o.items()):
+        if best_n[j][1] != i or m < REWORD_MIN_SHARED:
+            continue
+        if m < REWORD_MIN_SHARE * min(len(runs[w.old[i].text]), len(runs[w.new[j].text])):
+            continue
+        if w.sim(i, j) < REWORD_MIN_SIMILARITY:
+            continue
+        w.pair(i, j)
+
+
+# --- 6. which pairs moved ------------------------------------------------------------
 
 
 def _heaviest_chain(items: list[tuple[int, int, int]]) -> set[int]:
@@ -616,16 +718,24 @@ def _heaviest_chain(items: list[tuple[int, int, int]]) -> set[int]:
 
 
 def _settle_moves(w: _Work) -> None:
-    """Call moved the fewest (then shortest) pairs whose removal leaves reading order.
+    """Call moved the fewest pairs whose removal leaves the others in reading order.
 
-    Every 1:1 pair weighs more than all words together, plus its words, so the heaviest
-    chain in order keeps as many pairs as possible and, among those, the
-    longest: what is left out moved. A split or merge stays in order (it was
-    found in order), and a sub-paragraph moves with its parent.
+    Among as few, those least alike move (a pair kept almost word for word
+    stays where the reader finds it; a reworded one is the move with edits),
+    and among those, the shortest. Each 1:1 pair weighs one unit of a tier
+    that outweighs everything below it: being a pair, then its similarity in
+    thousandths, then its words; the heaviest chain in order stays, what is
+    left out moved. A split or merge stays in order (it was found in order),
+    and a sub-paragraph moves with its parent.
     """
-    total = sum(w.size(True, i) for i in w.o2n) + 1
-    heavy = total * (len(w.o2n) + 1)  # outweighs any number of 1:1 pairs
-    items = [(i, j, total + w.size(True, i)) for i, j in w.o2n.items()]
+    n = len(w.o2n)
+    words = sum(w.size(True, i) for i in w.o2n) + 1  # more than all words together
+    alike = words * (1000 * n + 1)  # more than all similarities and words together
+    heavy = 2 * alike * (n + 1)  # more than all 1:1 pairs together
+    items = [
+        (i, j, alike + round(1000 * w.sim(i, j)) * words + w.size(True, i))
+        for i, j in w.o2n.items()
+    ]
     items += [(i, js[0], heavy) for i, js in w.splits.items()]
     items += [(min(w.merges[j]), j, heavy) for j in w.merges]
     kept = _heaviest_chain(items)
@@ -893,5 +1003,6 @@ def align(
     all_kids_o = [k for ks in kids_o.values() for k in ks]
     all_kids_n = [k for ks in kids_n.values() for k in ks]
     _moves(w, sorted(set(top_o + all_kids_o)), sorted(set(top_n + all_kids_n)), chain)
+    _reworded(w)
     _settle_moves(w)
     return _entries(w)

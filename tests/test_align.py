@@ -390,6 +390,55 @@ def test_same_input_same_output() -> None:
     assert align(old, new) == align(old, new)
 
 
+def test_reworded_paragraph_moved_is_one_move_with_edits() -> None:
+    # A/RES/79/183 OP2 -> A/C.3/80/L.30 OP5, in miniature: Welcomes -> Notes, half the
+    # words changed, the distinctive ones ("largest refugee populations") kept.
+    welcomes = (
+        "Welcomes the efforts of the Government to host one of the largest refugee "
+        "populations in the world, including over 3.7 million Afghan refugees and "
+        "asylum-seekers according to figures reported by the High Commissioner, "
+        "acknowledges efforts to provide them with access to basic services, "
+        "acknowledges planned efforts for further protection of certain categories of migrants, "
+        "and notes with concern the reports of deportation of many undocumented foreign nationals;"
+    )
+    notes = (
+        "Notes the efforts of the Government in hosting one of the largest refugee "
+        "populations in the world, including approximately 3.49 million refugees, "
+        "acknowledges efforts to provide them with access to basic services, while "
+        "expressing serious concern about the withdrawal of temporary legal protections and "
+        "the forced return of more than 1.65 million Afghans in 2025, including "
+        "unaccompanied children, putting returnees at serious risk of persecution;"
+    )
+    old = [op(1, OPERATIVE[0]), op(2, welcomes), op(3, OPERATIVE[3]), op(4, OPERATIVE[4])]
+    new = [op(1, OPERATIVE[0]), op(2, OPERATIVE[3]), op(3, notes), op(4, OPERATIVE[4])]
+    entries = align(old, new)
+    assert changes(entries) == [("renumbered", "OP3", "OP2"), ("moved", "OP2", "OP3")]
+    (moved,) = [e for e in entries if e.status is Status.MOVED]
+    assert moved.similarity < PAIR_MIN_SIMILARITY  # below what a move needed before
+    assert moved.segments[:2] == segs(("-", "Welcomes"), ("+", "Notes"))
+    check_lossless(old, new, entries)
+
+
+def test_paragraphs_sharing_only_boilerplate_are_not_paired() -> None:
+    # "the Islamic Republic of Iran" is in every paragraph: it tells nothing.
+    iran = "the Islamic Republic of Iran"
+    old = [
+        op(1, f"Urges {iran} to release all persons arbitrarily detained;"),
+        op(2, f"Calls upon {iran} to cooperate with the special procedures of {iran};"),
+        op(3, f"Welcomes the directive of {iran} on human rights in judicial decisions;"),
+    ]
+    new = [
+        op(1, f"Urges {iran} to release all persons arbitrarily detained;"),
+        op(2, f"Takes note of the outcome of the elections in {iran} and encourages {iran};"),
+        op(3, f"Calls upon {iran} to cooperate with the special procedures of {iran};"),
+    ]
+    assert changes(align(old, new)) == [
+        ("inserted", None, "OP2"),
+        ("renumbered", "OP2", "OP3"),
+        ("deleted", "OP3", None),
+    ]
+
+
 # --- property: nothing is ever lost -------------------------------------------------
 
 VOCABULARY = (
@@ -519,3 +568,24 @@ def test_insertion_before_op5_renumbers_only(
         if e.old is not None and e.old.kind is ParaKind.OPERATIVE and int(e.old.number or 0) >= 5
     ]
     assert after and all(e.status is Status.RENUMBERED for e in after)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(words, min_size=2, max_size=5),
+    st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=3),
+    st.booleans(),
+)
+def test_a_paragraph_split_into_many_is_rebuilt_exactly(
+    clauses: list[list[str]], extra: list[str], as_merge: bool
+) -> None:
+    # One paragraph of clauses joined by ", and " against each clause as a paragraph
+    # of its own, a few words added to the last: whatever is found, nothing is lost.
+    whole = ", and ".join(" ".join(c) for c in clauses) + ";"
+    pieces = [" ".join(c) + ";" for c in clauses]
+    pieces[-1] = " ".join([*clauses[-1], *extra]) + ";"
+    one = [op(1, OPERATIVE[0]), op(2, whole), op(3, OPERATIVE[6])]
+    many = [op(1, OPERATIVE[0]), *(op(k + 2, t) for k, t in enumerate(pieces))]
+    many.append(op(len(many) + 1, OPERATIVE[6]))
+    old, new = (many, one) if as_merge else (one, many)
+    check_lossless(old, new, align(old, new))
