@@ -224,10 +224,7 @@ def _style(lib: Any, obj: int) -> tuple[bool, bool]:
         return _FONTS[font]
     name_buf = ctypes.create_string_buffer(256)
     lib.FPDFFont_GetBaseFontName(font, name_buf, 256)
-    name = (
-        name_buf.value.decode("latin-1").lower().partition("+")[2]
-        or name_buf.value.decode("latin-1").lower()
-    )
+    name = name_buf.value.decode("latin-1").lower().rpartition("+")[2]  # "ABCDEF+TimesNewRoman"
     flags = lib.FPDFFont_GetFlags(font)
     weight = lib.FPDFFont_GetWeight(font)
     angle = c_int(0)
@@ -339,8 +336,3 @@ def _graphics(lib: Any, page: int, height: float) -> tuple[tuple[Box, ...], tupl
         elif box.bottom - box.top < 3 and box.x1 - box.x0 > 20:
             rules.append(box)
     return tuple(rules), tuple(images)
-
-
-def page_count(data: bytes, where: str) -> int:
-    """The number of pages (for messages and tests)."""
-    return len(read_pdf(data, where))
