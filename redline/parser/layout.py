@@ -142,7 +142,7 @@ def _touching(runs: list[pdf.Run]) -> list[pdf.Run]:
             and -0.5 < r.x0 - prev.x1 < 0.5
             and r.text.isdigit() == prev.text.isdigit()
         ):
-            out[-1] = replace(prev, text=prev.text + r.text, x1=r.x1)
+            out[-1] = prev._replace(text=prev.text + r.text, x1=r.x1)
         else:
             out.append(r)
     return out
@@ -229,14 +229,15 @@ def _line(page: int, runs: list[pdf.Run], marks: list[pdf.Run]) -> Line:
                 offset = end
         placed.append((offset, m.text))
     sizes: Counter[float] = Counter()
-    for r in runs:
-        sizes[round(r.size, 1)] += len(r.text)
+    rounded = [round(r.size, 1) for r in runs]
+    for r, s in zip(runs, rounded, strict=True):
+        sizes[s] += len(r.text)
     size = sizes.most_common(1)[0][0]
     return Line(
         page=page,
         x0=runs[0].x0,
         x1=max(r.x1 for r in runs),
-        baseline=max(r.baseline for r in runs if round(r.size, 1) == size),
+        baseline=max(r.baseline for r, s in zip(runs, rounded, strict=True) if s == size),
         size=size,
         text=text,
         bold=bold_chars > chars / 2,
