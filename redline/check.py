@@ -40,6 +40,7 @@ from redline.model import (
     count_words,
     fold,
 )
+from redline.noise import walk
 
 __all__ = [
     "Profile",
@@ -235,6 +236,8 @@ def check(candidate: Document, adopted: Document, profile: Profile = Profile()) 
     comparison = compare(a, c)
     results: list[Result] = []
     title_differs = any(s.op != EQUAL for s in comparison.title)
+    if title_differs and not profile.strict:
+        title_differs = not _noise_only(a.title, c.title)
     results.append(
         Result("title", candidate.title_lines[0], "differs" if title_differs else "",
                comparison.title if title_differs else ())
@@ -249,6 +252,19 @@ def check(candidate: Document, adopted: Document, profile: Profile = Profile()) 
         notes = e.footnotes if problem else ()
         results.append(Result(label, last_line, problem, segs, notes))
     return Verdict(candidate.source, adopted.source, tuple(results), profile)
+
+
+def _noise_only(old: str, new: str) -> bool:
+    """Whether two titles differ by extraction noise alone (`redline.noise`); a
+    piece of a split word is a word when it is one of either title.
+
+    >>> _noise_only("Nuclear-Weapon-Free World", "Nuclear-WeaponFree World")
+    True
+    >>> _noise_only("Nuclear-Weapon-Free World", "Nuclear-Weapon-Free Worlds")
+    False
+    """
+    known = {w.casefold() for w in re.findall(r"\w+", old + " " + new)}
+    return walk(old, new, known).only
 
 
 def _problem(e: Entry, profile: Profile) -> str:

@@ -23,6 +23,9 @@ KNOWN = {
     "up",
     "in",
     "action",
+    "with",
+    "states",
+    "all",
 }
 
 
@@ -42,6 +45,21 @@ KNOWN = {
         ("(a)", "( a)"),
         ("burden- and responsibility-sharing", "burden - and responsibility-sharing"),
         ("Secr etary-General", "Secretary -General"),
+        # a hyphen between letters dropped, turned into a space or spaced (issue 15)
+        ("Secretary-General", "SecretaryGeneral"),
+        ("Secretary-General", "Secretary General"),
+        ("follow-up", "follow up"),
+        ("two-State", "two State"),
+        ("short- and long-term", "short-and long-term"),
+        ("short- and long-term", "short and long-term"),
+        ("Disaster-Resilient", "Disaster - Resilient"),
+        # a range dash spaced differently, a space or hyphen between letter and digit
+        ("2025-2034", "2025- 2034"),
+        ("2025-2034", "2025 -2034"),
+        ("2021-2031", "2021 - 2031"),
+        ("COVID-19-related", "COVID -19related"),
+        ("target 17.3", "target 1 7.3"),  # a digit or two spaced out of a number
+        ("by 2030 by", "by 20 30 by"),
     ],
 )
 def test_artefacts_are_noise(old: str, new: str) -> None:
@@ -60,11 +78,11 @@ def test_artefacts_are_noise(old: str, new: str) -> None:
         ("in action", "inaction"),
         ("shall", "should"),
         ("States may act", "States act"),
-        ("short- and long-term", "short-and long-term"),  # a printed hyphen-space
-        ("short- and long-term", "short and long-term"),
-        ("two-State", "two State"),  # a hyphen that became a space
-        ("follow-up", "follow up"),
+        ("within", "with in"),  # two real words
+        ("the States - all", "the States all"),  # a spaced dash is punctuation
         ("2017-2021", "20172021"),  # digits: not a dropped line-end hyphen
+        ("2017-2021", "2017 2021"),
+        ("the 2017 2021 plan", "the 20172021 plan"),  # two numbers, or one
         ("16 May 2014", "16 May 20143"),  # no footnote 3 said to be lost
     ],
 )
