@@ -153,6 +153,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
                     f"undecodable bytes at offset {e.start}: not UTF-8, UTF-16 or Windows-1252",
                 ) from None
             warnings.append(f"{path}: not UTF-8; read as Windows-1252")
+    if not text.replace("\ufeff", "").strip():  # a BOM alone (UTF-8 or UTF-16), or blanks
+        raise InputError(path, "file is empty")
     if "\x00" in text or _binary_share(text) > 0.02:
         raise InputError(path, "looks like a binary file, not a text document")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -835,6 +835,29 @@ def test_docx_paragraph_control_characters_are_shown_and_verify(texts):
 # --- 9. smaller contract breaks --------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf \n\t\r\n\n",
+        b"\xef\xbb\xbf\xef\xbb\xbf\n",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"\xff\xfe \x00\n\x00\t\x00",
+        b" \x00\n\x00 \x00\n\x00",  # UTF-16 blanks without a BOM
+    ],
+    ids=["utf8-bom", "utf8-bom-blanks", "two-boms", "utf16le-bom", "utf16be-bom",
+         "utf16-bom-blanks", "utf16-blanks"],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["show", "diff", "check"])
+def test_a_file_of_only_a_bom_is_empty_not_an_empty_document(texts, data, command):
+    """A BOM alone was read as a document with no paragraphs, which matched another."""
+    (texts / "bom.txt").write_bytes(data)
+    (texts / "bom2.txt").write_bytes(data)
+    args = ("show", "bom.txt") if command == "show" else (command, "bom.txt", "bom2.txt")
+    one_line_error(cli(*args), "bom.txt: file is empty")
+
+
 @pytest.mark.parametrize("value", ["-1", "99999999999999"])
 def test_context_out_of_range_is_one_line(texts, value):
     line = one_line_error(cli("diff", "old.txt", "new.txt", "--context", value), "--context")
