@@ -58,14 +58,30 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
         if st.st_size > max_size:
             raise InputError(path, _too_big(st.st_size, max_size))
         try:
-            with open(path, "rb") as f:
-                data = f.read(max_size + 1)
+            data = _read_at_most(path, stat.S_ISFIFO(st.st_mode), max_size + 1)
         except PermissionError:
             raise InputError(path, "permission denied") from None
         except OSError as e:
             raise InputError(path, f"cannot read ({e.strerror})") from None
     if len(data) > max_size:  # a stream or a device: its size is only "more than the limit"
         raise InputError(path, _too_big(len(data), max_size, more=True))
+    return data
+
+
+def _read_at_most(path: str, fifo: bool, n: int) -> bytes:
+    """Up to `n` bytes of `path`. A FIFO is opened without waiting for a writer (a plain
+    open blocks until one comes, forever if none does), then read as a pipe: up to the
+    writer's end. With no writer there is nothing to read, which is an `InputError`.
+    """
+    if not fifo:
+        with open(path, "rb") as f:
+            return f.read(n)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        os.set_blocking(fd, True)  # a writer there now: wait for what it writes
+        data = f.read(n)
+    if not data:
+        raise InputError(path, "a named pipe (FIFO) with no writer: nothing to read")
     return data
 
 

@@ -880,6 +880,42 @@ def test_dev_zero_is_larger_than_the_limit(texts):
     assert "larger than the limit of 1000 bytes" in line
 
 
+def redline_run(*args: str, timeout: float = 60, **kw: object) -> subprocess.CompletedProcess:
+    """The CLI in its own process: a hang is a `subprocess.TimeoutExpired`, not a stuck suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "redline", *args], capture_output=True, timeout=timeout, **kw
+    )
+
+
+@pytest.mark.parametrize("args", [("show", "pipe"), ("diff", "old.txt", "pipe")])
+def test_a_fifo_with_no_writer_is_one_line_not_a_hang(texts, args):
+    """A plain open() of a FIFO waits for a writer: forever, when none comes."""
+    os.mkfifo("pipe")
+    run = redline_run(*args, timeout=30)
+    assert run.returncode == EXIT_ERROR and run.stdout == b""
+    assert run.stderr.decode() == (
+        "redline: error: pipe: a named pipe (FIFO) with no writer: nothing to read\n"
+    )
+    assert stat.S_ISFIFO(os.lstat("pipe").st_mode)
+
+
+def test_a_fifo_with_a_writer_is_read(texts):
+    os.mkfifo("pipe")
+    # the writer waits in open() for a reader: it is there before redline opens the FIFO
+    with subprocess.Popen(["sh", "-c", "cat old.txt > pipe"]) as writer:
+        run = redline_run("show", "pipe", timeout=30)
+        assert writer.wait(timeout=30) == 0
+    assert run.returncode == 0, run.stderr
+    assert b"symbol: A/RES/75/197" in run.stdout
+
+
+def test_a_pipe_given_as_a_path_is_read(texts):
+    """``redline show <(cat old.txt)`` names a pipe (/dev/fd/63): read to the writer's end."""
+    run = redline_run("show", "/dev/stdin", input=TEXT, timeout=30)
+    assert run.returncode == 0, run.stderr
+    assert b"symbol: A/RES/75/197" in run.stdout
+
+
 def test_missing_argument_is_one_line_with_the_help_hint(texts):
     line = one_line_error(cli("diff", "old.txt"), "Missing argument")
     assert line.endswith("Try 'redline diff --help'.")
