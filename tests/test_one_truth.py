@@ -21,6 +21,7 @@ from redline.compare import compare
 from redline.model import Comparison, Status
 from redline.read import load
 from redline.render import RenderOptions, renderer
+from redline.render.common import is_change
 
 EX = Path(__file__).parent.parent / "examples"
 PAIRS = {
@@ -360,3 +361,106 @@ def test_adjacent_footnote_marks_are_separated() -> None:
     page = str(renderer("html")(_comparison("73-188_to_IV"), RenderOptions()))
     assert re.search(r'>4</a><span class="fn-sep">,</span><a href="#fn-new-5">5</a></sup>', page)
     assert not re.search(r"</a><a href=\"#fn-", page)
+
+
+# --- footnote marks: where each stands, the same in every output ----------------------
+
+MARKED = [
+    (EX / "A_RES_79_16.pdf", EX / "A_C.1_80_L.1.pdf"),
+    (
+        EX.parent / "tests/corpus/pdf/A_RES_79_227.pdf",
+        EX.parent / "tests/corpus/pdf/A_C.2_80_L.29.pdf",
+    ),
+]
+Mark = tuple[str, str]
+"""A footnote mark and the ten characters (spaces left out) of its side's text before it."""
+
+
+def _tail(text: str) -> str:
+    return "".join(text.split())[-10:]
+
+
+def _marks_from_json(data: dict[str, object], side: str | None = None) -> list[list[Mark]]:
+    """Per entry: the marks of the side the inline outputs show (the new one, the old one
+    for a deleted paragraph; or `side`), each with the text before it, read from
+    ``marks`` and ``diff`` alone."""
+    out = []
+    for p in data["paragraphs"]:  # type: ignore[attr-defined]
+        shown = side or ("new" if p["new"] is not None else "old")
+        if p[shown] is None:
+            out.append([])
+            continue
+        other = "+" if shown == "old" else "-"
+        texts = [t if op != other else "" for op, t in p["diff"]]
+        # null: the paragraph cites no note, or the reader did not say where (not a PDF)
+        out.append([(m["mark"], _tail("".join(texts[: m["segment"]])
+                                      + texts[m["segment"]][: m["offset"]]))
+                    for m in p["marks"][shown] or ()])  # fmt: skip
+    return out
+
+
+def _marks_in_markup(fragment: str, sup: str, drop: str) -> list[Mark]:
+    """Marks in one paragraph of markup: the text before each superscript, with the
+    other side's runs (`drop`), the superscripts and any other tag left out."""
+    out: list[Mark] = []
+    before = ""
+    for m in re.finditer(rf"({sup})|({drop})|(<[^>]+>)|([^<~]+|[<~])", fragment, re.S):
+        if m[1]:
+            marks = re.sub(r"<span[^>]*>,</span>|<[^>]+>", lambda t: "," if "," in t[0] else "",
+                           m[1])  # fmt: skip
+            inner = re.sub(r"^<sup[^>]*>|</sup>$", "", marks)
+            out += [(html_lib.unescape(k), _tail(before)) for k in inner.split(",")]
+        elif m[4]:
+            before += html_lib.unescape(m[4])
+    return out
+
+
+def _marks_from_html(page: str) -> list[list[Mark]]:
+    """Per entry (stubs of moved paragraphs left out): the marks of its inline paragraph."""
+    out = []
+    main = page[page.index("<main") : page.index("</main>")]
+    for entry in re.split(r'<div class="entry ', main)[1:]:
+        if entry.startswith("stub"):
+            continue
+        para = re.search(r'<p class="para">(.*?)</p>', entry, re.S)
+        assert para is not None
+        body = re.sub(r'<span class="num">.*?</span>', "", para[1])
+        drop = r"<ins>.*?</ins>" if entry.startswith("deleted") else r"<del>.*?</del>"
+        out.append(_marks_in_markup(body, r'<sup class="fn-mark">.*?</sup>', drop))
+    return out
+
+
+def _marks_from_markdown(md: str, deleted: list[bool]) -> list[list[Mark]]:
+    """Per paragraph shown: its marks (a footnote's own line, ``> <sup>1</sup> …``, left
+    out); `deleted` says which paragraphs are deleted ones, shown by their old side."""
+    out = []
+    bodies = re.findall(r"^> (?!<sup>)(.*)$", md, re.M)
+    for body, old in zip(bodies, deleted, strict=True):
+        body = re.sub(r"\\(.)", r"\1", body.replace("**", ""))
+        if old:
+            body = body.replace("~~", "")
+        out.append(_marks_in_markup(body, r"<sup>.*?</sup>", r"~~.*?~~|<del>.*?</del>"))
+    return out
+
+
+@pytest.mark.parametrize(("old", "new"), MARKED, ids=["79-16_to_L1", "79-227_to_L29"])
+def test_every_output_places_each_footnote_mark_after_the_same_text(old: Path, new: Path) -> None:
+    c = compare(load(str(old)), load(str(new)))
+    data = json.loads(str(renderer("json")(c, RenderOptions())))
+    truth = _marks_from_json(data)
+    assert sum(map(len, truth)) >= 4  # not vacuous: the pairs cite notes
+    # the model itself: each mark follows the text the reader found it after
+    for e, marks in zip(c.entries, truth, strict=True):
+        p = e.new or e.old
+        assert p is not None
+        assert (
+            marks
+            == [(m, _tail(p.text[:at])) for m, at in zip(p.footnotes, p.marks_at, strict=True)]
+            or e.group is not None
+        )
+    assert _marks_from_html(str(renderer("html")(c, RenderOptions()))) == truth
+    shown = [(marks, e.new is None) for e, marks in zip(c.entries, truth, strict=True)
+             if is_change(e) and (e.text_changed or e.status is not Status.RENUMBERED)]  # fmt: skip
+    assert any(marks for marks, _ in shown)
+    md = str(renderer("markdown")(c, RenderOptions()))
+    assert _marks_from_markdown(md, [old for _, old in shown]) == [marks for marks, _ in shown]

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from redline.model import (
     DELETE,
@@ -25,6 +26,7 @@ from redline.model import (
     Comparison,
     Document,
     Entry,
+    MarkAt,
     Segment,
     SponsorChange,
     Status,
@@ -61,6 +63,40 @@ def width_of(text: str) -> int:
             continue
         n += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
     return n
+
+
+T = TypeVar("T")
+
+
+def cut_at(
+    segments: Sequence[Segment], marks: Sequence[tuple[MarkAt, T]]
+) -> list[tuple[int, int, Segment, tuple[T, ...]]]:
+    """The segments cut where footnote marks stand (`Entry.old_marks`, `Entry.new_marks`,
+    decided by `redline.compare`): (segment index, offset of the piece in it, the piece,
+    what stands right after it). A mark before any text of its segment gives an empty
+    piece; a segment without text is left out. Every renderer places marks with this.
+
+    >>> [(k, lo, s.text, after) for k, lo, s, after in
+    ...  cut_at((Segment("=", "Recalling, its"),), [(MarkAt("1", 0, 10), "¹")])]
+    [(0, 0, 'Recalling,', ('¹',)), (0, 10, ' its', ())]
+    """
+    at: dict[int, dict[int, list[T]]] = {}
+    for m, value in marks:
+        at.setdefault(m.segment, {}).setdefault(m.offset, []).append(value)
+    out: list[tuple[int, int, Segment, tuple[T, ...]]] = []
+    for k, s in enumerate(segments):
+        here = at.get(k, {})
+        if not here:
+            if s.text:
+                out.append((k, 0, s, ()))
+            continue
+        lo = 0
+        for cut in sorted({*(c for c in here if 0 <= c <= len(s.text)), len(s.text)}):
+            after = tuple(here.get(cut, ()))
+            if cut > lo or after:
+                out.append((k, lo, Segment(s.op, s.text[lo:cut]), after))
+            lo = cut
+    return out
 
 
 def heading(e: Entry) -> str:

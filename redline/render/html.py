@@ -41,6 +41,7 @@ from redline.model import (
 from redline.render import RenderOptions
 from redline.render.common import (
     changes,
+    cut_at,
     heading,
     is_change,
     sponsor_rows,
@@ -104,35 +105,28 @@ def runs(
     ...  for r in runs((Segment("=", "Recalling, its"),), marks=[(MarkAt("1", 0, 10), Link("1", ""))])]
     [('Recalling,', ['1']), (' its', [])]
     """
-    at: dict[int, dict[int, list[Link]]] = {}
-    for m, link in marks:
-        at.setdefault(m.segment, {}).setdefault(m.offset, []).append(link)
     out: list[Run] = []
-    at_old = at_new = 0  # offsets into the old and the new text
-    for k, s in enumerate(segments):
-        op = s.op
+    at_old = at_new = 0  # offsets into the old and the new text at each segment's start
+    starts: list[tuple[int, int]] = []
+    for s in segments:
+        starts.append((at_old, at_new))
+        if s.op != INSERT:
+            at_old += len(s.text)
+        if s.op != DELETE:
+            at_new += len(s.text)
+    for k, lo, piece, shown in cut_at(segments, marks):
+        op = piece.op
         if (side == "old" and op == INSERT) or (side == "new" and op == DELETE):
             continue
         # Which lead decides a kept run's italics: the side being shown.
         if op == DELETE or (op == EQUAL and side == "old"):
-            start, lead = at_old, old_lead
+            start, lead = starts[k][0], old_lead
         else:
-            start, lead = at_new, new_lead
-        here = at.get(k, {})
-        cuts = sorted(c for c in here if 0 <= c <= len(s.text))
-        lo = 0
-        for cut in dict.fromkeys([*cuts, len(s.text)]):
-            piece = s.text[lo:cut]
-            shown = tuple(here.get(cut, ())) if cut in here else ()
-            if piece:
-                out.append(_run(op, piece, start + lo, lead, shown))
-            elif shown:
-                out.append(Run(EQUAL, (), marks=shown))  # a mark before any text
-            lo = cut
-        if op == EQUAL or op == DELETE:
-            at_old += len(s.text)
-        if op == EQUAL or op == INSERT:
-            at_new += len(s.text)
+            start, lead = starts[k][1], new_lead
+        if piece.text:
+            out.append(_run(op, piece.text, start + lo, lead, shown))
+        else:
+            out.append(Run(EQUAL, (), marks=shown))  # a mark before any text
     return out
 
 

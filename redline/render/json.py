@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from redline.model import Comparison, Document, Entry, Paragraph, Segment, SponsorChange
+from redline.model import Comparison, Document, Entry, MarkAt, Paragraph, Segment, SponsorChange
 from redline.render import RenderOptions
 from redline.render.safe import json_safe
 
@@ -67,6 +67,17 @@ def _lines(p: Paragraph | None) -> list[int] | None:
     return list(p.lines) if p is not None and p.lines != (0, 0) else None
 
 
+def _marks(placed: tuple[MarkAt, ...] | None) -> list[dict[str, Any]] | None:
+    """Where each cited footnote mark stands in the entry's ``diff``; None when unknown.
+
+    >>> _marks((MarkAt("1", 0, 9),)), _marks(None)
+    ([{'mark': '1', 'segment': 0, 'offset': 9}], None)
+    """
+    if placed is None:
+        return None
+    return [{"mark": m.mark, "segment": m.segment, "offset": m.offset} for m in placed]
+
+
 def _entry(e: Entry) -> dict[str, Any]:
     para = e.new or e.old
     return {
@@ -81,6 +92,7 @@ def _entry(e: Entry) -> dict[str, Any]:
         "footnotes": [
             {"old": f.old_mark, "new": f.new_mark, "diff": diff(f.segments)} for f in e.footnotes
         ],
+        "marks": {"old": _marks(e.old_marks), "new": _marks(e.new_marks)},
         "words": {"inserted": e.words[0], "deleted": e.words[1]},
         "lines": {"old": _lines(e.old), "new": _lines(e.new)},
     }

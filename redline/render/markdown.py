@@ -14,10 +14,21 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from redline.model import DELETE, EQUAL, INSERT, Comparison, Entry, Segment, SponsorChange, Status
+from redline.model import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Comparison,
+    Entry,
+    MarkAt,
+    Segment,
+    SponsorChange,
+    Status,
+)
 from redline.render import RenderOptions
 from redline.render.common import (
     changes,
+    cut_at,
     is_change,
     sponsor_rows,
     summary_line,
@@ -62,19 +73,33 @@ def _word(c: str) -> bool:
     return bool(c) and not c.isspace() and not _punct(c)
 
 
-def inline(segments: Sequence[Segment]) -> str:
-    """A word diff in Markdown, the delimiters hugging the words (as CommonMark needs).
+def marks(items: Sequence[str]) -> str:
+    """Footnote marks as one superscript, separated so that notes 1 and 2 never read 12.
+
+    >>> marks(["1", "2"]), marks([])
+    ('<sup>1,2</sup>', '')
+    """
+    return f"<sup>{','.join(escape(m) for m in items)}</sup>" if items else ""
+
+
+def inline(segments: Sequence[Segment], at: Sequence[MarkAt] = ()) -> str:
+    """A word diff in Markdown, the delimiters hugging the words (as CommonMark needs);
+    the footnote marks `at` stand right after the text they follow (`Entry.new_marks`).
 
     >>> inline([Segment("-", "Welcomes "), Segment("+", "Recalls "), Segment("=", "the")])
     '~~Welcomes~~ **Recalls** the'
     >>> inline([Segment("=", "prevention"), Segment("-", ";")])
     'prevention<del>;</del>'
+    >>> inline([Segment("=", "Recalling, its")], [MarkAt("1", 0, 10)])
+    'Recalling,<sup>1</sup> its'
     """
     out: list[str] = []
-    for i, s in enumerate(segments):
+    pieces = cut_at(segments, [(m, m.mark) for m in at])
+    for i, (_k, _lo, s, after_marks) in enumerate(pieces):
         text = s.text
+        sup = marks(after_marks)
         if s.op == EQUAL:
-            out.append(escape(text))
+            out.append(escape(text) + sup)
             continue
         m = _EDGE.match(text)
         assert m is not None
@@ -82,9 +107,13 @@ def inline(segments: Sequence[Segment]) -> str:
         if not core:
             if s.op == INSERT:
                 out.append(text)
+            out.append(sup)
             continue
         before = "".join(out)[-1:] if not lead else " "
-        after = segments[i + 1].text[:1] if i + 1 < len(segments) and not trail else " "
+        if sup:
+            after = sup[0]
+        else:
+            after = pieces[i + 1][2].text[:1] if i + 1 < len(pieces) and not trail else " "
         # CommonMark only opens "**" after a space or punctuation when the text
         # starts with punctuation (and likewise for closing); where that rule
         # would leave the delimiters literal, GitHub's allowed <del>/<ins> say it.
@@ -92,7 +121,7 @@ def inline(segments: Sequence[Segment]) -> str:
             mark = f"<{_TAGS[s.op]}>{escape(core)}</{_TAGS[s.op]}>"
         else:
             mark = f"{_DELIMITERS[s.op]}{escape(core)}{_DELIMITERS[s.op]}"
-        out.append(f"{lead}{mark}{trail}")
+        out.append(f"{lead}{mark}{sup if not trail else ''}{trail}{sup if trail else ''}")
     # Paragraphs are one line; collapsing spaces also keeps a stray newline from
     # starting a Markdown block.
     return " ".join("".join(out).split())
@@ -100,7 +129,12 @@ def inline(segments: Sequence[Segment]) -> str:
 
 def _entry(e: Entry) -> list[str]:
     out = [f"**{escape(titled(e))}**", ""]
-    body = inline(e.segments)
+    # the marks of the side shown where compare placed them (PDF input), else at the end
+    para = e.new or e.old
+    placed = e.new_marks if e.new else e.old_marks
+    body = inline(e.segments, placed or ())
+    if placed is None and para is not None:
+        body += marks(para.footnotes)
     out.append(f"> {body}" if body else ">")
     for f in e.footnotes:
         mark = escape(f.new_mark or f.old_mark or "")
