@@ -20,6 +20,7 @@ from redline import __version__
 from redline.errors import InputError, RedlineError
 from redline.model import Comparison, Document
 from redline.read import DEFAULT_MAX_SIZE, split_pick
+from redline.render import EXTENSIONS, RENDERERS
 
 EXIT_OK = 0
 EXIT_DIFFERS = 1
@@ -27,11 +28,8 @@ EXIT_ERROR = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ("text", "json", "html", "markdown", "docx")
-_EXTENSIONS = {
-    ".html": "html", ".htm": "html", ".json": "json", ".md": "markdown",
-    ".markdown": "markdown", ".docx": "docx", ".txt": "text",
-}  # fmt: skip
+FORMATS = tuple(RENDERERS)  # the renderer registry decides; -o's extensions too
+_EXTENSIONS = EXTENSIONS
 
 
 class _State:

@@ -464,3 +464,13 @@ def test_every_output_places_each_footnote_mark_after_the_same_text(old: Path, n
     assert any(marks for marks, _ in shown)
     md = str(renderer("markdown")(c, RenderOptions()))
     assert _marks_from_markdown(md, [old for _, old in shown]) == [marks for marks, _ in shown]
+
+
+def test_formats_and_extensions_come_from_the_renderer_registry() -> None:
+    from redline.cli import FORMATS, output_format
+    from redline.render import EXTENSIONS, RENDERERS
+
+    assert FORMATS == tuple(RENDERERS)
+    assert set(EXTENSIONS.values()) == set(RENDERERS)
+    for ext, fmt in EXTENSIONS.items():
+        assert output_format(None, f"out{ext}") == fmt

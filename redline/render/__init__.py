@@ -34,13 +34,24 @@ class RenderOptions:
 
 
 # format name -> "module:function"; modules are imported only when used, so the
-# JSON path never imports jinja2.
+# JSON path never imports jinja2. The order is the one ``--format`` lists.
 RENDERERS: dict[str, str] = {
-    "json": "redline.render.json:render",
     "text": "redline.render.text:render",
-    "markdown": "redline.render.markdown:render",
+    "json": "redline.render.json:render",
     "html": "redline.render.html:render",
+    "markdown": "redline.render.markdown:render",
     "docx": "redline.render.docx:render",
+}
+
+# file extension of ``-o`` -> the format it names; every one is a key of RENDERERS
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".docx": "docx",
 }
 
 
