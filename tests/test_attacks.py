@@ -832,6 +832,26 @@ def test_docx_paragraph_control_characters_are_shown_and_verify(texts):
         assert "all changes are tracked" in verify.stdout
 
 
+# --- 8. the readers take text for markup -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Urges <script>alert(1)</script> States;", "Urges <script>alert(1)</script> States;"),
+        ("Urges <goals> and <Article 5>;", "Urges <goals> and <Article 5>;"),
+        ("Urges <em>all</em> <span class=x>States</span><br/>now;", "Urges all States now;"),
+        ("Urges <STRONG>all</STRONG> <u>States</u> <a href=x>here</a>;", "Urges all States here;"),
+    ],
+)
+def test_markdown_strips_only_the_tags_converters_write(written, read):
+    """The Markdown reader dropped every tag: ``<script>…</script>`` vanished from the JSON."""
+    from redline.parser import parse_document
+
+    doc = parse_document(f"*The General Assembly,*\n\n1. {written}\n", fmt="markdown")
+    assert [p.text for p in doc.paragraphs] == [read]
+
+
 # --- 9. smaller contract breaks --------------------------------------------------------
 
 

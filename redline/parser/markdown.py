@@ -27,7 +27,8 @@ _SUP = re.compile(r"<sup>\s*([0-9]+|\*+)\s*</sup>")
 # without a closing ) or > made each match scan to the end (quadratic time).
 _LINK = re.compile(r"\[([^\]]{0,500})\]\([^)]{0,500}\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,500})>")
-_TAG = re.compile(r"</?[A-Za-z][^>]{0,500}>")
+# Only the tags converters write; any other <…> (``<script>``, ``<goals>``) is text.
+_TAG = re.compile(r"</?(?:sup|sub|br|em|strong|u|a|span)\b[^<>]{0,500}>", re.IGNORECASE)
 _EMPH = re.compile(r"(?<!\\)(\*{1,3}|_{2,3})")
 _LEAD = re.compile(r"^(?:\d+\.\s+|\([a-z]{1,3}\)\s+)?\*{1,3}([^*]+?)\*{1,3}")
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -52,7 +53,7 @@ def inline(text: str) -> tuple[str, tuple[str, ...]]:
         text = _LINK.sub(r"\1", text)
     if "<" in text:
         text = _AUTOLINK.sub(r"\1", text)
-        text = _TAG.sub(" ", text)
+        text = _TAG.sub(lambda m: " " if m.group(0)[1:3].lower() == "br" else "", text)
     if "__" in text or ("*" in text and "\\" in text):
         text = _EMPH.sub("", text)
     elif "*" in text:  # no escapes and no double underscores: every asterisk is markup
