@@ -20,13 +20,12 @@ from redline.parser import pdftext
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.footnotes import attach_marks
 from redline.parser.markdown import clean_markdown, inline
-from redline.parser.vocab import operative_lead, preambular_lead
+from redline.parser.vocab import PLENARY, operative_lead, preambular_lead
 
 _GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
 _RES_HEADING = re.compile(r"^Draft\s+resolution\s+([IVXLC]+)$")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
 _SYMBOL_IN = re.compile(r"\b([AES]/(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)")
-_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b")
 _SPONSOR_END = re.compile(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$")
 NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
 
@@ -140,7 +139,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
     op: str | None = None
     other = other_start - 1
     for b in blocks:
-        if _PLENARY.match(b.text):
+        if PLENARY.match(b.text):
             meta.append(b.text)
             continue
         if b.other:

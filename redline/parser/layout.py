@@ -39,6 +39,7 @@ from redline import pdf
 from redline.errors import InputError
 from redline.model import Document, Dropped, Footnote, Paragraph
 from redline.parser.blocks import Block, Cleaned
+from redline.parser.vocab import PLENARY
 
 MARK_SIZE = 0.8
 """A footnote mark is at most this fraction of its line's font size."""
@@ -75,7 +76,6 @@ line without a space (``follow-`` ``up``, ``2015–`` ``2030``, ``Nations/`` ``I
 _SUSPENDED = re.compile(r"^(?:and|or|to|and/or)\b")
 """... unless the next line opens with a conjunction: ``short-`` ``and long-term``."""
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
-_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?plenary meeting\b")
 
 
 @dataclass
@@ -408,7 +408,7 @@ def _blocks(body: list[Line]) -> list[Block]:
     last_op = 0
     for g in groups:
         b = _block(g, other)
-        if out and _PLENARY.match(out[-1].text) and _DATE.match(b.text):
+        if out and PLENARY.match(out[-1].text) and _DATE.match(b.text):
             out[-1] = replace(
                 out[-1], text=f"{out[-1].text} {b.text}", lines=(out[-1].lines[0], b.lines[1])
             )
@@ -421,7 +421,7 @@ def _blocks(body: list[Line]) -> list[Block]:
         if b.number and b.number.isdigit():
             last_op = int(b.number)
         out.append(b)
-        if _PLENARY.match(b.text):
+        if PLENARY.match(b.text):
             other = True
     return out
 

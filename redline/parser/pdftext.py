@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from redline.model import Footnote
 from redline.parser.blocks import Block, Cleaned
-from redline.parser.vocab import looks_operative, preambular_lead
+from redline.parser.vocab import PLENARY, looks_operative, preambular_lead
 
 SYMBOL = re.compile(r"^[AES]/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
@@ -25,7 +25,6 @@ _PAGE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 _DATECODE = re.compile(r"^\d{6}$")
 _RULE = re.compile(r"^_{5,}$")
 _GA = re.compile(r"^The\s+General\s+Assembly,?$")
-_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting$")
 _OP_ALONE = re.compile(r"^(\d{1,3})\.$")
 _OP_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _SUB = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
@@ -277,7 +276,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             flush()
             blocks.extend(_annex_blocks([ln] + [x for x in lines[k:] if norm(x.text)]))
             break
-        if _PLENARY.match(s):
+        if PLENARY.fullmatch(s):
             flush()
             meta.append(s)
             rest = [x for x in lines[k:] if norm(x.text)]

@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import re
 
+PLENARY = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?plenary meeting\b")
+"""The closing line of an adopted resolution: "62nd plenary meeting", "50th (resumed)
+plenary meeting" (its date follows, on the same line or the next)."""
+
 # Multi-word leads first matched longest-first; single words are covered by the
 # patterns below as well, these lists only make the phrase boundaries right.
 PREAMBULAR_LEADS = (
