@@ -366,6 +366,21 @@ def test_generated_pairs_with_footnotes_round_trip(
     assert_round_trip(redline.compare(old, new))
 
 
+def test_a_note_cited_after_a_kept_one_in_a_merged_paragraph_keeps_its_place() -> None:
+    # Found by the property above: old PP1 and PP2 (which cites A/73/133) are merged into
+    # new PP1, which cites A/73/133 and then Resolution 70/1; the inserted note went into
+    # the first piece, before the kept one, so Accept All cited them in the wrong order.
+    old = [("pp", "Recalling Member Member Member,"), ("pp", "Recalling Member Member Member,")]
+    new = [("pp", "Recalling Member Member Member"), ("pp", "Recalling Member Member Member,")]
+    ops = [("op", "Urges Member Member Member;")]
+    c = redline.compare(
+        redline.parse_text(as_markdown(old + ops, [None, 0, None])),
+        redline.parse_text(as_markdown(new + ops, [0, 1, None])),
+    )
+    assert any(e.group is not None for e in c.entries)
+    assert_round_trip(c)
+
+
 def test_lead_phrase_that_grows_is_a_formatting_change() -> None:
     old = redline.parse_text(
         "The General Assembly,\n\nRecalling its resolution 73/188,\n\n1. Urges States;\n"

@@ -470,17 +470,23 @@ class _Footnotes:
         """
         changes = {(f.old_mark, f.new_mark): f.segments for e in entries for f in e.footnotes}
         out: list[list[_Note]] = [[] for _ in entries]
+        last: int | None = None  # the piece of the last kept note
         for k in range(max(len(before), len(after))):
             o = before[k] if k < len(before) else None
             n = after[k] if k < len(after) else None
             if o is not None and n is not None:
                 a, b = _lookup(self.old, o), _lookup(self.new, n)
                 segs = changes.get((o[0], n[0])) or _pair_segments(a, b)
-                out[n[1] if split else o[1]].append(_Note(EQUAL, segs))
+                last = n[1] if split else o[1]
+                out[last].append(_Note(EQUAL, segs))
             elif o is not None:
-                out[o[1]].append(_Note(DELETE, (Segment(DELETE, _lookup(self.old, o)),)))
+                # in a split the old paragraph is one piece: a deleted note stays after
+                # the kept note before it, so that rejecting keeps the old order
+                piece = last if split and last is not None else o[1]
+                out[piece].append(_Note(DELETE, (Segment(DELETE, _lookup(self.old, o)),)))
             elif n is not None:
-                out[n[1]].append(_Note(INSERT, (Segment(INSERT, _lookup(self.new, n)),)))
+                piece = last if not split and last is not None else n[1]  # likewise, merged
+                out[piece].append(_Note(INSERT, (Segment(INSERT, _lookup(self.new, n)),)))
         return out
 
 
