@@ -23,6 +23,10 @@ class DocKind(str, Enum):
     REVISED_DRAFT = "revised draft"
     RESOLUTION = "resolution"
     REPORT = "committee report"
+    AMENDMENT = "amendment"
+    """An amendment to a draft: a header naming its sponsors and the draft it amends
+    ("Russian Federation: amendment to draft resolution A/C.3/80/L.50"), then plain
+    instructions ("Delete operative paragraph 9."), with no "The General Assembly,"."""
     TEXT = "text"
     """No resolution structure was found: compared as plain paragraphs."""
 

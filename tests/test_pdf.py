@@ -42,9 +42,12 @@ def parsed(path: Path) -> Document:
 
 
 def witness(path: Path) -> str:
-    """The PyMuPDF text after "The General Assembly", up to the closing plenary line."""
+    """The PyMuPDF text after "The General Assembly" (an amendment's: after its sponsor
+    line), up to the closing plenary line."""
     text = path.with_suffix(".pymupdf.txt").read_text()
-    ga = re.search(r"(?m)^\s*The General Assembly", text)
+    ga = re.search(r"(?m)^\s*The General Assembly", text) or re.search(
+        r":\s*\*?\s*amendment to draft resolution [AES]/\S+", text
+    )
     body = text[ga.end() :] if ga else text
     end = _PLENARY.search(body)
     return body[: end.start()] if end else body
@@ -273,3 +276,24 @@ def test_verify_tracked_takes_a_pdf_base(tmp_path):
     proc = _cli("verify-tracked", str(out), str(EXAMPLE))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "all changes are tracked" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "amends", "first"),
+    [
+        ("A_80_L.20", "A/80/L.18", "Delete operative paragraph 9."),
+        ("A_C.3_80_L.58", "A/C.3/80/L.50", "In the twenty-eighth preambular paragraph, delete"),
+    ],
+)
+def test_an_amendment_reads_as_its_header_title_and_instructions(name, amends, first):
+    """No "The General Assembly,": the masthead and sponsor line are the header, the
+    draft's title the title, and only the instructions are paragraphs."""
+    doc = parsed(CORPUS / f"{name}.pdf")
+    assert doc.kind.value == "amendment"
+    assert doc.symbol == name.replace("_", "/")
+    assert doc.sponsors.original == ("Russian Federation",)
+    assert doc.sponsors.text.endswith(f"amendment to draft resolution {amends}")
+    assert doc.warnings == ()
+    assert [p.label for p in doc.paragraphs] == ["P1"]
+    assert doc.paragraphs[0].text.startswith(first)
+    assert not any("United Nations" in p.text or "Distr." in p.text for p in doc.paragraphs)

@@ -114,6 +114,9 @@ def _h(b: Block) -> str:
 
 
 def _plain(blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: str) -> Document:
+    amendment = _amendment(blocks, notes, source, fmt)
+    if amendment is not None:
+        return amendment
     paras = tuple(
         Paragraph(
             label=f"P{k}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
@@ -128,6 +131,41 @@ def _plain(blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: s
     return Document(
         source=source, format=fmt, kind=DocKind.TEXT, paragraphs=paras, footnotes=notes,
         sponsors=sp, warnings=(f"{source.partition('#')[0]}: {NO_STRUCTURE}", *warn),
+    )  # fmt: skip
+
+
+def _amendment(
+    blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: str
+) -> Document | None:
+    """An amendment read from clean blocks (a PDF's): the masthead up to the sponsor line
+    is its header, the next block the title of the draft it amends, the rest its
+    instructions as plain paragraphs P1, P2, …; None when no sponsor line opens it.
+
+    >>> b = [Block(t, lines=(k, k)) for k, t in enumerate([
+    ...     "United Nations A/80/L.20", "Agenda item 72 (a)",
+    ...     "Russian Federation:* amendment to draft resolution A/80/L.18",
+    ...     "Safety and security of humanitarian personnel", "Delete operative paragraph 9."], 1)]
+    >>> d = _amendment(b, (), "L.20.pdf", "pdf")
+    >>> d.kind.value, d.symbol, d.title, d.sponsors.original, [p.text for p in d.paragraphs]
+    ('amendment', 'A/80/L.20', 'Safety and security of humanitarian personnel', \
+('Russian Federation',), ['Delete operative paragraph 9.'])
+    """
+    k = next((i for i, b in enumerate(blocks[:12]) if _ends_amendment_header(b.text)), None)
+    if k is None or k + 1 >= len(blocks):
+        return None
+    head, title, body = blocks[: k + 1], blocks[k + 1], blocks[k + 2 :]
+    paras = tuple(
+        Paragraph(
+            label=f"P{n}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
+            footnotes=b.footnotes, lines=b.lines,
+        )
+        for n, b in enumerate(body, 1)
+    )  # fmt: skip
+    head_text = " ".join(b.text for b in head)
+    return Document(
+        source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=_find_symbol(head_text),
+        title=title.text, sponsors=_amendment_sponsors(head[-1:], notes), paragraphs=paras,
+        footnotes=notes, title_lines=title.lines,
     )  # fmt: skip
 
 
@@ -271,6 +309,13 @@ _AMENDMENT_END = re.compile(
     r"(?:\s+[AES]/[^\s,;]*[\w.])?",
     re.IGNORECASE,
 )
+
+
+def _ends_amendment_header(text: str) -> bool:
+    """Whether a block ends with an amendment's sponsor line (a whole block, not a
+    sentence of an instruction that mentions an amendment)."""
+    m = _AMENDMENT_END.search(text)
+    return m is not None and m.end() == len(text.rstrip())
 
 
 def _amendment_sponsors(blocks: list[Block], notes: tuple[Footnote, ...]) -> Sponsors:
