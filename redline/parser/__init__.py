@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from redline.model import DocKind, Document, Footnote, Paragraph, ParaKind, Sponsors
-from redline.parser import pdftext
+from redline.parser import pdftext, sanity
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.footnotes import attach_marks
 from redline.parser.markdown import clean_markdown, inline
@@ -65,10 +65,23 @@ def parse_document(text: str, source: str = "<text>", fmt: str | None = None) ->
     """Parse a whole text (a resolution, a draft, a report, or plain text)."""
     fmt = fmt or sniff(text)
     if fmt == "pdf-text":
-        return _parse_pdf(text, source)
+        return _checked(_parse_pdf(text, source), text)
     markup = fmt in ("markdown", "docx")
     cleaned = clean_markdown(text, markup=markup)
-    return _parse_blocks(cleaned, source, fmt)
+    return _checked(_parse_blocks(cleaned, source, fmt), text)
+
+
+def _checked(doc: Document, text: str | None) -> Document:
+    """`doc` with the warnings of `sanity.check`; a report's resolutions carry their own
+    too (a picked resolution keeps them)."""
+    found = sanity.check(doc, text)
+    if not found:
+        return doc
+    resolutions = tuple(
+        replace(r, warnings=r.warnings + tuple(w for w in found if w.startswith(r.source + ": ")))
+        for r in doc.resolutions
+    )
+    return replace(doc, warnings=doc.warnings + found, resolutions=resolutions)
 
 
 # --- Markdown and plain text: blocks separated by blank lines ------------------------
@@ -76,7 +89,7 @@ def parse_document(text: str, source: str = "<text>", fmt: str | None = None) ->
 
 def parse_cleaned(cleaned: Cleaned, source: str, fmt: str) -> Document:
     """The document from blocks a reader already cleaned (the PDF layout reader's)."""
-    return _parse_blocks(cleaned, source, fmt)
+    return _checked(_parse_blocks(cleaned, source, fmt), None)
 
 
 def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:

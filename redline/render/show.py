@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from redline.model import Document
+from redline.parser.sanity import flagged
 from redline.render.safe import terminal_safe
 
 
@@ -31,8 +32,9 @@ def _first_words(text: str, n: int = 10) -> str:
 
 
 def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
-    """A readable outline: header facts, then one line per paragraph and footnote;
-    with `explain`, the lines a PDF's pages printed that were left out, and why."""
+    """A readable outline: header facts, then one line per paragraph and footnote
+    (``!`` in the margin when a warning names it); with `explain`, the lines a PDF's
+    pages printed that were left out, and why."""
     s = terminal_safe
     out = [f"{indent}{s(doc.source)}"]
     c = doc.counts()
@@ -53,11 +55,16 @@ def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
         out.append(f"{indent}  tracked changes: {doc.tracked_changes}")
     for w in doc.warnings:
         out.append(f"{indent}  warning: {s(w)}")
+    marked = flagged(doc.warnings, doc.source)
     for p in doc.paragraphs:
         notes = f"  [fn {','.join(p.footnotes)}]" if p.footnotes else ""
-        out.append(f"{indent}  {p.label:<9} l.{p.lines[0]:<5} {s(_first_words(p.text))}{notes}")
+        bang = "!" if p.label in marked else " "
+        out.append(
+            f"{indent}{bang} {p.label:<9} l.{p.lines[0]:<5} {s(_first_words(p.text))}{notes}"
+        )
     for f in doc.footnotes:
-        out.append(f"{indent}  footnote {s(f.mark)}: {s(_first_words(f.text, 14))}")
+        bang = "!" if f"footnote {f.mark}" in marked else " "
+        out.append(f"{indent}{bang} footnote {s(f.mark)}: {s(_first_words(f.text, 14))}")
     if doc.dropped:
         pages = len({d.page for d in doc.dropped})
         out.append(
@@ -69,6 +76,8 @@ def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
                 out.append(f"{indent}    page {d.page:<3} {d.reason:<12} {s(d.text)}")
     for res in doc.resolutions:
         out.append("")
+        # the report already listed its resolutions' warnings
+        res = replace(res, warnings=tuple(w for w in res.warnings if w not in doc.warnings))
         out.append(show_text(res, indent + "  ", explain).rstrip("\n"))
     return "\n".join(out) + "\n"
 
