@@ -1,42 +1,80 @@
 """Does the same text give the same document whichever tool extracted it? (issue 15)
 
-For every PDF of a folder (default ``tests/corpus/pdf``) the variants a user
-produces are made (pdftotext default, ``-nopgbrk``, ``-layout``, the folder's
-PyMuPDF ``*.pymupdf.txt``, each also with trailing spaces stripped, and CRLF line
-ends), parsed once each, and their structure (paragraph labels, footnote count)
-compared with the pdftotext default parse. A folder of text files (``--text``,
-e.g. ``../shared/corpus/un``) gets the variants a text allows: trailing spaces
-stripped, CRLF, form feeds removed.
+For every PDF of ``tests/corpus/pdf`` the variants a user produces are made
+(pdftotext default, ``-nopgbrk``, ``-layout``, the folder's PyMuPDF
+``*.pymupdf.txt``, each also with trailing spaces stripped, and CRLF line ends),
+parsed once each, and checked with `redline.check.check` (the function
+``redline check`` uses, default tolerance) against the PyMuPDF text, in both
+directions, and against one another. Each text of ``tests/fixtures/un`` (the
+real extracted texts of ``../shared/corpus/un``) gets the variants a text allows:
+trailing spaces stripped, CRLF, form feeds removed; its reference is the text
+as given. ``tests/test_text_variants.py`` asserts the same over every document,
+with the known exceptions of ``tests/corpus/extraction_noise_exceptions.tsv``.
 
-The operative count is also compared with an independent count: the longest
-run 1, 2, 3 … of lines after "The General Assembly," that begin with that
-number (``5.``, ``5. Text``, ``5`` alone), in the pdftotext default text.
+Two variants whose parses are equal once normalised as `check` compares them
+(`redline.check.normalise`, source name aside) are one class: `check` sees only
+the normalised documents (and names them by source), so a verdict on one member
+holds for every member. Only one member of each class is checked.
+
+The operative count of every variant is also compared with an independent
+count: the longest run 1, 2, 3 … of lines after "The General Assembly," that
+begin with that number (``5.``, ``5. Text``, ``5`` alone), in the pdftotext
+default text (a text of un/: the text itself).
+
+Last, the draft -> adopted pairs (``kind`` draft_adopted of
+``tests/corpus/pdf/PAIRS.tsv``, the "draft -> adopted" rows of
+``tests/fixtures/un/PAIRS.tsv``): how many match, and how many differ only by
+extraction noise (every differing paragraph's old and new words equal once
+spaces and hyphens are removed and digits glued to a word dropped).
 
 Example::
 
-    python benchmarks/text_variants.py                      # tests/corpus/pdf
-    python benchmarks/text_variants.py --text ../shared/corpus/un
-    python benchmarks/text_variants.py --show A_RES_79_183  # one document's table
+    python benchmarks/text_variants.py                      # the figures, as Markdown
+    python benchmarks/text_variants.py -v                   # and the documents that differ
+    python benchmarks/text_variants.py --show A_RES_79_183  # one document's variants
 
-Generated texts are cached in /tmp/text-variants (``--cache``).
+Generated texts are cached in ``$TMPDIR/text-variants`` (``--cache``).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from redline.model import Document, ParaKind  # noqa: E402
+from redline.check import Verdict, check, normalise  # noqa: E402
+from redline.model import DELETE, EQUAL, INSERT, Document, ParaKind  # noqa: E402
 from redline.parser import parse_document  # noqa: E402
+from redline.read import decode  # noqa: E402
 
-PDFTOTEXT = {"default": [], "nopgbrk": ["-nopgbrk"], "layout": ["-layout"]}
+PDFS = ROOT / "tests" / "corpus" / "pdf"
+UN = ROOT / "tests" / "fixtures" / "un"
+PDFTOTEXT = {"pdftotext": [], "nopgbrk": ["-nopgbrk"], "layout": ["-layout"]}
+PDF_REFERENCE = "pymupdf"
+UN_REFERENCE = "text"
+PDF_VARIANTS = (
+    "pymupdf",
+    "pymupdf-strip",
+    "pymupdf-crlf",
+    "pdftotext",
+    "pdftotext-strip",
+    "pdftotext-crlf",
+    "nopgbrk",
+    "nopgbrk-strip",
+    "layout",
+    "layout-strip",
+)
+UN_VARIANTS = ("text", "strip", "crlf", "noff", "noff-strip")
 
 
 def strip_trailing(text: str) -> str:
@@ -53,34 +91,34 @@ def no_ff(text: str) -> str:
 
 
 def pdftotext(pdf: Path, mode: str, cache: Path) -> str:
+    """pdftotext's text of a PDF in one mode, made once into the cache folder."""
     out = cache / f"{pdf.stem}.{mode}.txt"
     if not out.exists() or out.stat().st_mtime < pdf.stat().st_mtime:
         cache.mkdir(parents=True, exist_ok=True)
-        cmd = ["pdftotext", "-enc", "UTF-8", *PDFTOTEXT[mode], str(pdf), str(out)]
+        tmp = out.with_suffix(".tmp")
+        cmd = ["pdftotext", "-enc", "UTF-8", *PDFTOTEXT[mode], str(pdf), str(tmp)]
         subprocess.run(cmd, check=True)
+        tmp.replace(out)
     return out.read_text(encoding="utf-8")
 
 
 def pdf_variants(pdf: Path, cache: Path) -> dict[str, str]:
-    """Variant name -> text, the pdftotext default first."""
-    base = {mode: pdftotext(pdf, mode, cache) for mode in PDFTOTEXT}
-    mu = pdf.with_name(pdf.stem + ".pymupdf.txt")
-    if mu.exists():
-        base["pymupdf"] = mu.read_text(encoding="utf-8")
-    out: dict[str, str] = {}
+    """Variant name -> text, in PDF_VARIANTS order (the reference, PyMuPDF, first)."""
+    base = {"pymupdf": pdf.with_name(pdf.stem + ".pymupdf.txt").read_text(encoding="utf-8")}
+    base.update((mode, pdftotext(pdf, mode, cache)) for mode in PDFTOTEXT)
+    made = {}
     for name, text in base.items():
-        out[name] = text
-        out[name + "-strip"] = strip_trailing(text)
-    out["default-crlf"] = crlf(base["default"])
-    if "pymupdf" in base:
-        out["pymupdf-crlf"] = crlf(base["pymupdf"])
-    return out
+        made[name] = text
+        made[name + "-strip"] = strip_trailing(text)
+        made[name + "-crlf"] = crlf(text)
+    return {v: made[v] for v in PDF_VARIANTS}
 
 
 def text_variants(path: Path) -> dict[str, str]:
+    """Variant name -> text of a text file, in UN_VARIANTS order (the text itself first)."""
     text = path.read_text(encoding="utf-8")
     return {
-        "default": text,
+        "text": text,
         "strip": strip_trailing(text),
         "crlf": crlf(text),
         "noff": no_ff(text),
@@ -88,114 +126,275 @@ def text_variants(path: Path) -> dict[str, str]:
     }
 
 
-def structure(doc: Document) -> tuple[str, ...]:
-    """What must not depend on the extractor: labels in order and footnote marks."""
-    parts: list[str] = []
-    for d in (doc, *doc.resolutions):
-        parts.extend(p.label for p in d.paragraphs)
-        parts.append("fn:" + ",".join(f.mark for f in d.footnotes))
-    return tuple(parts)
-
-
-def counts(doc: Document) -> tuple[int, int, int, int]:
-    """(PP, OP, sub-paragraphs, footnotes), over a report's resolutions too."""
-    pp = op = sub = fn = 0
+def counts(doc: Document) -> tuple[int, int, int]:
+    """(PP, OP, sub-paragraphs), over a report's resolutions too."""
+    pp = op = sub = 0
     for d in (doc, *doc.resolutions):
         c = d.counts()
         pp += c[ParaKind.PREAMBULAR.value]
         op += c[ParaKind.OPERATIVE.value]
         sub += c[ParaKind.SUBPARAGRAPH.value]
-        fn += len(d.footnotes)
-    return pp, op, sub, fn
+    return pp, op, sub
 
 
 _GA = re.compile(r"^\s*The\s+General\s+Assembly,?\s*$", re.M)
+_ANNEX = re.compile(r"^\s*Annex(?:\s+[IVXL]+)?\s*$", re.M)
+# "5." at a line's start, alone or before text; or "5 Requests" (the full stop lost);
+# not a number alone, which in extracted text is mostly a footnote mark
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_OP_NUMBER = re.compile(
+    rf"^[ \t]*(\d{{1,3}})(?:\.(?=\s|$)|[ \t]+(?!(?:{_MONTH})\b)(?=[A-Z][a-z]))", re.M
+)
 
 
 def independent_op_count(text: str) -> int:
-    """The longest run 1, 2, … of lines after "The General Assembly," beginning with
-    that number: an operative count that does not use the parser."""
+    """The longest run 1, 2, … of numbered lines (``5.``, ``5. Text``, ``5 Text``) after
+    "The General Assembly," and before any annex: an operative count that does not use
+    the parser.
+
+    >>> independent_op_count("The General Assembly,\\n1\\n1.\\nUrges\\n2 Decides\\nAnnex\\n3. x")
+    2
+    """
     m = _GA.search(text)
     if not m:
         return 0
-    nums = [
-        int(x.group(1))
-        for x in re.finditer(r"^\s*(\d{1,3})(?:\.|\s*$|\.\s)", text[m.end() :], re.M)
-    ]
+    body = text[m.end() :]
+    annex = _ANNEX.search(body)
+    if annex:
+        body = body[: annex.start()]
     want = 1
-    for n in nums:
-        if n == want:
+    for x in _OP_NUMBER.finditer(body):
+        if int(x.group(1)) == want:
             want += 1
     return want - 1
 
 
-def measure(
-    names: list[str], make: Callable[[str], dict[str, str]], show: str | None
-) -> dict[str, list[tuple[str, bool, bool]]]:
-    """Per variant: (document, same structure as default, OP count = independent count)."""
-    results: dict[str, list[tuple[str, bool, bool]]] = {}
-    for name in names:
-        variants = make(name)
-        ref_text = variants["default"]
-        indep = independent_op_count(ref_text)
-        ref: tuple[str, ...] | None = None
-        for vname, text in variants.items():
-            doc = parse_document(text, source=f"{name}:{vname}")
-            st = structure(doc)
-            if ref is None:
-                ref = st
-            c = counts(doc)
-            same = st == ref
-            op_ok = c[1] == indep
-            results.setdefault(vname, []).append((name, same, op_ok))
-            if show and show in name:
-                flag = "" if same else "  DIFFERS"
-                print(f"{name:24} {vname:16} PP {c[0]:3} OP {c[1]:3} sub {c[2]:3} fn {c[3]:3}"
-                      f" (independent OP {indep}){flag}")  # fmt: skip
-    return results
+def parse(text: str, source: str) -> Document:
+    """The text as `redline.read.load` parses a text file of these bytes (UTF-8)."""
+    decoded, _ = decode(text.encode("utf-8"), source)
+    return parse_document(decoded, source=source)
 
 
-def report(results: dict[str, list[tuple[str, bool, bool]]], verbose: bool) -> None:
-    print(f"{'variant':16} {'same structure':>16} {'OP = independent':>18}")
-    for vname, rows in results.items():
-        n = len(rows)
-        same = sum(1 for _, s, _ in rows if s)
-        op = sum(1 for _, _, o in rows if o)
-        print(
-            f"{vname:16} {same:4}/{n:<4} {100 * same / n:5.1f}% {op:5}/{n:<4} {100 * op / n:5.1f}%"
+def _key(doc: Document) -> Document:
+    """What `check` sees of a document: normalised, its source name and warnings aside."""
+    return replace(normalise(doc), source="", warnings=())
+
+
+@dataclass
+class Corpus:
+    """One document's variants, parsed once, and the verdicts between them, computed
+    once and only for one member of each class of equal parses."""
+
+    name: str
+    texts: dict[str, str]
+    reference: str
+    docs: dict[str, Document] = field(default_factory=dict)
+    cls: dict[str, str] = field(default_factory=dict)
+    """Variant -> the first variant of its class (equal normalised parse)."""
+    _verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        first: dict[Document, str] = {}
+        for v, text in self.texts.items():
+            doc = parse(text, f"{self.name}:{v}")
+            self.docs[v] = doc
+            self.cls[v] = first.setdefault(_key(doc), v)
+
+    def verdict(self, candidate: str, adopted: str) -> Verdict:
+        """check(candidate, adopted), through the class representatives."""
+        k = (self.cls[candidate], self.cls[adopted])
+        if k not in self._verdicts:
+            self._verdicts[k] = check(self.docs[k[0]], self.docs[k[1]])
+        return self._verdicts[k]
+
+    def match(self, a: str, b: str) -> bool:
+        """check says match both ways."""
+        return self.verdict(a, b).matches and self.verdict(b, a).matches
+
+    def counts(self, v: str) -> tuple[int, int, int]:
+        return counts(self.docs[v])
+
+    def independent_op(self) -> int:
+        base = self.texts["pdftotext" if "pdftotext" in self.texts else self.reference]
+        return independent_op_count(base)
+
+    def classes(self) -> list[str]:
+        return list(dict.fromkeys(self.cls.values()))
+
+
+def pdf_names() -> list[str]:
+    return sorted(p.stem for p in PDFS.glob("*.pdf"))
+
+
+def un_names() -> list[str]:
+    return sorted(p.stem for p in UN.glob("*.txt"))
+
+
+def pdf_corpus(name: str, cache: Path) -> Corpus:
+    return Corpus(name, pdf_variants(PDFS / f"{name}.pdf", cache), PDF_REFERENCE)
+
+
+def un_corpus(name: str) -> Corpus:
+    return Corpus(name, text_variants(UN / f"{name}.txt"), UN_REFERENCE)
+
+
+# --- draft -> adopted pairs -------------------------------------------------------
+
+
+def pdf_pairs() -> list[tuple[str, str]]:
+    """(draft, adopted) stems of the real draft -> adopted pairs of the PDF folder."""
+    with open(PDFS / "PAIRS.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [(r["old"], r["new"]) for r in rows if r["kind"] == "draft_adopted"]
+
+
+def un_pairs() -> list[tuple[str, str]]:
+    """(draft, adopted) file stems of the "draft -> adopted" rows of tests/fixtures/un."""
+    with open(UN / "PAIRS.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    out = []
+    for r in rows:
+        if "adopted" not in r["relation"] or r["relation"].startswith("previous"):
+            continue
+        old = r["older"].split(" ")[0].replace("/", "_")
+        new = r["newer"].split(" ")[0].replace("/", "_")
+        if (UN / f"{old}.txt").exists() and (UN / f"{new}.txt").exists():
+            out.append((old, new))
+    return out
+
+
+_HYPHENS = re.compile(r"[\s\-\u00ad\u2010-\u2015\u2212]+")
+_GLUED = re.compile(r"(?<=[^\W\d_])\d{1,3}\b")
+
+
+def _bare(text: str) -> str:
+    """Words with every space and hyphen removed and digits glued to a letter dropped."""
+    return _GLUED.sub("", _HYPHENS.sub("", text))
+
+
+def noise_only(v: Verdict) -> bool:
+    """The verdict differs, and only by extraction noise: every differing paragraph's
+    old and new words are equal once bared (`_bare`), and no paragraph is missing,
+    added, moved, split, merged or renumbered."""
+    if v.matches:
+        return False
+    for r in v.differences:
+        if r.problem != "differs":
+            return False
+        segs = list(r.segments) + [s for f in r.footnotes for s in f.segments]
+        old = "".join(s.text for s in segs if s.op in (EQUAL, DELETE))
+        new = "".join(s.text for s in segs if s.op in (EQUAL, INSERT))
+        if _bare(old) != _bare(new):
+            return False
+    return True
+
+
+# --- figures ----------------------------------------------------------------------
+
+
+def share(flags: Iterable[bool]) -> str:
+    xs = list(flags)
+    n = sum(xs)
+    return f"{n}/{len(xs)} ({100 * n / max(len(xs), 1):.1f}%)"
+
+
+def figures(
+    pdf: dict[str, Corpus], un: dict[str, Corpus], verbose: bool = False
+) -> list[tuple[str, str]]:
+    """(measure, result) rows of the issue's figures."""
+    rows: list[tuple[str, str]] = []
+
+    def row(what: str, docs: dict[str, Corpus], a: str, b: str) -> None:
+        rows.append((what, share(c.match(a, b) for c in docs.values())))
+        if verbose:
+            bad = [n for n, c in docs.items() if not c.match(a, b)]
+            print(f"  {what}: differ: {' '.join(bad)}", file=sys.stderr)
+
+    row(
+        "pdf: (a) PyMuPDF vs PyMuPDF with trailing spaces stripped", pdf, "pymupdf", "pymupdf-strip"
+    )
+    row("pdf: (b) PyMuPDF vs pdftotext default", pdf, "pymupdf", "pdftotext")
+    row("pdf: (c) pdftotext default vs -layout", pdf, "pdftotext", "layout")
+    row("pdf: PyMuPDF vs pdftotext -nopgbrk", pdf, "pymupdf", "nopgbrk")
+    row("pdf: PyMuPDF vs PyMuPDF with CRLF", pdf, "pymupdf", "pymupdf-crlf")
+    rows.append(
+        (
+            "pdf: every two variants of a document match",
+            share(
+                all(c.match(a, b) for a in c.classes() for b in c.classes()) for c in pdf.values()
+            ),
         )
-    allv = [r for rows in results.values() for r in rows]
-    same = sum(1 for _, s, _ in allv if s)
-    print(f"{'all variants':16} {same:4}/{len(allv):<4} {100 * same / len(allv):5.1f}%")
-    if verbose:
-        for vname, rows in results.items():
-            bad = [n for n, s, _ in rows if not s]
-            if bad:
-                print(f"  {vname}: differs: {' '.join(bad)}")
-        for vname, rows in results.items():
-            bad = [n for n, _, o in rows if not o]
-            if bad:
-                print(f"  {vname}: OP count != independent: {' '.join(bad)}")
+    )
+    row("un: (a) text vs text with trailing spaces stripped", un, "text", "strip")
+    row("un: text vs text with CRLF", un, "text", "crlf")
+    row("un: text vs text without form feeds", un, "text", "noff")
+    rows.append(
+        (
+            "un: every two variants of a document match",
+            share(
+                all(c.match(a, b) for a in c.classes() for b in c.classes()) for c in un.values()
+            ),
+        )
+    )
+    for label, docs, variants in (("pdf", pdf, PDF_VARIANTS), ("un", un, UN_VARIANTS)):
+        for v in variants:
+            ok = [c.counts(v)[1] == c.independent_op() for c in docs.values()]
+            rows.append((f"{label}: OP count = independent count, {v}", share(ok)))
+            if verbose:
+                bad = [f"{n}({c.counts(v)[1]}/{c.independent_op()})" for n, c in docs.items()
+                       if c.counts(v)[1] != c.independent_op()]  # fmt: skip
+                print(f"  OP {label} {v}: {' '.join(bad)}", file=sys.stderr)
+    for label, docs, pairs, variants in (
+        ("pdf", pdf, pdf_pairs(), ("pymupdf", "pdftotext")),
+        ("un", un, un_pairs(), ("text",)),
+    ):
+        for v in variants:
+            verdicts = {
+                f"{o} -> {n}": check(docs[n].docs[v], docs[o].docs[v])
+                for o, n in pairs
+                if o in docs and n in docs
+            }
+            rows.append(
+                (
+                    f"{label} draft -> adopted, {v}: match",
+                    share(x.matches for x in verdicts.values()),
+                )
+            )
+            noisy = [k for k, x in verdicts.items() if noise_only(x)]
+            rows.append(
+                (f"{label} draft -> adopted, {v}: differ only by extraction noise (want 0)",
+                 f"{len(noisy)}/{len(verdicts)}" + (f" ({', '.join(noisy)})" if noisy else ""))
+            )  # fmt: skip
+    return rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("folder", nargs="?", default=str(ROOT / "tests/corpus/pdf"))
-    ap.add_argument("--text", action="store_true", help="a folder of .txt files, not PDFs")
-    ap.add_argument("--cache", default="/tmp/text-variants")
+    ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "text-variants"))
     ap.add_argument("--show", help="print the counts of documents whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true", help="name the documents that differ")
     args = ap.parse_args()
-    folder = Path(args.folder)
     cache = Path(args.cache)
-    if args.text:
-        files = sorted(p for p in folder.glob("*.txt") if not p.name.endswith(".pymupdf.txt"))
-        names = [p.stem for p in files]
-        results = measure(names, lambda n: text_variants(folder / f"{n}.txt"), args.show)
-    else:
-        names = sorted(p.stem for p in folder.glob("*.pdf"))
-        results = measure(names, lambda n: pdf_variants(folder / f"{n}.pdf", cache), args.show)
-    report(results, args.verbose)
+    pdf = {n: pdf_corpus(n, cache) for n in pdf_names()}
+    un = {n: un_corpus(n) for n in un_names()}
+    if args.show:
+        for docs in (pdf, un):
+            for n, c in docs.items():
+                if args.show not in n:
+                    continue
+                for v in c.texts:
+                    pp, op, sub = c.counts(v)
+                    m = (
+                        ""
+                        if c.match(v, c.reference)
+                        else "  DIFFERS: " + c.verdict(v, c.reference).line(5)
+                    )
+                    print(f"{n:24} {v:16} PP {pp:3} OP {op:3} sub {sub:3} (independent OP "
+                          f"{c.independent_op()}) class {c.cls[v]}{m}")  # fmt: skip
+        return
+    print("| measure | result |\n| --- | --- |")
+    for what, result in figures(pdf, un, args.verbose):
+        print(f"| {what} | {result} |")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
-"""Extraction noise over the real corpus (issue 15): one PDF, read three ways, matches.
+"""Extraction noise over the real corpus (issue 15): one PDF, read by redline, matches.
 
-Every PDF of tests/corpus/pdf is checked against the PyMuPDF text made from it
-(``.pymupdf.txt``), read by redline itself (``pdf``) and, when pdftotext is
-installed, as pdftotext's default-mode text (``pdftotext``). Each must match,
-except the documents listed with their reason in
+Every PDF of tests/corpus/pdf, read by redline itself (variant ``pdf``), is
+checked against the PyMuPDF text made from it (``.pymupdf.txt``). Each must
+match, except the documents listed with their reason in
 tests/corpus/extraction_noise_exceptions.tsv; those must still differ, so a
-fixed one is taken off the list. Each text is made and parsed once a session.
+fixed one is taken off the list. The text variants (pdftotext in its modes,
+trailing spaces stripped, ...) and the rest of that file are
+tests/test_text_variants.py's. Each text is parsed once a session.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.check import Verdict, check
+from redline.check import check
 from redline.model import Document
 from redline.parser import parse_document
 from redline.read import load
@@ -30,9 +31,10 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 
 def _exceptions() -> dict[tuple[str, str], str]:
+    """The rows of variant ``pdf`` (the others are tests/test_text_variants.py's)."""
     with open(EXCEPTIONS, encoding="utf-8") as f:
         rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
-    return {(r[0], r[1]): r[2] for r in rows}
+    return {(r[0], r[1]): r[2] for r in rows if r[1] == "pdf"}
 
 
 KNOWN = _exceptions()
@@ -49,32 +51,19 @@ def pdftotext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pdftotext")
 
 
-def _verdict(name: str, variant: str, folder: Path) -> Verdict:
-    if variant == "pdf":
-        return check(load(str(PDFS / f"{name}.pdf")), _pymupdf(name))
-    assert PDFTOTEXT is not None
-    out = folder / f"{name}.txt"
-    subprocess.run([PDFTOTEXT, str(PDFS / f"{name}.pdf"), str(out)], check=True)
-    doc = parse_document(out.read_text(encoding="utf-8"), source=f"{name}.txt")
-    return check(doc, _pymupdf(name))
-
-
 def test_the_exceptions_name_real_documents_and_give_a_reason() -> None:
     assert len(NAMES) == 131
-    for (name, variant), reason in KNOWN.items():
-        assert name in NAMES and variant in ("pdf", "pdftotext") and len(reason) > 20
+    for (name, _), reason in KNOWN.items():
+        assert name in NAMES and len(reason) > 20
 
 
-@pytest.mark.parametrize("variant", ["pdf", "pdftotext"])
 @pytest.mark.parametrize("name", NAMES)
-def test_one_pdf_read_two_ways_matches(name: str, variant: str, pdftotext_dir: Path) -> None:
-    if variant == "pdftotext" and PDFTOTEXT is None:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    v = _verdict(name, variant, pdftotext_dir)
-    if (name, variant) in KNOWN:
+def test_one_pdf_read_by_redline_matches_its_pymupdf_text(name: str) -> None:
+    v = check(load(str(PDFS / f"{name}.pdf")), _pymupdf(name))
+    if (name, "pdf") in KNOWN:
         assert not v.matches, f"{name} now matches: take it off {EXCEPTIONS.name}"
     else:
-        assert v.matches, f"{name} ({variant} vs PyMuPDF): {v.line(5)}"
+        assert v.matches, f"{name} (pdf vs PyMuPDF): {v.line(5)}"
 
 
 def test_real_changes_among_the_noise_are_caught(pdftotext_dir: Path) -> None:
