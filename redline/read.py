@@ -237,22 +237,22 @@ def load(
 
         doc = parse_pdf(data, path if inline_pick else source)
         return pick_resolution(doc, pick) if pick else doc
+    # the report is named by its path: its resolutions are path#IV, not path#IV#IV
+    name = path if inline_pick else source
     if is_docx(data):
+        from redline.parser import parse_cleaned
         from redline.parser.docx import read_docx
 
         _refuse_zip_bomb(data, path, max_size)
         word = read_docx(data, path, tracked, max_size)
-        text, warnings, n_tracked, unverified = (
-            word.text, list(word.warnings), word.tracked, word.unverified
-        )  # fmt: skip
-        fmt = "docx"
+        doc = parse_cleaned(word.cleaned, name, "docx")
+        warnings, n_tracked, unverified = list(word.warnings), word.tracked, word.unverified
     else:
-        text, warnings = decode(data, path)
-        fmt, n_tracked, unverified = None, 0, ()
-    from redline.parser import parse_document
+        from redline.parser import parse_document
 
-    # the report is named by its path: its resolutions are path#IV, not path#IV#IV
-    doc = parse_document(text, source=path if inline_pick else source, fmt=fmt)
+        text, warnings = decode(data, path)
+        doc = parse_document(text, source=name)
+        n_tracked, unverified = 0, ()
     if warnings or n_tracked or unverified:
         from dataclasses import replace
 

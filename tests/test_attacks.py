@@ -7,6 +7,7 @@ through what is not a file, show hostile characters visibly, stay linear.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -850,6 +851,73 @@ def test_markdown_strips_only_the_tags_converters_write(written, read):
 
     doc = parse_document(f"*The General Assembly,*\n\n1. {written}\n", fmt="markdown")
     assert [p.text for p in doc.paragraphs] == [read]
+
+
+WORD_TYPED = [
+    "[bracketed text](A/75/98)",
+    "# Draft resolution II",
+    "- item one;",
+    "---",
+    "*Urges* __all__ <sup>1</sup> States;",
+    "\\[a\\] a\\*b &amp; &lt;b> <script>x</script>",
+]
+"""Paragraphs typed in Word, each the paragraph after "1. Requests:"."""
+
+
+@pytest.mark.parametrize("typed", WORD_TYPED)
+def test_word_text_that_looks_like_markdown_stays_text(base, typed):
+    """The Word reader wrote Markdown-like text and parsed it again: a link lost its
+    target, ``# Draft resolution II`` made the document a report, ``- `` and ``---``
+    vanished. Each typed paragraph is read as the text it is, and nothing else moves."""
+    from xml.sax.saxutils import escape
+
+    from redline.read import load
+
+    paragraphs = [
+        run("The General Assembly,"),
+        run("Recalling its resolution 73/188,"),
+        run("1. Requests:"),
+        run(escape(typed)),
+        run("2. Decides to remain seized of the matter."),
+    ]
+    (base / "typed.docx").write_bytes(word(*paragraphs))
+    doc = load("typed.docx")
+    assert (doc.kind.value, doc.resolutions, doc.footnotes) == ("draft", (), ())
+    assert [(p.label, p.text, p.footnotes) for p in doc.paragraphs] == [
+        ("PP1", "Recalling its resolution 73/188,", ()),
+        ("OP1", "Requests:", ()),
+        ("P1", typed, ()),
+        ("OP2", "Decides to remain seized of the matter.", ()),
+    ]
+    shown = cli("show", "typed.docx", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["paragraphs"][2]["text"] == typed
+
+
+def test_an_xml_entity_keeps_the_rest_of_its_run(base):
+    """An entity reference (declared in a DTD) inside ``w:t`` dropped the text after it:
+    it is kept as written, never expanded, and the run is read to its end."""
+    from redline.read import load
+
+    blank = word(run("The General Assembly,"), run("1. Urges &amp; States to act;"))
+    xml = replace_text(blank, "1. Urges &amp; States to act;", "1. Urges &x; the rest of the run;")
+    dtd = b'<!DOCTYPE w:document [<!ENTITY x "EXPANDED">]>'
+    xml = xml.replace(b"<w:document ", dtd + b"<w:document ", 1)
+    (base / "entity.docx").write_bytes(replace_parts(blank, {"word/document.xml": xml}))
+    doc = load("entity.docx")
+    assert [p.text for p in doc.paragraphs] == ["Urges &x; the rest of the run;"]
+    assert load("entity.docx").paragraphs[0].number == "1"
+
+
+def replace_text(data: bytes, old: str, new: str) -> bytes:
+    """word/document.xml of `data`, with `old` (as XML) replaced by `new`."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml")
+    assert old.encode() in xml
+    return xml.replace(old.encode(), new.encode(), 1)
 
 
 # --- 9. smaller contract breaks --------------------------------------------------------

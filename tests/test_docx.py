@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 import redline
 from redline.errors import InputError
 from redline.model import Comparison, Document, Status
-from redline.parser import parse_document
-from redline.parser.docx import docx_to_text
+from redline.parser import parse_cleaned
+from redline.parser.docx import read_docx
 from redline.render import RenderOptions
 from redline.render.docx import render
 
@@ -77,9 +77,13 @@ def cited(doc: Document) -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+def read_word(data: bytes, tracked: str = "accept", name: str = "out.docx") -> Document:
+    """The Document of a .docx (as `redline.read.load` builds it, without the warnings)."""
+    return parse_cleaned(read_docx(data, name, tracked).cleaned, name, "docx")
+
+
 def read_back(data: bytes, tracked: str) -> Document:
-    text, _, _ = docx_to_text(data, "out.docx", tracked)
-    return parse_document(text, source="out.docx", fmt="docx")
+    return read_word(data, tracked)
 
 
 def assert_round_trip(c: Comparison) -> bytes:
@@ -187,7 +191,7 @@ def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
     assert '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' in settings
     in_notes = notes.count("<w:ins ") + notes.count("<w:del ")
     assert in_notes > 0
-    assert docx_to_text(data, "x.docx", "accept")[2] == len(changes) + in_notes
+    assert read_docx(data, "x.docx", "accept").tracked == len(changes) + in_notes
 
 
 def test_layout(real: Comparison) -> None:
@@ -442,11 +446,13 @@ def test_reader_lead_phrases_and_numbers() -> None:
     p.add_run(" States to act_now;")
     buf = io.BytesIO()
     d.save(buf)
-    text, warnings, n = docx_to_text(buf.getvalue(), "d.docx", "accept")
-    assert (warnings, n) == ([], 0)
-    assert "*Bearing in mind* the 2030 Agenda &amp; its &lt;goals>," in text
-    assert "1. *Urges* States to act\\_now;" in text
-    doc = parse_document(text, fmt="docx")
+    got = read_docx(buf.getvalue(), "d.docx", "accept")
+    assert (got.warnings, got.tracked) == ((), 0)
+    assert [(b.number, b.lead, b.text) for b in got.cleaned.blocks][2:] == [
+        (None, "Bearing in mind", "Bearing in mind the 2030 Agenda & its <goals>,"),
+        ("1", "Urges", "Urges States to act_now;"),
+    ]
+    doc = read_word(buf.getvalue())
     assert texts(doc) == [
         ("PP1", "Bearing in mind", "Bearing in mind the 2030 Agenda & its <goals>,"),
         ("OP1", "Urges", "Urges States to act_now;"),
@@ -507,17 +513,16 @@ def test_reader_automatic_numbering_and_tracked_paragraphs() -> None:
     )
     buf = io.BytesIO()
     d.save(buf)
-    accepted, _, n = docx_to_text(buf.getvalue(), "n.docx", "accept")
-    rejected, _, _ = docx_to_text(buf.getvalue(), "n.docx", "reject")
-    assert n == 3
-    assert [(p.label, p.text) for p in parse_document(accepted, fmt="docx").paragraphs] == [
+    assert read_docx(buf.getvalue(), "n.docx", "accept").tracked == 3
+    accepted, rejected = read_word(buf.getvalue()), read_word(buf.getvalue(), "reject")
+    assert [(p.label, p.text) for p in accepted.paragraphs] == [
         ("PP1", "Recalling its resolution 73/188,"),
         ("OP1", "Requests the Secretary-General:"),
         ("OP1(a)", "To report;"),
         ("OP1(b)", "To act;"),
         ("OP2", "Invites all States;"),
     ]
-    assert [(p.label, p.text) for p in parse_document(rejected, fmt="docx").paragraphs][-2:] == [
+    assert [(p.label, p.text) for p in rejected.paragraphs][-2:] == [
         ("OP2", "Decides to act;"),
         ("OP3", "Invites States;"),
     ]
@@ -536,16 +541,16 @@ def test_reader_headings_bold_titles_and_superscript_markers() -> None:
     p.add_run(" A/75/111.")
     buf = io.BytesIO()
     d.save(buf)
-    text, _, _ = docx_to_text(buf.getvalue(), "h.docx", "accept")
-    assert text.split("\n\n") == [
-        "# Crime prevention and criminal justice",
-        "# United Nations African Institute",
-        "The General Assembly,",
-        "Taking note of the report of the Secretary-General,<sup>1</sup>",
-        "1. Urges States in bold;",
-        "<sup>1</sup> A/75/111.\n",
+    cleaned = read_docx(buf.getvalue(), "h.docx", "accept").cleaned
+    assert [(b.heading, b.number, b.text, b.footnotes) for b in cleaned.blocks] == [
+        (True, None, "Crime prevention and criminal justice", ()),
+        (True, None, "United Nations African Institute", ()),
+        (False, None, "The General Assembly,", ()),
+        (False, None, "Taking note of the report of the Secretary-General,", ("1",)),
+        (False, "1", "Urges States in bold;", ()),
     ]
-    doc = parse_document(text, fmt="docx")
+    assert [(f.mark, f.text) for f in cleaned.footnotes] == [("1", "A/75/111.")]
+    doc = read_word(buf.getvalue())
     assert doc.title == "United Nations African Institute"
     assert [p.label for p in doc.paragraphs] == ["PP1", "OP1"]
     assert doc.paragraphs[0].footnotes == ("1",) and doc.footnotes[0].text == "A/75/111."
@@ -574,7 +579,7 @@ def test_reads_a_report_pandoc_wrote(tmp_path: Path) -> None:
 def test_corrupt_docx_is_an_input_error() -> None:
     data = b"PK\x03\x04" + b"word/" + b"\x00" * 100
     with pytest.raises(InputError, match="not a readable Word document"):
-        docx_to_text(data, "bad.docx", "accept")
+        read_docx(data, "bad.docx", "accept")
 
 
 def test_parse_reads_a_docx_file(real: Comparison, tmp_path: Path) -> None:
@@ -611,7 +616,7 @@ def test_cli_show_reports_tracked_changes(real: Comparison, tmp_path: Path) -> N
 
     path = tmp_path / "redline.docx"
     path.write_bytes(render(real, OPTIONS))
-    n = docx_to_text(path.read_bytes(), str(path), "accept")[2]
+    n = read_docx(path.read_bytes(), str(path), "accept").tracked
     assert n > 0
     result = CliRunner().invoke(main, ["show", str(path)])
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""The intermediate form both cleaners produce: blocks of clean text.
+"""The intermediate form every reader produces: blocks of clean text.
 
 A `Block` is one paragraph candidate with its source line range, its text with
 page furniture removed, and what the cleaner learned about it (an italic lead
@@ -19,7 +19,7 @@ class Block:
     text: str
     lines: tuple[int, int]
     lead: str | None = None
-    """Lead phrase marked by italics in the source (Markdown, docx)."""
+    """Lead phrase marked by italics in the source (Markdown, docx, PDF)."""
     footnotes: tuple[str, ...] = ()
     marks_at: tuple[int, ...] = ()
     """PDF only: where each mark stands in `text` (an offset)."""
@@ -40,3 +40,52 @@ class Cleaned:
     """Header and closing lines that are not paragraphs (Distr., dates, meeting)."""
     header: tuple[tuple[int, str], ...] = ()
     """PDF text only: the lines before "The General Assembly," with line numbers."""
+
+
+def join_page_splits(blocks: list[Block]) -> tuple[Block, ...]:
+    """Join a paragraph's two halves separated by a page break and footnotes (the
+    Markdown and Word readers: a continuation starts in lower case).
+
+    The halves of a run of joins are collected and joined once (joining them one by
+    one copied the growing text each time: 100,000 short lines took minutes).
+
+    >>> [b.text for b in join_page_splits([Block("to the", (1, 1)), Block("report", (3, 3))])]
+    ['to the report']
+    """
+    groups: list[list[Block]] = []
+    end = ""  # the last character of the last group's text, trailing blanks left out
+    for b in blocks:
+        prev = groups[-1][0] if groups else None
+        if (
+            prev is not None
+            and not prev.heading
+            and not b.heading
+            and b.number is None
+            and b.lead is None
+            and (
+                (b.text[:1].islower() and end not in (".", ";", ":"))
+                # "… against Transnational" + page break + "Organized Crime, held in …"
+                or end.islower()
+            )
+        ):
+            groups[-1].append(b)
+            end = b.text.rstrip()[-1:] or end
+        else:
+            groups.append([b])
+            end = b.text.rstrip()[-1:]
+    out = []
+    for group in groups:
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        out.append(
+            Block(
+                text=" ".join(x.text for x in group),
+                lines=(first.lines[0], group[-1].lines[1]),
+                lead=first.lead,
+                footnotes=tuple(m for x in group for m in x.footnotes),
+                number=first.number,
+            )
+        )
+    return tuple(out)

@@ -1,16 +1,30 @@
-"""Word input: a .docx to the Markdown-like text the Markdown cleaner reads.
+"""Word input: a .docx to the blocks the structure builder reads, from Word's structure.
 
-Each Word paragraph becomes one block (blank lines between); italic text at the
-start of a paragraph, after any printed number, is wrapped in ``*…*`` so the
-cleaner sees the lead phrase. Tracked changes are read as accepted (inserted
-text kept, deleted text dropped) or rejected (the opposite); a tracked
-paragraph mark that the choice removes joins its paragraph with the next.
-Word's automatic numbering (``1.``, ``(a)``) is written out as text, as UN
-documents print it, unless the paragraph's text already starts with a number.
+Each Word paragraph becomes one `Block`, built from its runs, never from text
+written out and parsed again: what is typed in Word stays text (``[a](b)``,
+``# Draft resolution II``, ``- item``, ``---``, ``*``, ``<sup>``). What the block
+learns comes from the structure:
+
+- **number**: Word's automatic numbering (``1.``, ``(a)``), computed as UN
+  documents print it, unless the text already starts with a number; then the
+  same number patterns as the Markdown reader (``5.``, ``(a)``, ``(iv)``);
+- **lead phrase**: the italic span right after the number;
+- **footnote marks**: footnote references (numbered in reading order, or their
+  own mark), and marks typed as superscript digits or asterisks; a paragraph
+  opening with a typed superscript mark is a footnote body (converted documents);
+- **heading**: a heading or title style, or a paragraph all in bold, unnumbered,
+  not ending like a sentence;
+- footnote bodies from the footnotes part follow the paragraph citing them, and
+  a paragraph split across a page break (its continuation in lower case) is one.
+
+Tracked changes are read as accepted (inserted text kept, deleted text dropped)
+or rejected (the opposite); a tracked paragraph mark that the choice removes
+joins its paragraph with the next. Hidden text is not read; text boxes are read
+after the paragraph holding them.
 
 python-docx is imported here only, and only when a .docx is read.
 
->>> docx_to_text(b"PK\\x03\\x04 not really", "x.docx", "accept")
+>>> read_docx(b"PK\\x03\\x04 not really", "x.docx", "accept")
 Traceback (most recent call last):
 ...
 redline.errors.InputError: x.docx: not a readable Word document: File is not a zip file
@@ -22,43 +36,61 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from redline.errors import InputError
+from redline.model import Footnote
+from redline.parser.blocks import Block, Cleaned, join_page_splits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL_TEXT = _W + "p", _W + "r", _W + "t", _W + "delText"
 _INS, _DEL, _MOVE_TO, _MOVE_FROM = _W + "ins", _W + "del", _W + "moveTo", _W + "moveFrom"
 _PPR, _RPR, _I, _VANISH = _W + "pPr", _W + "rPr", _W + "i", _W + "vanish"
 _SPACES = {_W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
-_NUMBER = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]+\))\s+")
+_NUMBER = re.compile(r"^(?:(\d{1,3})\.|(\([a-z]{1,3}\)|\([ivxl]+\)))\s+")
+"""A printed number: ``5.`` or ``(a)`` / ``(iv)`` then a blank (the Markdown reader's)."""
+_LEAD_AFTER = re.compile(r"^(?:\d+\.\s+|\([a-z]{1,3}\)\s+)?$")
+"""What may stand before the lead phrase (``(viii)`` may not, as in the Markdown reader)."""
 _FALSE = {"0", "false", "off"}
 _FOOTNOTE_REF = _W + "footnoteReference"
-_MARK = re.compile(r"[0-9]+|\*+")  # marks the Markdown cleaner knows
+_MARK = re.compile(r"[0-9]+|\*+")  # the footnote marks of UN documents
+_MARK_AT = "\ufffc"
+"""Where a footnote mark stands in the text the number patterns are matched on."""
 
-_Piece = tuple[str, bool, bool]
-"""Text, italic, and whether it is markup (a footnote marker) to pass unescaped."""
+
+class _Piece(NamedTuple):
+    """A run's text, or a footnote mark (`mark` set, `text` empty)."""
+
+    text: str
+    italic: bool = False
+    mark: str | None = None
+    typed: bool = False
+    """A mark typed as superscript text, not a footnote reference."""
 
 
 @dataclass(frozen=True)
 class WordRead:
-    """What the Word reader found: the text, warnings, tracked changes, and what Word
+    """What the Word reader found: the blocks, warnings, tracked changes, and what Word
     shows that is not compared (headers, footers, comments, endnotes, hidden text)."""
 
-    text: str
+    cleaned: Cleaned
     warnings: tuple[str, ...] = ()
     tracked: int = 0
     unverified: tuple[str, ...] = ()
 
+    @property
+    def text(self) -> str:
+        """The paragraphs as printed, a blank line between them (``5. Urges …``), then
+        each footnote as ``[n] text``: for messages and tests, never parsed again."""
+        paras = [_printed(b) for b in self.cleaned.blocks]
+        notes = [f"[{f.mark}] {f.text}" for f in self.cleaned.footnotes]
+        return "\n\n".join(paras + notes) + "\n"
 
-def docx_to_text(data: bytes, path: str, tracked: str) -> tuple[str, list[str], int]:
-    """Text, warnings and the number of tracked changes of a .docx.
 
-    `tracked` is ``accept`` (the text with changes accepted) or ``reject``.
-    ``docx_to_text(data, "draft.docx", "reject")`` -> ``("*The General Assembly,*\\n\\n…", [], 12)``
-    """
-    got = read_docx(data, path, tracked)
-    return got.text, list(got.warnings), got.tracked
+def _printed(b: Block) -> str:
+    """``_printed(Block("Urges States;", (1, 1), number="5"))`` -> ``'5. Urges States;'``"""
+    number = f"{b.number}." if (b.number or "").isdigit() else b.number
+    return f"{number} {b.text}" if number else b.text
 
 
 def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None) -> WordRead:
@@ -66,8 +98,9 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
     read as paragraphs after the paragraph holding them, and the parts that are not
     compared (headers, footers, comments, endnotes) named in `WordRead.unverified`.
 
-    An XML part that unpacks to more than `max_size` bytes (the limit a text file has)
-    is refused before it is parsed; the work after that is linear in the XML's size.
+    `tracked` is ``accept`` (the text with changes accepted) or ``reject``. An XML
+    part that unpacks to more than `max_size` bytes (the limit a text file has) is
+    refused before it is parsed; the work after that is linear in the XML's size.
     """
     if tracked not in ("accept", "reject"):
         raise ValueError(f"tracked must be 'accept' or 'reject', not {tracked!r}")
@@ -86,7 +119,7 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
         raise InputError(path, "not a readable Word document: word/document.xml has no body")
     n_tracked = notes.tracked + sum(1 for _ in body.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
     hidden: list[str] = []
-    blocks: list[str] = []
+    out = _Blocks()
     pending: list[_Piece] = []
     boxes = 0
     bold = True  # so far, every run of the pending paragraph is bold
@@ -94,29 +127,21 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
         runs = _runs(p, tracked)
         if in_box:
             # a text box's paragraph (w:txbxContent, VML or DrawingML): its own block
-            box = _markdown(
-                _pieces(p, runs, tracked, notes, numbers.styles, hidden), numbers.next(p)
-            )
-            if box:
+            pieces = _pieces(p, runs, tracked, notes, numbers.styles, hidden)
+            if out.add(pieces, numbers.next(p)):
                 boxes += 1
-                blocks.append(box)
-                blocks.extend(notes.bodies())
+                out.notes(notes)
             continue
         pending.extend(_pieces(p, runs, tracked, notes, numbers.styles, hidden))
         bold = bold and _all_bold(runs, tracked)
         if _mark_removed(p, tracked) or _mark_hidden(p):
             continue  # its paragraph mark goes: the next paragraph continues it
-        block = _markdown(pending, numbers.next(p))
-        if block and (numbers.is_heading(p) or _bold_heading(block, bold)):
-            block = "# " + block
+        out.add(pending, numbers.next(p), heading=numbers.is_heading(p), bold=bold)
         pending, bold = [], True
-        if block:
-            blocks.append(block)
         # footnotes follow the paragraph citing them, so each stays with its resolution
-        blocks.extend(notes.bodies())
-    if pending and (block := _markdown(pending)):
-        blocks.append(block)
-    blocks.extend(notes.bodies())
+        out.notes(notes)
+    out.add(pending)
+    out.notes(notes)
     hidden.extend(notes.hidden)
     warnings = []
     if n_tracked:
@@ -139,7 +164,106 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
     for what in _other_parts(word, body):
         unverified.append(what)
         warnings.append(f"{path}: {what}: not compared")
-    return WordRead("\n\n".join(blocks) + "\n", tuple(warnings), n_tracked, tuple(unverified))
+    return WordRead(out.cleaned(), tuple(warnings), n_tracked, tuple(unverified))
+
+
+class _Blocks:
+    """The blocks and footnotes read so far, each numbered as a line (1, 3, 5, …: the
+    n-th paragraph or footnote body read is line 2n - 1, as if a blank line stood
+    between them), so a report's footnotes go with the resolution they follow."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.footnotes: list[Footnote] = []
+        self.line = -1
+
+    def add(
+        self, pieces: list[_Piece], number: str = "", heading: bool = False, bold: bool = False
+    ) -> bool:
+        """Add a paragraph (`number`: Word's automatic number; `heading`: its style is a
+        heading's; `bold`: all its text is bold); False if it has no text or mark."""
+        got = _paragraph(pieces, number, heading, bold, self.line + 2)
+        if got is None:
+            return False
+        self.line += 2
+        if isinstance(got, Footnote):
+            self.footnotes.append(got)
+        else:
+            self.blocks.append(got)
+        return True
+
+    def notes(self, notes: _Footnotes) -> None:
+        """Add the bodies of the footnotes cited since the last call."""
+        for mark, text in notes.bodies():
+            self.line += 2
+            self.footnotes.append(Footnote(mark=mark, text=text, lines=(self.line, self.line)))
+
+    def cleaned(self) -> Cleaned:
+        return Cleaned(blocks=join_page_splits(self.blocks), footnotes=tuple(self.footnotes))
+
+
+def _paragraph(
+    pieces: list[_Piece], number: str, heading: bool, bold: bool, line: int
+) -> Block | Footnote | None:
+    """One Word paragraph as a block, or a footnote body (it opens with a typed mark).
+
+    >>> b = _paragraph([_Piece("5.\\t"), _Piece("Urges", True), _Piece(" [all](x) *States"),
+    ...                 _Piece("", mark="1")], "", False, False, 1)
+    >>> b.number, b.lead, b.text, b.footnotes
+    ('5', 'Urges', 'Urges [all](x) *States', ('1',))
+    >>> _paragraph([_Piece("", mark="2", typed=True), _Piece(" A/75/111.")], "", False, False, 3)
+    Footnote(mark='2', text='A/75/111.', lines=(3, 3))
+    >>> _paragraph([_Piece("Draft resolution IV")], "", False, True, 5).heading
+    True
+    """
+    if number and not _NUMBER.match("".join(x.text for x in pieces if x.mark is None).lstrip()):
+        pieces = [_Piece(number + " "), *pieces]
+    # whitespace runs to one space, none at the start or the end
+    chars: list[_Piece] = []
+    for x in pieces:
+        if x.mark is not None:
+            chars.append(x)
+            continue
+        for ch in x.text:
+            if not ch.isspace():
+                chars.append(_Piece(ch, x.italic))
+            elif chars and chars[-1].text != " ":
+                chars.append(_Piece(" ", x.italic))
+    while chars and chars[-1].text == " ":
+        chars.pop()
+    if not chars:
+        return None
+    shown = "".join(_MARK_AT if c.mark is not None else c.text for c in chars)
+    lines = (line, line)
+    numbered = _NUMBER.match(shown)
+    last = chars[-1]
+    if heading or (bold and not numbered and (last.mark is not None or last.text not in ",;:.")):
+        text, marks = _text(chars)
+        return Block(text=text, lines=lines, footnotes=marks, heading=True)
+    if chars[0].mark is not None and chars[0].typed:
+        return Footnote(mark=chars[0].mark, text=_text(chars[1:])[0], lines=lines)
+    cut = numbered.end() if numbered else 0
+    # the lead phrase: the italic span after the number, up to a mark
+    end = cut
+    while end < len(chars) and chars[end].italic and chars[end].mark is None:
+        end += 1
+    lead = "".join(c.text for c in chars[cut:end]).strip()
+    if not any(ch.isalnum() for ch in lead) or not _LEAD_AFTER.match(shown[:cut]):
+        lead = ""
+    text, marks = _text(chars[cut:])
+    return Block(
+        text=text,
+        lines=lines,
+        lead=lead.rstrip(",;:") or None,
+        footnotes=marks,
+        number=(numbered.group(1) or numbered.group(2)) if numbered else None,
+    )
+
+
+def _text(chars: list[_Piece]) -> tuple[str, tuple[str, ...]]:
+    """The text of `chars`, blanks collapsed, and the marks among them."""
+    text = " ".join("".join(c.text for c in chars).split())
+    return text, tuple(c.mark for c in chars if c.mark is not None)
 
 
 def _refuse_large_parts(data: bytes, path: str, max_size: int) -> None:
@@ -281,7 +405,7 @@ def _other_parts(word: Any, body: Any) -> list[str]:
         else:
             items = list(root.iterfind(_W + kind.removesuffix("s")))
         for item in items:
-            text = " ".join("".join(t.text or "" for t in item.iter(_T)).split())
+            text = " ".join("".join(_t(t) for t in item.iter(_T)).split())
             if text and not text.replace(" ", "").isdigit():
                 texts.setdefault(_PARTS[kind], []).append(text)
     out = []
@@ -302,9 +426,10 @@ def _pieces(
     styles: dict[str, Any] | None = None,
     hidden: list[str] | None = None,
 ) -> list[_Piece]:
-    """The paragraph's text as (text, italic, markup) pieces, in order.
+    """The paragraph's text and footnote marks as pieces, in order.
 
-    A footnote reference becomes the markup ``<sup>n</sup>``. The text of a hidden
+    A footnote reference is a mark (when `notes` is given), and so is a superscript
+    run whose text is a mark (typed, in converted documents). The text of a hidden
     run (``w:vanish``) is not read; it is added to `hidden`.
     """
     out: list[_Piece] = []
@@ -313,32 +438,42 @@ def _pieces(
     for r in runs:
         if _hidden(r, styles or {}, pstyle):
             if hidden is not None:
-                hidden.append("".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)))
+                hidden.append("".join(_t(t) for t in r.iter(_T, _DEL_TEXT)))
             continue
         italic = _italic(r, tracked)
-        superscript = _superscript(r)
+        superscript = notes is not None and _superscript(r)
         custom: Any = None  # a reference whose mark is the run's text ("*")
         for child in r:
             if child.tag == _FOOTNOTE_REF and notes is not None:
                 if (child.get(_W + "customMarkFollows") or "").lower() in ("1", "true", "on"):
                     custom = child
                 else:
-                    out.append((f"<sup>{notes.cite(child, None)}</sup>", False, True))
+                    out.append(_Piece("", mark=notes.cite(child, None)))
             elif child.tag in (_T, _DEL_TEXT):
+                text = _t(child)
                 if custom is not None and notes is not None:
-                    mark = notes.cite(custom, (child.text or "").strip())
-                    out.append((f"<sup>{mark}</sup>", False, True))
+                    out.append(_Piece("", mark=notes.cite(custom, text.strip())))
                     custom = None
-                    continue
-                text = child.text or ""
-                if superscript and _MARK.fullmatch(text.strip()):
+                elif superscript and _MARK.fullmatch(text.strip()):
                     # a footnote marker typed as superscript text (converted documents)
-                    out.append((f"<sup>{text.strip()}</sup>", False, True))
-                    continue
-                out.append((text, italic, False))
+                    out.append(_Piece("", mark=text.strip(), typed=True))
+                else:
+                    out.append(_Piece(text, italic))
             elif child.tag in _SPACES:
-                out.append((_SPACES[child.tag], italic, False))
+                out.append(_Piece(_SPACES[child.tag], italic))
     return out
+
+
+def _t(el: Any) -> str:
+    """The text of a ``w:t``: an entity reference in it (``&x;``, from a DTD) is kept as
+    written, never expanded, and the text after it is read too."""
+    if len(el) == 0:
+        return el.text or ""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return (el.text or "") + "".join(
+        (c.text if c.tag is etree.Entity else "") + (c.tail or "") for c in el
+    )
 
 
 def _all_bold(runs: list[Any], tracked: str) -> bool:
@@ -346,23 +481,7 @@ def _all_bold(runs: list[Any], tracked: str) -> bool:
     return all(
         _flag(r, tracked, _W + "b")
         for r in runs
-        if "".join(t.text or "" for t in r.iter(_T, _DEL_TEXT)).strip()
-    )
-
-
-def _bold_heading(block: str, bold: bool) -> bool:
-    """A paragraph all in bold, unnumbered, not ending like a sentence: a title or heading.
-
-    (A bold paragraph that ends with ``,`` ``;`` or ``.`` is text in bold, as new
-    language is in some negotiation drafts.)
-
-    >>> _bold_heading("Draft resolution IV", True), _bold_heading("5. Urges States;", True)
-    (True, False)
-    """
-    return (
-        bold
-        and not _NUMBER.match(block)
-        and not block.rstrip("*").rstrip().endswith((",", ";", ":", "."))
+        if "".join(_t(t) for t in r.iter(_T, _DEL_TEXT)).strip()
     )
 
 
@@ -401,8 +520,9 @@ class _Footnotes:
         self.cited.append((mark, self.by_id.get(ref.get(_W + "id", ""))))
         return mark
 
-    def bodies(self) -> list[str]:
-        """``<sup>n</sup> text`` for each footnote cited since the last call, in order."""
+    def bodies(self) -> list[tuple[str, str]]:
+        """The mark and text of each footnote cited since the last call, in order; a mark
+        typed in a note's text stays text."""
         out = []
         cited, self.written = self.cited[self.written :], len(self.cited)
         for mark, f in cited:
@@ -414,8 +534,7 @@ class _Footnotes:
                 for fp, _ in _paragraphs(f, mode, self.styles)
                 for x in _pieces(fp, _runs(fp, mode), mode, None, self.styles, self.hidden)
             ]
-            text = " ".join("".join(t for t, _, _ in pieces).split())
-            out.append(f"<sup>{mark}</sup> {_escape(text)}")
+            out.append((mark, " ".join("".join(x.text for x in pieces).split())))
         return out
 
 
@@ -445,57 +564,6 @@ def _mark_removed(p: Any, tracked: str) -> bool:
         return False
     gone = (_DEL, _MOVE_FROM) if tracked == "accept" else (_INS, _MOVE_TO)
     return any(rpr.find(tag) is not None for tag in gone)
-
-
-def _escape(text: str) -> str:
-    """Characters the Markdown cleaner would take for markup, escaped.
-
-    >>> _escape("a*b & <c>")
-    'a\\\\*b &amp; &lt;c>'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_")
-
-
-def _markdown(pieces: list[_Piece], number: str = "") -> str:
-    """One paragraph as one line: the italic lead (after any number) wrapped in ``*…*``.
-
-    `number` is Word's automatic number, used when the text has none of its own.
-
-    >>> _markdown([("5.\\t", False, False), ("Urges", True, False), (" States", False, False)])
-    '5. *Urges* States'
-    >>> _markdown([("Urges", True, False), (" all", False, False), ("<sup>1</sup>", False, True)], "(a)")
-    '(a) *Urges* all<sup>1</sup>'
-    """
-    if number and not _NUMBER.match("".join(t for t, _, raw in pieces if not raw).lstrip()):
-        pieces = [(number + " ", False, False), *pieces]
-    # whitespace runs to one space
-    chars: list[_Piece] = []
-    for t, italic, raw in pieces:
-        for ch in t:
-            if ch.isspace() and not raw:
-                if chars and chars[-1][0] != " ":
-                    chars.append((" ", italic, False))
-            else:
-                chars.append((ch, italic, raw))
-    while chars and chars[-1][0] == " ":
-        chars.pop()
-    text = "".join(c for c, _, _ in chars)
-    if not text:
-        return ""
-    m = _NUMBER.match(text)
-    start = m.end() if m else 0
-    end = start
-    while end < len(chars) and chars[end][1] and not chars[end][2]:
-        end += 1
-    while end > start and chars[end - 1][0] == " ":
-        end -= 1
-
-    def out(span: list[_Piece]) -> str:
-        return "".join(c if raw else _escape(c) for c, _, raw in span)
-
-    if not any(c.isalnum() for c, _, _ in chars[start:end]):
-        return out(chars)
-    return out(chars[:start]) + "*" + out(chars[start:end]) + "*" + out(chars[end:])
 
 
 # --- Word's automatic numbering -------------------------------------------------------

@@ -18,7 +18,7 @@ import html
 import re
 
 from redline.model import Footnote
-from redline.parser.blocks import Block, Cleaned
+from redline.parser.blocks import Block, Cleaned, join_page_splits
 
 _PAGE_BREAK = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
 _FOOTNOTE_BODY = re.compile(r"^<sup>\s*([0-9]+|\*+)\s*</sup>\s*(.*)$")
@@ -106,7 +106,7 @@ def clean_markdown(text: str, markup: bool = True) -> Cleaned:
             s = _LIST.sub("", s)
         cur.append((no, s))
     flush()
-    return Cleaned(blocks=_join_page_splits(blocks), footnotes=tuple(footnotes))
+    return Cleaned(blocks=join_page_splits(blocks), footnotes=tuple(footnotes))
 
 
 def _block(lines: list[tuple[int, str]], heading: bool = False, markup: bool = True) -> Block:
@@ -135,51 +135,3 @@ def _block(lines: list[tuple[int, str]], heading: bool = False, markup: bool = T
         heading=heading,
         number=number,
     )
-
-
-def _join_page_splits(blocks: list[Block]) -> tuple[Block, ...]:
-    """Join a paragraph's two halves separated by a page break and footnotes.
-
-    The halves of a run of joins are collected and joined once (joining them one by
-    one copied the growing text each time: 100,000 short lines took minutes).
-
-    >>> [b.text for b in _join_page_splits([Block("to the", (1, 1)), Block("report", (3, 3))])]
-    ['to the report']
-    """
-    groups: list[list[Block]] = []
-    end = ""  # the last character of the last group's text, trailing blanks left out
-    for b in blocks:
-        prev = groups[-1][0] if groups else None
-        if (
-            prev is not None
-            and not prev.heading
-            and not b.heading
-            and b.number is None
-            and b.lead is None
-            and (
-                (b.text[:1].islower() and end not in (".", ";", ":"))
-                # "… against Transnational" + page break + "Organized Crime, held in …"
-                or end.islower()
-            )
-        ):
-            groups[-1].append(b)
-            end = b.text.rstrip()[-1:] or end
-        else:
-            groups.append([b])
-            end = b.text.rstrip()[-1:]
-    out = []
-    for group in groups:
-        first = group[0]
-        if len(group) == 1:
-            out.append(first)
-            continue
-        out.append(
-            Block(
-                text=" ".join(x.text for x in group),
-                lines=(first.lines[0], group[-1].lines[1]),
-                lead=first.lead,
-                footnotes=tuple(m for x in group for m in x.footnotes),
-                number=first.number,
-            )
-        )
-    return tuple(out)
