@@ -297,3 +297,16 @@ def test_an_amendment_reads_as_its_header_title_and_instructions(name, amends, f
     assert [p.label for p in doc.paragraphs] == ["P1"]
     assert doc.paragraphs[0].text.startswith(first)
     assert not any("United Nations" in p.text or "Distr." in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("name", ["A_80_L.20", "A_C.3_80_L.58"])
+def test_an_amendment_reads_the_same_from_its_pdf_and_its_extracted_texts(name, tmp_path):
+    pdf = parsed(CORPUS / f"{name}.pdf")
+    plain = tmp_path / f"{name}.txt"
+    subprocess.run(["pdftotext", str(CORPUS / f"{name}.pdf"), str(plain)], check=True)
+    for path in (CORPUS / f"{name}.pymupdf.txt", plain):
+        doc = load(str(path))
+        assert (doc.kind, doc.symbol, doc.title) == (pdf.kind, pdf.symbol, pdf.title)
+        assert doc.sponsors.original == pdf.sponsors.original
+        assert [p.text for p in doc.paragraphs] == [p.text for p in pdf.paragraphs]
+        assert [n.text for n in doc.footnotes] == [n.text for n in pdf.footnotes]

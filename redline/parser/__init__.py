@@ -20,7 +20,7 @@ from redline.parser import pdftext, sanity
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.footnotes import attach_marks
 from redline.parser.markdown import clean_markdown, inline
-from redline.parser.vocab import PLENARY, operative_lead, preambular_lead
+from redline.parser.vocab import AMENDMENT_INSTRUCTION, PLENARY, operative_lead, preambular_lead
 
 _GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
 _RES_HEADING = re.compile(r"^Draft\s+resolution\s+([IVXLC]+)$")
@@ -488,6 +488,9 @@ def _parse_pdf(text: str, source: str) -> Document:
     raw = [ln.replace("\f", "") for ln in text.split("\n")]
     ga = pdftext.find_ga(raw)
     if ga is None:
+        amendment = _amendment_text(text, raw, source)
+        if amendment is not None:
+            return amendment
         cleaned = clean_markdown(text, markup=False)
         return _plain(list(cleaned.blocks), cleaned.footnotes, source, "pdf-text")
     header = [(i + 1, ln) for i, ln in enumerate(raw[:ga])]
@@ -525,6 +528,35 @@ def _parse_pdf(text: str, source: str) -> Document:
         title=info["title"], sponsors=sp, paragraphs=paragraphs, footnotes=notes,
         title_lines=info["title_lines"], warnings=warn,
     )  # fmt: skip
+
+
+def _amendment_text(text: str, raw: list[str], source: str) -> Document | None:
+    """An amendment in text extracted from its PDF: the lines up to the sponsor line are
+    its header, the next lines up to a blank one or an instruction ("Delete …") the
+    title of the draft it amends, and the rest is cleaned like a resolution's body (page
+    furniture, footnotes) into its instructions; read as `_amendment` reads a PDF's."""
+    norm = pdftext.norm
+    s = next((i for i, ln in enumerate(raw[:80]) if _ends_amendment_header(norm(ln))), None)
+    if s is None:
+        return None
+    t0 = next((i for i in range(s + 1, len(raw)) if norm(raw[i])), len(raw))
+    t1 = t0
+    while (
+        t1 < len(raw)
+        and norm(raw[t1])
+        and (t1 == t0 or not AMENDMENT_INSTRUCTION.match(norm(raw[t1])))
+    ):
+        t1 += 1
+    if t1 == t0:
+        return None
+    title = pdftext.join_lines([norm(x) for x in raw[t0:t1]])
+    header = " ".join(norm(x) for x in raw[:s] if norm(x))
+    symbol = next((norm(x) for x in raw[:s] if pdftext.SYMBOL.match(norm(x))), None)
+    masked = "\n".join("" if i < t1 else ln for i, ln in enumerate(text.split("\n")))
+    cleaned = pdftext.clean_pdf_text(masked, title, symbol)
+    head = [Block(header, (1, max(1, s))), Block(norm(raw[s]), (s + 1, s + 1))]
+    blocks = [*head, Block(title, (t0 + 1, t1)), *cleaned.blocks]
+    return _amendment(blocks, cleaned.footnotes, source, "pdf-text")
 
 
 def _page_of(line: int, pages: list[tuple[int, int]]) -> tuple[int, int]:

@@ -22,6 +22,13 @@ PLENARY = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?plenary meeting\b")
 """The closing line of an adopted resolution: "62nd plenary meeting", "50th (resumed)
 plenary meeting" (its date follows, on the same line or the next)."""
 
+AMENDMENT_INSTRUCTION = re.compile(
+    r"^(?:In|Delete|Insert|Add|Replace|Amend|After|Before|Move|Renumber|Reword)\b"
+)
+"""How an amendment's instructions open ("Delete operative paragraph 9.", "In the
+twenty-eighth preambular paragraph, delete …"): in text with no blank line after the
+title of the amended draft, the first such line ends that title."""
+
 # Multi-word leads first matched longest-first; single words are covered by the
 # patterns below as well, these lists only make the phrase boundaries right.
 PREAMBULAR_LEADS = (
