@@ -58,6 +58,7 @@ from redline.parser import parse_document  # noqa: E402
 from redline.read import decode  # noqa: E402
 
 PDFS = ROOT / "tests" / "corpus" / "pdf"
+EXCEPTIONS = ROOT / "tests" / "corpus" / "extraction_noise_exceptions.tsv"
 UN = ROOT / "tests" / "fixtures" / "un"
 PDFTOTEXT = {"pdftotext": [], "nopgbrk": ["-nopgbrk"], "layout": ["-layout"]}
 PDF_REFERENCE = "pymupdf"
@@ -238,6 +239,71 @@ def un_corpus(name: str) -> Corpus:
     return Corpus(name, text_variants(UN / f"{name}.txt"), UN_REFERENCE)
 
 
+# --- the known exceptions (tests/test_text_variants.py) -----------------------------
+
+
+def read_exceptions(path: Path = EXCEPTIONS) -> dict[str, dict[str, str]]:
+    """File (``A_RES_79_183``, ``un/A_RES_79_183``) -> variant -> reason."""
+    out: dict[str, dict[str, str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for r in csv.reader(f, delimiter="\t"):
+            if r and not r[0].startswith("#") and r[0] != "file":
+                out.setdefault(r[0], {})[r[1]] = r[2]
+    return out
+
+
+def variant_problems(c: Corpus, known: dict[str, str]) -> list[str]:
+    """What is wrong with one document's variants, given its known exceptions: a
+    variant that does not match the reference (both ways) or has other counts, two
+    variants matching it that do not match each other, a listed one that now matches.
+    A row covers the variants whose parse equals the listed variant's."""
+    ref = c.reference
+    problems: list[str] = []
+    good = []
+    for v in c.texts:
+        if v == ref:
+            continue
+        ok = c.match(v, ref)
+        if v not in known and any(c.cls[w] == c.cls[v] for w in known if w in c.cls):
+            continue  # parses as a listed variant does: that row covers it
+        if v in known:
+            if ok:
+                problems.append(f"{v}: now matches {ref}: take it off {EXCEPTIONS.name}")
+            continue
+        if not ok:
+            bad = c.verdict(v, ref) if not c.verdict(v, ref).matches else c.verdict(ref, v)
+            problems.append(f"{v} vs {ref}: {bad.line(5)}")
+            continue
+        good.append(v)
+        if c.counts(v) != c.counts(ref):
+            problems.append(f"{v}: PP/OP/sub {c.counts(v)}, {ref} {c.counts(ref)}")
+    for i, a in enumerate(good):
+        for b in good[i + 1 :]:
+            pair = f"{a}~{b}"
+            ok = c.match(a, b)
+            if pair in known and ok:
+                problems.append(f"{pair}: now match: take it off {EXCEPTIONS.name}")
+            elif pair not in known and not ok:
+                problems.append(f"{pair}: {c.verdict(a, b).line(5)} / {c.verdict(b, a).line(5)}")
+    return problems
+
+
+def op_problems(c: Corpus, known: dict[str, str]) -> list[str]:
+    """Variants whose OP count is not the independent count (those of a listed class
+    aside); with an ``op-count`` row, the reference's count must still differ."""
+    want = c.independent_op()
+    if "op-count" in known:
+        if c.counts(c.reference)[1] == want:
+            return [f"OP count now {want}: take op-count off {EXCEPTIONS.name}"]
+        return []
+    listed = {c.cls[w] for w in known if w in c.cls}
+    return [
+        f"{v}: OP {c.counts(v)[1]}, independent count {want}"
+        for v in c.texts
+        if c.cls[v] not in listed and c.counts(v)[1] != want
+    ]
+
+
 # --- draft -> adopted pairs -------------------------------------------------------
 
 
@@ -373,10 +439,22 @@ def main() -> None:
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "text-variants"))
     ap.add_argument("--show", help="print the counts of documents whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true", help="name the documents that differ")
+    ap.add_argument(
+        "--exceptions",
+        action="store_true",
+        help=f"print what tests/test_text_variants.py would fail on: stale rows of {EXCEPTIONS.name}, "
+        "unlisted differences",
+    )
     args = ap.parse_args()
     cache = Path(args.cache)
     pdf = {n: pdf_corpus(n, cache) for n in pdf_names()}
     un = {n: un_corpus(n) for n in un_names()}
+    if args.exceptions:
+        known = read_exceptions()
+        for key, c in [*pdf.items(), *((f"un/{n}", c) for n, c in un.items())]:
+            for p in variant_problems(c, known.get(key, {})) + op_problems(c, known.get(key, {})):
+                print(f"{key}\t{p}")
+        return
     if args.show:
         for docs in (pdf, un):
             for n, c in docs.items():

@@ -21,7 +21,8 @@ names joined by ``~`` (checked against each other), or ``op-count`` (the parse
 of the reference disagrees with the independent count). A row covers the
 variants whose parse equals the listed one's (``pdftotext-strip`` when it parses
 as ``pdftotext``). A listed exception must still be one, so a fixed one is taken
-off the list.
+off the list. ``python benchmarks/text_variants.py --exceptions`` prints what
+this file would fail on (stale rows, unlisted differences) in one go.
 
 Equal parses are checked once: `check` sees only the documents as
 `redline.check.normalise` makes them (and their source names), so two variants
@@ -30,7 +31,6 @@ whose normalised parses are equal get the same verdict against any third.
 
 from __future__ import annotations
 
-import csv
 import shutil
 import sys
 from pathlib import Path
@@ -42,32 +42,25 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.text_variants import (  # noqa: E402
+    EXCEPTIONS,
     PDF_VARIANTS,
     UN_VARIANTS,
     Corpus,
+    op_problems,
     pdf_corpus,
     pdf_names,
+    read_exceptions,
     un_corpus,
     un_names,
+    variant_problems,
 )
 
-EXCEPTIONS = ROOT / "tests" / "corpus" / "extraction_noise_exceptions.tsv"
 PDF_NAMES = pdf_names()
 UN_NAMES = [f"un/{n}" for n in un_names()]
 PDFTOTEXT = shutil.which("pdftotext")
 
 
-def _exceptions() -> dict[str, dict[str, str]]:
-    """File -> variant -> reason."""
-    out: dict[str, dict[str, str]] = {}
-    with open(EXCEPTIONS, encoding="utf-8") as f:
-        for r in csv.reader(f, delimiter="\t"):
-            if r and not r[0].startswith("#"):
-                out.setdefault(r[0], {})[r[1]] = r[2]
-    return out
-
-
-KNOWN = _exceptions()
+KNOWN = read_exceptions(EXCEPTIONS)
 
 
 class Corpora:
@@ -108,52 +101,11 @@ def test_the_exceptions_name_real_documents_and_variants_and_give_a_reason() -> 
 
 @pytest.mark.parametrize("name", PDF_NAMES + UN_NAMES)
 def test_every_two_variants_match(name: str, corpora: Corpora) -> None:
-    c = corpora.get(name)
-    known = KNOWN.get(name, {})
-    ref = c.reference
-    problems: list[str] = []
-    good = []
-    for v in c.texts:
-        if v == ref:
-            continue
-        ok = c.match(v, ref)
-        if v not in known and any(c.cls[w] == c.cls[v] for w in known if w in c.cls):
-            continue  # parses as a listed variant does: that row covers it
-        if v in known:
-            if ok:
-                problems.append(f"{v}: now matches {ref}: take it off {EXCEPTIONS.name}")
-            continue
-        if not ok:
-            bad = c.verdict(v, ref) if not c.verdict(v, ref).matches else c.verdict(ref, v)
-            problems.append(f"{v} vs {ref}: {bad.line(5)}")
-            continue
-        good.append(v)
-        if c.counts(v) != c.counts(ref):
-            problems.append(f"{v}: PP/OP/sub {c.counts(v)}, {ref} {c.counts(ref)}")
-    for i, a in enumerate(good):
-        for b in good[i + 1 :]:
-            pair = f"{a}~{b}"
-            ok = c.match(a, b)
-            if pair in known and ok:
-                problems.append(f"{pair}: now match: take it off {EXCEPTIONS.name}")
-            elif pair not in known and not ok:
-                problems.append(f"{pair}: {c.verdict(a, b).line(5)} / {c.verdict(b, a).line(5)}")
+    problems = variant_problems(corpora.get(name), KNOWN.get(name, {}))
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)
 
 
 @pytest.mark.parametrize("name", PDF_NAMES + UN_NAMES)
 def test_the_operative_count_is_the_independent_count(name: str, corpora: Corpora) -> None:
-    c = corpora.get(name)
-    known = KNOWN.get(name, {})
-    want = c.independent_op()
-    if "op-count" in known:
-        got = c.counts(c.reference)[1]
-        assert got != want, f"{name}: OP count now {want}: take op-count off {EXCEPTIONS.name}"
-        return
-    listed = {c.cls[w] for w in known if w in c.cls}
-    wrong = [
-        f"{v}: {c.counts(v)[1]}"
-        for v in c.texts
-        if c.cls[v] not in listed and c.counts(v)[1] != want
-    ]
-    assert not wrong, f"{name}: independent OP count {want}, parsed " + ", ".join(wrong)
+    problems = op_problems(corpora.get(name), KNOWN.get(name, {}))
+    assert not problems, f"{name}: " + "; ".join(problems)
