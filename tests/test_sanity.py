@@ -72,14 +72,26 @@ def test_a_section_starting_again_at_1_is_not_a_break() -> None:
 
 
 def test_a_paragraph_of_thousands_of_words_is_named() -> None:
-    # A/C.3/80/L.12 with its paragraph numbers lost: the operative part runs into one paragraph.
+    # The PyMuPDF text of A/RES/80/173: the outcome document it adopts, printed
+    # without an "Annex" heading, runs from OP14 on into one paragraph.
+    text = (PDF / "A_RES_80_173.pymupdf.txt").read_text(encoding="utf-8")
+    doc = parse_document(text, "wsis.txt")
+    long = [w for w in doc.warnings if "words: paragraphs were probably not separated" in w]
+    assert long and re.match(
+        r"wsis\.txt: (PP|OP|P)\d+, line \d+: a paragraph of \d{4,} words", long[0]
+    ), doc.warnings
+
+
+def test_operative_paragraphs_without_their_numbers_are_named() -> None:
+    # A/C.3/80/L.12 with its paragraph numbers lost: the operative paragraphs read as
+    # preambular ones.
     text = _un("A_C.3_80_L.12")
     broken = re.sub(r"(?m)^\d{1,3}\. *(?=\S|$)", "", text)
     doc = parse_document(broken, "l12.txt")
-    long = [w for w in doc.warnings if "words: paragraphs were probably not separated" in w]
-    assert long and re.match(
-        r"l12\.txt: (PP|OP|P)\d+, line \d+: a paragraph of \d{4,} words", long[0]
-    )
+    assert any(
+        re.match(r"l12\.txt: PP\d+, line \d+: \d+ preambular paragraphs open with an operative", w)
+        for w in doc.warnings
+    ), doc.warnings
 
 
 def _rule_on_top(text: str, first_page: int = 1, last_page: int = 1) -> str:

@@ -20,7 +20,13 @@ from redline.parser import pdftext, sanity
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.footnotes import attach_marks
 from redline.parser.markdown import clean_markdown, inline
-from redline.parser.vocab import AMENDMENT_INSTRUCTION, PLENARY, operative_lead, preambular_lead
+from redline.parser.vocab import (
+    AMENDMENT_INSTRUCTION,
+    PLENARY,
+    known_operative_lead,
+    operative_lead,
+    preambular_lead,
+)
 
 _GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
 _RES_HEADING = re.compile(r"^Draft\s+resolution\s+([IVXLC]+)$")
@@ -248,7 +254,30 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                     text=b.text, footnotes=b.footnotes, lines=b.lines,
                 )
             )  # fmt: skip
-    return tuple(out), meta
+    return _sole_operative(out), meta
+
+
+def _sole_operative(paras: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """A resolution without numbered operative paragraphs whose last preambular
+    paragraph opens with an operative verb ("Takes note of the report …"): that one
+    is its single, unnumbered operative paragraph."""
+    kinds = {p.kind for p in paras}
+    last = max((k for k, p in enumerate(paras) if p.kind == ParaKind.PREAMBULAR), default=None)
+    if ParaKind.OPERATIVE in kinds or ParaKind.SUBPARAGRAPH in kinds or last is None:
+        return tuple(paras)
+    p = paras[last]
+    lead = known_operative_lead(p.text)
+    if not lead or preambular_lead(p.text):
+        return tuple(paras)
+    before = paras[last - 1] if last > 0 else None
+    if before is not None and _opens_operative(before.text):
+        return tuple(paras)  # several: their numbers were lost (sanity says so)
+    op = replace(p, label="OP1", kind=ParaKind.OPERATIVE, lead=lead)
+    return tuple(paras[:last]) + (op,) + tuple(paras[last + 1 :])
+
+
+def _opens_operative(text: str) -> bool:
+    return bool(known_operative_lead(text)) and not preambular_lead(text)
 
 
 def _next_letter(prev: str | None, number: str) -> bool:

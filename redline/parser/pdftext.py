@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from redline.model import Footnote
 from redline.parser.blocks import Block, Cleaned
-from redline.parser.vocab import PLENARY, looks_operative, preambular_lead
+from redline.parser.vocab import PLENARY, known_operative_lead, looks_operative, preambular_lead
 
 SYMBOL = re.compile(r"^[AES]/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
@@ -28,6 +28,10 @@ _GA = re.compile(r"^The\s+General\s+Assembly,?$")
 _OP_ALONE = re.compile(r"^(\d{1,3})\.$")
 _OP_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _SUB = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+_SUB_ALONE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
+_OP_BARE = re.compile(r"^(\d{1,3})$")
+_OP_ANY = re.compile(r"^(\d{1,3})(?:\.|\.\s+\S.*|)$")
+OP_LOOKAHEAD_LINES = 400  # how far the next number of the sequence is sought (a page is ~50)
 _MARK_ALONE = re.compile(r"^(\d{1,3}|\*{1,3})$")
 _MARK_TEXT = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]
@@ -249,6 +253,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     meta: list[str] = []
     next_op = 1
     sub_expect: str | None = None  # letter expected for the next sub-paragraph
+    outer_expect: str | None = None  # the letter expected after a list (i), (ii) inside one
     in_operative = False
 
     tail: list[_Line] = []  # a last line pdftotext printed before the paragraph's first
@@ -289,7 +294,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             break
         # only its end matters (a closing , ; : . and a footnote mark): joining the
         # whole paragraph on every line made a long one quadratic
-        prev = join_lines([x.text for x in cur[-3:]])
+        prev = join_lines([x.text for x in cur[-3:] + tail])
         ended = not prev or _ends_paragraph(prev)
         m = _OP_ALONE.match(s)
         if m and int(m.group(1)) == next_op:
@@ -297,19 +302,26 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             number = m.group(1)
             next_op += 1
             in_operative = True
-            sub_expect = None
+            sub_expect = outer_expect = None
             # The paragraph's first line follows, possibly after a blank line; but
-            # pdftotext sometimes prints the paragraph's last line ("session.") first.
+            # pdftotext sometimes prints the paragraph's last line ("session.", or
+            # "Fund:" before its sub-paragraphs) first.
             j = _next_nonblank(lines, k)
-            if (
-                j is not None
-                and norm(lines[j].text)[:1].islower()
-                and len(norm(lines[j].text)) < 40
-            ):
+            if j is not None and _printed_first(norm(lines[j].text)):
                 later = _next_nonblank(lines, j + 1)
                 if later is not None and norm(lines[later].text)[:1].isupper():
                     tail.append(lines[j])
                     k = j + 1
+            continue
+        m = _OP_BARE.match(s)
+        if m and int(m.group(1)) == next_op and ended and _bare_number_ok(lines, k, next_op):
+            # an operative number printed without its full stop ("6" alone): the
+            # sequence decides, not the stop
+            flush()
+            number = m.group(1)
+            next_op += 1
+            in_operative = True
+            sub_expect = outer_expect = None
             continue
         m = _OP_TEXT.match(s)
         if m and int(m.group(1)) == next_op and (ended or looks_operative(m.group(2))):
@@ -317,17 +329,26 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             number = m.group(1)
             next_op += 1
             in_operative = True
-            sub_expect = None
+            sub_expect = outer_expect = None
             cur.append(_Line(ln.no, m.group(2), ln.page))
             continue
         m = _SUB.match(s)
-        if m and ended and _sub_ok(m.group(1), prev, sub_expect):
+        if m and ended and _sub_ok(m.group(1), prev, sub_expect, outer_expect):
             flush()
             number = f"({m.group(1)})"
-            sub_expect = _next_sub(m.group(1), m.group(1) == sub_expect)
+            sub_expect, outer_expect = _after_sub(m.group(1), sub_expect, outer_expect)
             cur.append(_Line(ln.no, m.group(2), ln.page))
             continue
-        if not in_operative and ended and cur and preambular_lead(s):
+        m = _SUB_ALONE.match(s)
+        if m and ended and _sub_ok(m.group(1), prev, sub_expect, outer_expect):
+            # the label alone on its line, the text on the next (older PDFs, PyMuPDF)
+            j = _next_nonblank(lines, k)
+            if j is not None and not _SUB_ALONE.match(norm(lines[j].text)):
+                flush()
+                number = f"({m.group(1)})"
+                sub_expect, outer_expect = _after_sub(m.group(1), sub_expect, outer_expect)
+                continue
+        if not in_operative and ended and cur and (preambular_lead(s) or _unnumbered_op(s)):
             flush()
             cur.append(ln)
             continue
@@ -343,6 +364,48 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
 
 _ANNEX = re.compile(r"^Annex(?:es)?(?: [IVX]+)?$")
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+
+
+def _printed_first(line: str) -> bool:
+    """A short line after an operative number that may be the paragraph's last line,
+    printed first: it opens in lower case or ends in a colon, and is no opening."""
+    if len(line) >= 40:
+        return False
+    return line[:1].islower() or (line.endswith(":") and not looks_operative(line))
+
+
+def _unnumbered_op(line: str) -> bool:
+    """A line that opens an operative paragraph without a number (a resolution with a
+    single one: "Takes note of the report …"), never a preambular one."""
+    return bool(known_operative_lead(line)) and not preambular_lead(line)
+
+
+def _bare_number_ok(lines: list[_Line], k: int, n: int) -> bool:
+    """May the number `n` alone on the line before `lines[k]` open operative paragraph n?
+
+    A number without its full stop may also be a detached footnote mark, so the
+    text must open like an operative paragraph and the sequence must go on: the
+    next numbered line ahead is n + 1 (with its full stop), or, for n > 1, there is
+    no numbered line before the adoption line.
+    """
+    j = _next_nonblank(lines, k)
+    if j is None:
+        return False
+    first = norm(lines[j].text)
+    if not looks_operative(first) or preambular_lead(first):
+        return False
+    for x in lines[j : j + OP_LOOKAHEAD_LINES]:
+        t = norm(x.text)
+        if PLENARY.fullmatch(t) or _ANNEX.match(t):
+            break
+        m = _OP_ANY.match(t)
+        if m and m.group(1) == str(n + 1) and not _OP_BARE.match(t):
+            return True
+        if m and int(m.group(1)) > n + 1 and "." in t:
+            return False
+    else:
+        return False
+    return n > 1
 
 
 def _next_nonblank(lines: list[_Line], start: int) -> int | None:
@@ -389,8 +452,22 @@ def _ends_paragraph(text: str) -> bool:
     return s2 != s and s2.endswith((",", ";", ":", "."))
 
 
-def _sub_ok(letter: str, prev: str, expect: str | None) -> bool:
-    if expect is not None and letter == expect:
+def _after_sub(letter: str, expect: str | None, outer: str | None) -> tuple[str | None, str | None]:
+    """(expected next mark, expected next outer letter) after the mark `letter`:
+    ``(b)`` ``(i)`` ``(ii)`` ``(c)``: the letters go on after the roman list.
+
+    >>> _after_sub("i", "c", None), _after_sub("c", "iii", "c")
+    (('ii', 'c'), ('d', None))
+    """
+    if letter != expect and letter == outer:
+        return _next_sub(letter, True), None
+    if letter == "i" and expect is not None and expect != "i":
+        return _next_sub(letter, False), expect
+    return _next_sub(letter, letter == expect), outer
+
+
+def _sub_ok(letter: str, prev: str, expect: str | None, outer: str | None = None) -> bool:
+    if letter in (expect, outer) and letter is not None:
         return True
     # A first sub-paragraph follows a paragraph ending with a colon.
     if letter in ("a", "i"):

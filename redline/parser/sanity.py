@@ -6,7 +6,7 @@ outcome, so the parsed document is checked for what a resolution never looks
 like: an operative numbering that jumps (per section: sectioned resolutions
 start again at 1), a number of the sequence left inside a paragraph's text, a
 paragraph of thousands of words, a footnote longer than the whole body, most of
-the file's words in no paragraph.
+the file's words in no paragraph, operative paragraphs without their numbers.
 
 >>> from redline.parser import parse_document
 >>> doc = parse_document("The General Assembly,\\n\\n1. Urges States to act;\\n\\n"
@@ -23,12 +23,14 @@ import re
 from collections.abc import Iterable
 
 from redline.model import Document, Paragraph, ParaKind
+from redline.parser.vocab import known_operative_lead, preambular_lead
 
 LONG_PARAGRAPH_WORDS = 2000  # the longest real paragraph in the corpus has 610 words
 FOOTNOTE_BODY_SHARE = 1.0  # a footnote longer than this share of the body (1: the whole body)
 FOOTNOTE_MIN_WORDS = 150  # shorter footnotes are never suspect (a one-paragraph text's note)
 LONG_FOOTNOTE_WORDS = 250  # whatever the body: the longest real footnote in the corpus has 93
 PARAGRAPH_WORDS_SHARE = 0.5  # below this share of a file's words in paragraphs: most is lost
+UNNUMBERED_OPERATIVE_MIN = 2  # a single unnumbered operative paragraph is a real form
 MIN_FILE_WORDS = 200  # a shorter file is not judged by its share (a header weighs too much)
 
 INNER_NUMBERS_AHEAD = 2  # the next number and this many after it are sought (one or two lost)
@@ -57,6 +59,7 @@ def check(doc: Document, text: str | None = None) -> tuple[str, ...]:
     for d in (doc, *doc.resolutions):
         where = d.source
         out.extend(f"{where}: {w}" for w in _sequence(d.paragraphs))
+        out.extend(f"{where}: {w}" for w in _unnumbered(d.paragraphs))
         out.extend(f"{where}: {w}" for w in _long(d.paragraphs))
         out.extend(f"{where}: {w}" for w in _footnotes(d))
     if text is not None:
@@ -111,6 +114,27 @@ def _sequence(paragraphs: tuple[Paragraph, ...]) -> list[str]:
                     "(its number not recognised)"
                 )
     return out
+
+
+def _unnumbered(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    """Preambular paragraphs that open with an operative verb when there is no
+    operative paragraph: the operative numbers were lost."""
+    if any(p.kind == ParaKind.OPERATIVE for p in paragraphs):
+        return []
+    odd = [
+        p
+        for p in paragraphs
+        if p.kind == ParaKind.PREAMBULAR
+        and known_operative_lead(p.text)
+        and not preambular_lead(p.text)
+    ]
+    if len(odd) < UNNUMBERED_OPERATIVE_MIN:
+        return []
+    return [
+        f"{_at(odd[0])}: {len(odd)} preambular paragraphs open with an operative verb "
+        f"({odd[0].label}–{odd[-1].label}) and none is numbered: the operative numbers "
+        "were probably lost"
+    ]
 
 
 def _long(paragraphs: tuple[Paragraph, ...]) -> list[str]:

@@ -147,6 +147,15 @@ def operative_lead(text: str) -> str:
     return ""
 
 
+def known_operative_lead(text: str) -> str | None:
+    """The operative lead phrase `text` opens with, from the known list only.
+
+    >>> known_operative_lead("Takes note of the report"), known_operative_lead("Nations")
+    ('Takes note', None)
+    """
+    return _longest(text, _OP_SORTED)
+
+
 def looks_operative(text: str) -> bool:
     """True when `text` (after a paragraph number) opens with an operative verb."""
     return bool(operative_lead(text))
