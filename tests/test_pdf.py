@@ -310,3 +310,19 @@ def test_an_amendment_reads_the_same_from_its_pdf_and_its_extracted_texts(name, 
         assert doc.sponsors.original == pdf.sponsors.original
         assert [p.text for p in doc.paragraphs] == [p.text for p in pdf.paragraphs]
         assert [n.text for n in doc.footnotes] == [n.text for n in pdf.footnotes]
+
+
+def test_a_list_item_wrapped_under_its_hanging_indent_is_one_paragraph():
+    """A/C.2/80/L.60's programme of work and A/RES/79/323's lists print an item's
+    wrapped lines indented under its text: they continue the item, not new paragraphs."""
+    l60 = {p.label: p.text for p in parsed(CORPUS / "A_C.2_80_L.60.pdf").paragraphs}
+    assert l60["OP2(d)"].endswith("on assets return to foster sustainable development;")
+    assert l60["OP2(f)"].endswith("international tax cooperation at the United Nations;")
+    assert l60["OP4(b)"].endswith("A Renewed Declaration for Resilient Prosperity;")
+    assert not any(t in ("development;", "United Nations;", "Prosperity;") for t in l60.values())
+    texts = [p.text for p in parsed(CORPUS / "A_RES_79_323.pdf").paragraphs]
+    assert (
+        "To focus on sustainable development impact as well as on quantity and degree of leverage;"
+        in texts
+    )
+    assert "degree of leverage;" not in texts

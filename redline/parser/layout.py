@@ -350,17 +350,41 @@ def _margin(lines: list[Line]) -> float:
     return float(count.most_common(1)[0][0]) if count else 0.0
 
 
-def _starts(prev: Line | None, ln: Line, margin: float) -> bool:
-    """Whether `ln` starts a new paragraph after `prev`."""
+def _starts(prev: Line | None, ln: Line, margin: float, first: Line | None = None) -> bool:
+    """Whether `ln` starts a new paragraph after `prev` (`first`: the first line of the
+    paragraph `prev` is in)."""
     if prev is None:
         return True
     if ln.bold != prev.bold or abs(ln.size - prev.size) > 1.0:
         return True
     if ln.x0 > margin + INDENT * ln.size:
-        return True
+        return not _continues(first or prev, prev, ln)
     if ln.page == prev.page and ln.baseline - prev.baseline > PARA_GAP * 1.2 * ln.size:
         return True
     return False
+
+
+def _continues(first: Line, prev: Line, ln: Line) -> bool:
+    """An indented line that goes on with the line before: that one ends no clause and
+    this one opens in lower case, or stands right of the labelled line that opens the
+    paragraph, as the wrapped lines of a list item printed with a hanging indent do (A/C.2/80/L.60: "(d)
+    Promotion of international cooperation to combat illicit financial flows" / "and
+    strengthen good practices …"; "(f) … at the" / "United Nations;").
+
+    >>> a = Line(1, 72, 500, 100, 12, "(d) Promotion of international cooperation", False)
+    >>> _continues(a, a, Line(1, 108, 500, 114, 12, "and strengthen good practices", False))
+    True
+    >>> _continues(a, a, Line(1, 108, 500, 114, 12, "United Nations;", False))
+    True
+    >>> _continues(a, a, Line(1, 108, 500, 114, 12, "(e) Promoting investments", False))
+    False
+    """
+    return (
+        ln.page == prev.page
+        and not prev.text.rstrip().endswith((".", ";", ":", ","))
+        and _OPENING.match(ln.text) is None
+        and (ln.text[:1].islower() or (_OPENING.match(first.text) is not None and ln.x0 > first.x0))
+    )
 
 
 def _block(lines: list[Line], other: bool) -> Block:
@@ -398,7 +422,7 @@ def _blocks(body: list[Line]) -> list[Block]:
     groups: list[list[Line]] = []
     prev: Line | None = None
     for ln in body:
-        if _starts(prev, ln, margin):
+        if _starts(prev, ln, margin, groups[-1][0] if groups else None):
             groups.append([ln])
         else:
             groups[-1].append(ln)
