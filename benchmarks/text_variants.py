@@ -406,6 +406,17 @@ def figures(
         for v in variants:
             ok = [c.counts(v)[1] == c.independent_op() for c in docs.values()]
             rows.append((f"{label}: OP count = independent count, {v}", share(ok)))
+    for label, docs, variants in (("pdf", pdf, PDF_VARIANTS), ("un", un, UN_VARIANTS)):
+        ref = next(iter(docs.values())).reference if docs else ""
+        for v in variants:
+            subs = sum(c.counts(v)[2] for c in docs.values())
+            same = sum(c.counts(v)[2] == c.counts(c.reference)[2] for c in docs.values())
+            rows.append(
+                (
+                    f"{label}: sub-paragraphs, {v} (documents with the {ref} count)",
+                    f"{subs} ({same}/{len(docs)})",
+                )
+            )
             if verbose:
                 bad = [f"{n}({c.counts(v)[1]}/{c.independent_op()})" for n, c in docs.items()
                        if c.counts(v)[1] != c.independent_op()]  # fmt: skip
