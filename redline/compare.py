@@ -19,6 +19,7 @@ from redline.model import (
     DELETE,
     EQUAL,
     INSERT,
+    Citation,
     Comparison,
     Document,
     Entry,
@@ -101,21 +102,21 @@ def _notes(doc: Document) -> _Notes:
 
 def _cited(
     p: Paragraph | None, notes: _Notes, owner: int, glued: tuple[str, ...] = ()
-) -> list[tuple[str, str, int]]:
-    """(mark, footnote text, owner) for each citation in the paragraph, in order;
+) -> list[tuple[str, str, int, bool]]:
+    """(mark, footnote text, owner, glued) for each citation in the paragraph, in order;
     footnote numbers found glued to a word (``Crime5``) take their place by number."""
     if p is None:
         return []
     table = notes.get(_key(p), {})
-    marks = list(p.footnotes)
+    marks = [(m, False) for m in p.footnotes]
     for g in glued:
         at = len(marks)
-        for k, m in enumerate(marks):
+        for k, (m, _) in enumerate(marks):
             if m.isdigit() and int(m) > int(g):
                 at = k
                 break
-        marks.insert(at, g)
-    return [(m, table[m].text if m in table else "", owner) for m in marks]
+        marks.insert(at, (g, True))
+    return [(m, table[m].text if m in table else "", owner, g) for m, g in marks]
 
 
 def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
@@ -167,24 +168,28 @@ def _with_footnotes(
             before = _cited(first.old, old_notes, 0, glued_old)
             after = _cited(first.new, new_notes, 0, glued_new)
         changes: list[list[FootnoteChange]] = [[] for _ in group]
+        cites: list[Citation] = []
         for k in range(max(len(before), len(after))):
             o = before[k] if k < len(before) else None
             n = after[k] if k < len(after) else None
             if o is not None and n is not None:
+                segs = words.diff(o[1], n[1]) if o[1] != n[1] else _one(EQUAL, o[1])
                 if o[1] != n[1]:
-                    changes[n[2]].append(FootnoteChange(o[0], n[0], words.diff(o[1], n[1])))
+                    changes[n[2]].append(FootnoteChange(o[0], n[0], segs))
+                cites.append(Citation(o[0], n[0], segs, o[2], n[2], o[3], n[3]))
             elif o is not None:
-                changes[o[2]].append(FootnoteChange(o[0], None, _one(DELETE, o[1])))
+                segs = _one(DELETE, o[1])
+                changes[o[2]].append(FootnoteChange(o[0], None, segs))
+                cites.append(Citation(o[0], None, segs, old_piece=o[2], old_glued=o[3]))
             elif n is not None:
-                changes[n[2]].append(FootnoteChange(None, n[0], _one(INSERT, n[1])))
+                segs = _one(INSERT, n[1])
+                changes[n[2]].append(FootnoteChange(None, n[0], segs))
+                cites.append(Citation(None, n[0], segs, new_piece=n[2], new_glued=n[3]))
         for e, mine in zip(group, changes, strict=True):
-            if not mine:
-                out.append(e)
-                continue
             status = e.status
-            if status in (Status.UNCHANGED, Status.RENUMBERED):
+            if mine and status in (Status.UNCHANGED, Status.RENUMBERED):
                 status = Status.CHANGED
-            out.append(replace(e, status=status, footnotes=tuple(mine)))
+            out.append(replace(e, status=status, footnotes=tuple(mine), citations=tuple(cites)))
     return tuple(out)
 
 

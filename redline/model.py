@@ -265,6 +265,40 @@ class FootnoteChange:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """One footnote citation of an entry, paired across the texts by `redline.compare`:
+    the n-th note cited by the old paragraph with the n-th cited by the new one (marks
+    shift when a note is added earlier), one side None for a note added or dropped.
+
+    >>> Citation("1", "2", (Segment("=", "A/75/111."),)).kept
+    True
+    """
+
+    old_mark: str | None
+    new_mark: str | None
+    segments: tuple[Segment, ...]
+    """The footnote's text as a word diff (one kept run when it is the same)."""
+    old_piece: int = 0
+    """For a split or merge: which entry of the group cites it in the old text."""
+    new_piece: int = 0
+    """Likewise in the new text."""
+    old_glued: bool = False
+    """The old side is a footnote number the extractor glued to a word (``Crime5``):
+    compared as a citation, but not one the old paragraph makes."""
+    new_glued: bool = False
+
+    @property
+    def kept(self) -> bool:
+        """Cited by a paragraph on both sides."""
+        return (
+            self.old_mark is not None
+            and self.new_mark is not None
+            and not self.old_glued
+            and not self.new_glued
+        )
+
+
+@dataclass(frozen=True)
 class MarkAt:
     """Where a cited footnote mark stands in an entry's word diff: right after the
     first `offset` characters of segment `segment` (decided by `redline.compare`).
@@ -302,6 +336,10 @@ class Entry:
     split); None when the reader did not record positions: shown at the end."""
     new_marks: tuple[MarkAt, ...] | None = None
     """The same for the new paragraph's marks (a merge: those of this piece)."""
+    citations: tuple[Citation, ...] = ()
+    """Every footnote citation of the entry's paragraphs, old paired with new (changed
+    or not; `footnotes` holds the changed ones); the pieces of a split or merge share
+    one list, each citation naming its pieces."""
 
     @property
     def text_changed(self) -> bool:

@@ -7,8 +7,9 @@ paragraph also has its paragraph mark tracked; a split paragraph has its new
 paragraph marks inserted and a merge its old ones deleted, so that accepting or
 rejecting joins the pieces again. A moved paragraph is deleted where it stood
 and inserted where it stands now. Footnotes are real Word footnotes, their
-changes tracked too; the reference stands at the end of the paragraph citing it
-(the parsed text does not keep where in the paragraph the marker stood). The
+changes tracked too, paired as `redline.compare` paired them (`Entry.citations`);
+each reference stands where compare placed its mark (`Entry.old_marks`,
+`Entry.new_marks`), at the end of the paragraph when the reader did not say. The
 header carries the symbol, a draft's sponsor line and the title, tracked alike;
 a committee report keeps its headings and each draft resolution's title.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,9 +35,11 @@ from redline.model import (
     DELETE,
     EQUAL,
     INSERT,
+    Citation,
     Comparison,
     Document,
     Entry,
+    MarkAt,
     Paragraph,
     ParaKind,
     Segment,
@@ -44,6 +48,7 @@ from redline.model import (
     old_text,
 )
 from redline.render import RenderOptions
+from redline.render.common import cut_at
 from redline.render.safe import xml_safe
 
 if TYPE_CHECKING:
@@ -65,6 +70,8 @@ class _Run:
     italic_old: bool | None = None
     """For kept text: italic in the old text, when that differs (a lead phrase that
     grew or shrank); written as a tracked formatting change."""
+    note: _Note | None = None
+    """A footnote reference standing here (the run has no text)."""
 
 
 @dataclass
@@ -79,7 +86,7 @@ class _Para:
     olds: set[int] = field(default_factory=set)
     """Indices of the old paragraphs whose text this paragraph carries."""
     notes: list[_Note] = field(default_factory=list)
-    """Footnotes cited by the paragraph, referenced at its end."""
+    """Footnotes cited by the paragraph whose place is unknown, referenced at its end."""
 
 
 @dataclass
@@ -88,6 +95,8 @@ class _Note:
 
     op: str
     segments: tuple[Segment, ...]
+    old_mark: str | None = None
+    new_mark: str | None = None
 
 
 def render(comparison: Comparison, options: RenderOptions) -> bytes:
@@ -102,9 +111,9 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     author = xml_safe(options.author)  # XML 1.0 holds no C0 control: shown as ␁, never dropped
     doc.core_properties.author = author
     doc.core_properties.last_modified_by = author
-    doc.core_properties.title = xml_safe(
-        "".join(s.text for s in comparison.title if s.op != DELETE)
-    )
+    title = xml_safe(new_text(comparison.title))
+    # the core properties hold at most 255 characters: a longer title is cut there
+    doc.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
     writer = _Writer(doc, author, _word_date(options.generated))
     for para in _layout(comparison):
         writer.paragraph(para)
@@ -204,8 +213,14 @@ def _number_runs(old: Paragraph | None, new: Paragraph | None) -> list[_Run]:
     return runs
 
 
-def _text_runs(segments: tuple[Segment, ...], old_lead: str, new_lead: str) -> list[_Run]:
-    """Runs of a word diff, the lead phrase of each side in italics.
+def _text_runs(
+    segments: tuple[Segment, ...],
+    old_lead: str,
+    new_lead: str,
+    after: Sequence[tuple[_Note, ...]] = (),
+) -> list[_Run]:
+    """Runs of a word diff, the lead phrase of each side in italics, and after each
+    segment the references of `after` (one tuple of notes a segment).
 
     Kept text in one side's lead but not the other's is italic as in the new
     text, with its old look recorded (`_Run.italic_old`).
@@ -218,7 +233,7 @@ def _text_runs(segments: tuple[Segment, ...], old_lead: str, new_lead: str) -> l
     """
     runs: list[_Run] = []
     pos_old = pos_new = 0
-    for s in segments:
+    for k, s in enumerate(segments):
         text = s.text
         while text:
             left_new, left_old = len(new_lead) - pos_new, len(old_lead) - pos_old
@@ -237,14 +252,98 @@ def _text_runs(segments: tuple[Segment, ...], old_lead: str, new_lead: str) -> l
                 pos_old += len(piece)
             if s.op != DELETE:
                 pos_new += len(piece)
+        runs.extend(_Run(n.op, "", note=n) for n in (after[k] if k < len(after) else ()))
     return runs
 
 
-def _whole(p: Paragraph, op: str) -> list[_Run]:
-    """A paragraph inserted or deleted as a whole: its number and text as one op."""
+def _noted_runs(
+    segments: tuple[Segment, ...],
+    old_lead: str,
+    new_lead: str,
+    notes: list[_Note],
+    old_marks: tuple[MarkAt, ...] | None,
+    new_marks: tuple[MarkAt, ...] | None,
+) -> tuple[list[_Run], list[_Note]]:
+    """The runs of a word diff with each note's reference where `redline.compare`
+    placed its mark (a kept note where the new text has it), and the notes whose
+    place is unknown, for the end of the paragraph."""
+    at: list[tuple[MarkAt, _Note]] = []
+    rest: list[_Note] = []
+    used: set[tuple[int, int]] = set()
+
+    def find(side: int, marks: tuple[MarkAt, ...] | None, mark: str | None) -> MarkAt | None:
+        for k, m in enumerate(marks or ()):
+            if m.mark == mark and (side, k) not in used:
+                used.add((side, k))
+                return m
+        return None
+
+    for note in notes:
+        new = find(1, new_marks, note.new_mark) if note.op != DELETE else None
+        old = find(0, old_marks, note.old_mark) if note.op != INSERT else None
+        if old is not None and new is not None:
+            # a kept reference stands where both sides have it; where no one place
+            # is right for both, it is dropped where it stood and added where it stands
+            if _clear(segments, old, new, INSERT):
+                at.append((new, note))
+            elif _clear(segments, old, new, DELETE):
+                at.append((old, note))
+            else:
+                at.append((old, _Note(DELETE, (Segment(DELETE, old_text(note.segments)),))))
+                at.append((new, _Note(INSERT, (Segment(INSERT, new_text(note.segments)),))))
+        elif (m := new or old) is not None:
+            at.append((m, note))
+        else:
+            rest.append(note)
+    if not at:
+        return _text_runs(segments, old_lead, new_lead), rest
+    pieces = cut_at(segments, at)
+    segs = tuple(piece for _, _, piece, _ in pieces)
+    return _text_runs(segs, old_lead, new_lead, [after for *_, after in pieces]), rest
+
+
+def _clear(segments: tuple[Segment, ...], a: MarkAt, b: MarkAt, other: str) -> bool:
+    """Whether no text of one side (the segments whose op is not `other`) stands
+    between two places of a word diff: a reference at either is right for that side."""
+    starts, pos = [], 0
+    for seg in segments:
+        starts.append(pos)
+        pos += len(seg.text)
+    lo, hi = sorted((starts[a.segment] + a.offset, starts[b.segment] + b.offset))
+    return not any(
+        seg.op != other and min(start + len(seg.text), hi) > max(start, lo)
+        for seg, start in zip(segments, starts, strict=True)
+    )
+
+
+def _on_side(
+    segments: tuple[Segment, ...], marks: tuple[MarkAt, ...] | None, op: str, text: str
+) -> tuple[MarkAt, ...] | None:
+    """Marks placed in a word diff, placed instead in the one run of its side's whole
+    text (a paragraph written as inserted or deleted: `_whole`); None when that side
+    of the diff is not `text`."""
+    other = DELETE if op == INSERT else INSERT
+    starts, pos = [], 0
+    for seg in segments:
+        starts.append(pos)
+        pos += len(seg.text) if seg.op != other else 0
+    side = new_text(segments) if op == INSERT else old_text(segments)
+    if marks is None or side != text:
+        return None
+    return tuple(MarkAt(m.mark, 0, starts[m.segment] + m.offset) for m in marks)
+
+
+def _whole(e: Entry, op: str, notes: list[_Note]) -> _Para:
+    """An entry's paragraph inserted (new) or deleted (old) as a whole: its number and
+    text as one op, its notes' references where they stand."""
+    p = e.new if op == INSERT else e.old
+    assert p is not None
     seg = (Segment(op, p.text),) if p.text else ()
     num = _number_runs(p, None) if op == DELETE else _number_runs(None, p)
-    return num + _text_runs(seg, p.lead, p.lead)
+    marks = _on_side(e.segments, e.new_marks if op == INSERT else e.old_marks, op, p.text)
+    old_marks, new_marks = (None, marks) if op == INSERT else (marks, None)
+    runs, rest = _noted_runs(seg, p.lead, p.lead, notes, old_marks, new_marks)
+    return _Para(num + runs, op, p.kind, notes=rest)
 
 
 def _layout(c: Comparison) -> list[_Para]:
@@ -316,7 +415,6 @@ def _body(c: Comparison) -> list[_Para]:
     for k, p in enumerate(c.old.flat()):
         old_index.setdefault(p, k)
     entries = list(c.entries)
-    notes = _Footnotes(c)
     out: list[_Para] = []
     moved: list[tuple[int, _Para]] = []
     k = 0
@@ -326,29 +424,30 @@ def _body(c: Comparison) -> list[_Para]:
             n = k
             while n < len(entries) and entries[n].group == e.group:
                 n += 1
-            out.extend(_group(entries[k:n], old_index, notes))
+            out.extend(_group(entries[k:n], old_index))
             k = n
             continue
         k += 1
         oi = {old_index[e.old]} if e.old is not None and e.old in old_index else set()
         if e.status == Status.MOVED and e.old is not None and e.new is not None:
-            ins = notes.cite([e], [], [(m, 0, e.new) for m in e.new.footnotes], split=True)[0]
-            dele = notes.cite([e], [(m, 0, e.old) for m in e.old.footnotes], [], split=False)[0]
-            out.append(_Para(_whole(e.new, INSERT), INSERT, e.new.kind, notes=ins))
-            moved.append(
-                (min(oi) if oi else -1, _Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi, dele))
-            )
+            out.append(_whole(e, INSERT, _moved_notes(e, INSERT)))
+            dele = _whole(e, DELETE, _moved_notes(e, DELETE))
+            dele.olds = oi
+            moved.append((min(oi) if oi else -1, dele))
             continue
-        before = [(m, 0, e.old) for m in e.old.footnotes] if e.old else []
-        after = [(m, 0, e.new) for m in e.new.footnotes] if e.new else []
-        cited = notes.cite([e], before, after, split=True)[0]
+        cited = _notes([e], split=True)[0]
         if e.old is None and e.new is not None:
-            out.append(_Para(_whole(e.new, INSERT), INSERT, e.new.kind, notes=cited))
+            out.append(_whole(e, INSERT, cited))
         elif e.new is None and e.old is not None:
-            out.append(_Para(_whole(e.old, DELETE), DELETE, e.old.kind, oi, cited))
+            para = _whole(e, DELETE, cited)
+            para.olds = oi
+            out.append(para)
         elif e.old is not None and e.new is not None:
-            runs = _number_runs(e.old, e.new) + _text_runs(e.segments, e.old.lead, e.new.lead)
-            out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=cited))
+            runs, rest = _noted_runs(
+                e.segments, e.old.lead, e.new.lead, cited, e.old_marks, e.new_marks
+            )
+            runs = _number_runs(e.old, e.new) + runs
+            out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=rest))
         out.extend(_resolution_head(c, e, out[-1]) if out else [])
     # a moved paragraph's deletion goes right after the old paragraph before it
     for i, para in sorted(moved, key=lambda t: t[0]):
@@ -413,7 +512,7 @@ def _resolution_head(c: Comparison, e: Entry, heading: _Para) -> list[_Para]:
     return out
 
 
-def _group(group: list[Entry], old_index: dict[Paragraph, int], notes: _Footnotes) -> list[_Para]:
+def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
     """A split (one old, several new) or a merge (several old, one new).
 
     The pieces are written as paragraphs whose marks, but the last, are inserted
@@ -424,13 +523,7 @@ def _group(group: list[Entry], old_index: dict[Paragraph, int], notes: _Footnote
     if len(olds) != len(group) or len(news) != len(group):
         return []  # not a group the aligner makes
     is_split = all(p == olds[0] for p in olds)
-    if is_split:
-        before = [(m, 0, olds[0]) for m in olds[0].footnotes]
-        after = [(m, k, p) for k, p in enumerate(news) for m in p.footnotes]
-    else:
-        before = [(m, k, p) for k, p in enumerate(olds) for m in p.footnotes]
-        after = [(m, 0, news[0]) for m in news[0].footnotes]
-    cited = notes.cite(group, before, after, split=is_split)
+    cited = _notes(group, split=is_split)
     out: list[_Para] = []
     for n, e in enumerate(group):
         first, last = n == 0, n == len(group) - 1
@@ -445,69 +538,51 @@ def _group(group: list[Entry], old_index: dict[Paragraph, int], notes: _Footnote
             lead_old = old.lead
             mark = EQUAL if last else DELETE
         lead_new = new.lead if (first or is_split) else ""
-        runs = num + _text_runs(e.segments, lead_old, lead_new)
-        out.append(_Para(runs, mark=mark, kind=new.kind, olds=oi, notes=cited[n]))
+        runs, rest = _noted_runs(e.segments, lead_old, lead_new, cited[n], e.old_marks, e.new_marks)
+        out.append(_Para(num + runs, mark=mark, kind=new.kind, olds=oi, notes=rest))
     return out
 
 
-class _Footnotes:
-    """Pairs the footnotes paragraphs cite, old with new, by position (as `compare` does)."""
+def _notes(group: list[Entry], split: bool) -> list[list[_Note]]:
+    """The footnotes of each piece of an entry (or of a split or merge), as
+    `redline.compare` paired them (`Entry.citations`).
 
-    def __init__(self, c: Comparison) -> None:
-        self.old, self.new = _tables(c.old), _tables(c.new)
-
-    def cite(
-        self,
-        entries: list[Entry],
-        before: list[_Citation],
-        after: list[_Citation],
-        split: bool,
-    ) -> list[list[_Note]]:
-        """The footnotes of each piece: `before` and `after` are (mark, piece, paragraph).
-
-        A kept footnote goes with its new piece in a split and with its old piece
-        otherwise, so that accepting and rejecting both find it where it was.
-        """
-        changes = {(f.old_mark, f.new_mark): f.segments for e in entries for f in e.footnotes}
-        out: list[list[_Note]] = [[] for _ in entries]
-        last: int | None = None  # the piece of the last kept note
-        for k in range(max(len(before), len(after))):
-            o = before[k] if k < len(before) else None
-            n = after[k] if k < len(after) else None
-            if o is not None and n is not None:
-                a, b = _lookup(self.old, o), _lookup(self.new, n)
-                segs = changes.get((o[0], n[0])) or _pair_segments(a, b)
-                last = n[1] if split else o[1]
-                out[last].append(_Note(EQUAL, segs))
-            elif o is not None:
-                # in a split the old paragraph is one piece: a deleted note stays after
-                # the kept note before it, so that rejecting keeps the old order
-                piece = last if split and last is not None else o[1]
-                out[piece].append(_Note(DELETE, (Segment(DELETE, _lookup(self.old, o)),)))
-            elif n is not None:
-                piece = last if not split and last is not None else n[1]  # likewise, merged
-                out[piece].append(_Note(INSERT, (Segment(INSERT, _lookup(self.new, n)),)))
-        return out
+    A kept footnote goes with its new piece in a split and with its old piece
+    otherwise, so that accepting and rejecting both find it where it was. A
+    number the extractor glued to a word was no citation on its side: its note
+    is written as added (or dropped) there.
+    """
+    out: list[list[_Note]] = [[] for _ in group]
+    last: int | None = None  # the piece of the last kept note
+    for c in group[0].citations:
+        if c.kept:
+            last = c.new_piece if split else c.old_piece
+            out[last].append(_Note(EQUAL, c.segments, c.old_mark, c.new_mark))
+        elif c.old_mark is not None and not c.old_glued:
+            # in a split the old paragraph is one piece: a deleted note stays after
+            # the kept note before it, so that rejecting keeps the old order
+            piece = last if split and last is not None else c.old_piece
+            out[piece].append(_dropped(c))
+        elif c.new_mark is not None and not c.new_glued:
+            piece = last if not split and last is not None else c.new_piece  # likewise, merged
+            out[piece].append(_added(c))
+    return out
 
 
-_Citation = tuple[str, int, Paragraph]
-"""A footnote mark, the piece (of a split or merge) citing it, and the paragraph."""
-_Tables = tuple[dict[str, str], dict[str, dict[str, str]]]
+def _moved_notes(e: Entry, op: str) -> list[_Note]:
+    """The notes of a moved paragraph: all added where it stands (`op` ``+``), all
+    dropped where it stood (``-``)."""
+    if op == INSERT:
+        return [_added(c) for c in e.citations if c.new_mark is not None and not c.new_glued]
+    return [_dropped(c) for c in e.citations if c.old_mark is not None and not c.old_glued]
 
 
-def _tables(doc: Document) -> _Tables:
-    """Footnote texts by mark: the document's own, and each resolution's (marks restart)."""
-    own = {f.mark: f.text for f in doc.footnotes}
-    return own, {r.name or "": {f.mark: f.text for f in r.footnotes} for r in doc.resolutions}
+def _added(c: Citation) -> _Note:
+    return _Note(INSERT, (Segment(INSERT, new_text(c.segments)),), None, c.new_mark)
 
 
-def _lookup(tables: _Tables, citation: _Citation) -> str:
-    """The text of a cited footnote; ``II/OP5`` cites into resolution II's footnotes."""
-    mark, _, p = citation
-    own, per = tables
-    if "/" in p.label:
-        return per.get(p.label.split("/", 1)[0], {}).get(mark, "")
-    return own.get(mark, "")
+def _dropped(c: Citation) -> _Note:
+    return _Note(DELETE, (Segment(DELETE, old_text(c.segments)),), c.old_mark, None)
 
 
 # --- writing WordprocessingML --------------------------------------------------------
@@ -555,13 +630,17 @@ class _Writer:
             ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
         self._runs(p._p, para.runs)
         for note in para.notes:
-            ref = self._footnote(note)
-            if note.op == EQUAL:
-                p._p.append(ref)
-            else:
-                wrapper = self._change(note.op)
-                wrapper.append(ref)
-                p._p.append(wrapper)
+            self._reference(p._p, note)
+
+    def _reference(self, p: Any, note: _Note) -> None:
+        """Append the note's reference, tracked when the note is added or dropped."""
+        ref = self._footnote(note)
+        if note.op == EQUAL:
+            p.append(ref)
+        else:
+            wrapper = self._change(note.op)
+            wrapper.append(ref)
+            p.append(wrapper)
 
     def _footnote(self, note: _Note) -> Any:
         """The footnote's body in the footnotes part; returns the reference run."""
@@ -604,6 +683,10 @@ class _Writer:
         """Append runs to paragraph `p`, neighbouring inserted or deleted ones in one change."""
         wrapper: Any = None
         for run in runs:
+            if run.note is not None:
+                wrapper = None
+                self._reference(p, run.note)
+                continue
             if not run.text:
                 continue
             if run.op == EQUAL:
