@@ -861,3 +861,22 @@ def test_libreoffice_prints_the_redline_to_pdf(real: Comparison, tmp_path: Path)
         ["pdftoppm", "-r", "60", "-f", "1", "-l", "1", str(pdf)], capture_output=True, check=True
     ).stdout
     assert colour_pixels(ppm) > 200
+
+
+def test_a_title_longer_than_the_core_properties_hold_is_cut() -> None:
+    """A/RES/79/190's title runs past 255 characters, python-docx's limit for the
+    document's title property (it raised ValueError): the .docx is written, the
+    property cut with an ellipsis, the title in the body whole."""
+    from redline import compare
+
+    un = Path(__file__).parent / "fixtures" / "un"
+    old, new = (
+        redline.parse(str(un / "A_RES_79_189.txt")),
+        redline.parse(str(un / "A_RES_79_190.txt")),
+    )
+    assert len(new.title) > 255
+    data = render(compare(old, new), RenderOptions())
+    package = zipfile.ZipFile(io.BytesIO(data))
+    core = package.read("docProps/core.xml").decode()
+    assert "<dc:title>Preventing and combating corrupt practices" in core and "…</dc:title>" in core
+    assert new.title[-60:] in package.read("word/document.xml").decode()
