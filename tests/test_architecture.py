@@ -56,3 +56,12 @@ def test_no_module_imports_the_terminal_renderer() -> None:
     through the registry (render.renderer) only."""
     users = [m for m, deps in import_graph().items() if "render.text" in deps]
     assert users == []
+
+
+def test_the_documented_graph_is_the_real_one() -> None:
+    """docs/ARCHITECTURE.md's import table is the one the imports give (regenerate it
+    with ``python docs/import_graph.py --write``)."""
+    doc = (ROOT / "docs/ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = _script().table()
+    assert "| `render.docx` |" in table
+    assert table.strip() in doc, "run: python docs/import_graph.py --write"
