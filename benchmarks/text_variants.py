@@ -147,6 +147,10 @@ _OP_NUMBER = re.compile(
     rf"^[ \t]*(\d{{1,3}})(?:\.(?=\s|$)|[ \t]+(?!(?:{_MONTH})\b)(?=[A-Z][a-z]))", re.M
 )
 
+# a line opening with a verb in the third person ("Adopts the", "Takes note"): preambular
+# paragraphs open with a participle or adjective (Recalling, Convinced, Deeply concerned)
+_SOLE_OP = re.compile(r"^[ \t]*[A-Z][a-z]{2,}s[ \t]+[a-z]", re.M)
+
 
 def independent_op_count(text: str) -> int:
     """The longest run 1, 2, … of numbered lines (``5.``, ``5. Text``, ``5 Text``) after
@@ -155,6 +159,8 @@ def independent_op_count(text: str) -> int:
 
     >>> independent_op_count("The General Assembly,\\n1\\n1.\\nUrges\\n2 Decides\\nAnnex\\n3. x")
     2
+    >>> independent_op_count("The General Assembly,\\nRecalling x,\\nTakes note of y.\\nAnnex\\n1. z")
+    1
     """
     m = _GA.search(text)
     if not m:
@@ -167,6 +173,8 @@ def independent_op_count(text: str) -> int:
     for x in _OP_NUMBER.finditer(body):
         if int(x.group(1)) == want:
             want += 1
+    if want == 1 and _SOLE_OP.search(body):
+        return 1  # one unnumbered operative paragraph ("Adopts the …")
     return want - 1
 
 
