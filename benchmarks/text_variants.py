@@ -414,6 +414,10 @@ def figures(
         for v in variants:
             ok = [c.counts(v)[1] == c.independent_op() for c in docs.values()]
             rows.append((f"{label}: OP count = independent count, {v}", share(ok)))
+            if verbose:
+                bad = [f"{n}({c.counts(v)[1]}/{c.independent_op()})" for n, c in docs.items()
+                       if c.counts(v)[1] != c.independent_op()]  # fmt: skip
+                print(f"  OP {label} {v}: {' '.join(bad)}", file=sys.stderr)
     for label, docs, variants in (("pdf", pdf, PDF_VARIANTS), ("un", un, UN_VARIANTS)):
         ref = next(iter(docs.values())).reference if docs else ""
         for v in variants:
@@ -425,10 +429,6 @@ def figures(
                     f"{subs} ({same}/{len(docs)})",
                 )
             )
-            if verbose:
-                bad = [f"{n}({c.counts(v)[1]}/{c.independent_op()})" for n, c in docs.items()
-                       if c.counts(v)[1] != c.independent_op()]  # fmt: skip
-                print(f"  OP {label} {v}: {' '.join(bad)}", file=sys.stderr)
     for label, docs, pairs, variants in (
         ("pdf", pdf, pdf_pairs(), ("pymupdf", "pdftotext")),
         ("un", un, un_pairs(), ("text",)),
