@@ -94,3 +94,16 @@ def test_an_adopting_paragraph_alone_is_operative() -> None:
     # A/RES/79/2 adopts a political declaration: its one paragraph is operative
     doc = parse_document((PDF / "A_RES_79_2.pymupdf.txt").read_text(encoding="utf-8"))
     assert _labels(doc) == ["OP1"] and doc.paragraphs[0].lead == "Adopts"
+
+
+def test_a_lost_operative_number_does_not_swallow_the_rest() -> None:
+    # A/RES/75/197 with the line "4." lost: OP5, OP6 … follow on (OP4's text joins
+    # OP3), and the break is said
+    text = (UN / "A_RES_75_197.txt").read_text(encoding="utf-8")
+    broken = re.sub(r"\n4\. *\n", "\n", text, count=1)
+    doc = parse_document(broken, "b.txt")
+    numbers = [p.number for p in doc.paragraphs if p.kind == ParaKind.OPERATIVE]
+    assert numbers == [str(n) for n in range(1, 25) if n != 4]
+    assert any(
+        w.startswith("b.txt: OP5, line ") and "OP3 is followed by OP5" in w for w in doc.warnings
+    )

@@ -297,6 +297,10 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
         prev = join_lines([x.text for x in cur[-3:] + tail])
         ended = not prev or _ends_paragraph(prev)
         m = _OP_ALONE.match(s)
+        if m and int(m.group(1)) == next_op + 1 and ended and next_op > 1:
+            # one number lost ("4." not printed): the sequence 5, 6 decides (sanity warns)
+            if _bare_number_ok(lines, k, next_op + 1, missing=next_op):
+                next_op += 1
         if m and int(m.group(1)) == next_op:
             flush()
             number = m.group(1)
@@ -324,6 +328,16 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             sub_expect = outer_expect = None
             continue
         m = _OP_TEXT.match(s)
+        if (
+            m
+            and int(m.group(1)) == next_op + 1
+            and next_op > 1
+            and ended
+            and looks_operative(m.group(2))
+            and not preambular_lead(m.group(2))
+            and _goes_on(lines, k, next_op + 1, missing=next_op)
+        ):
+            next_op += 1  # one number lost, as above
         if m and int(m.group(1)) == next_op and (ended or looks_operative(m.group(2))):
             flush()
             number = m.group(1)
@@ -380,13 +394,12 @@ def _unnumbered_op(line: str) -> bool:
     return bool(known_operative_lead(line)) and not preambular_lead(line)
 
 
-def _bare_number_ok(lines: list[_Line], k: int, n: int) -> bool:
+def _bare_number_ok(lines: list[_Line], k: int, n: int, missing: int | None = None) -> bool:
     """May the number `n` alone on the line before `lines[k]` open operative paragraph n?
 
     A number without its full stop may also be a detached footnote mark, so the
-    text must open like an operative paragraph and the sequence must go on: the
-    next numbered line ahead is n + 1 (with its full stop), or, for n > 1, there is
-    no numbered line before the adoption line.
+    text must open like an operative paragraph and the sequence must go on (see
+    `_goes_on`).
     """
     j = _next_nonblank(lines, k)
     if j is None:
@@ -394,11 +407,22 @@ def _bare_number_ok(lines: list[_Line], k: int, n: int) -> bool:
     first = norm(lines[j].text)
     if not looks_operative(first) or preambular_lead(first):
         return False
+    return _goes_on(lines, j, n, missing)
+
+
+def _goes_on(lines: list[_Line], j: int, n: int, missing: int | None = None) -> bool:
+    """Does the operative sequence go on after number `n` (from `lines[j]`)? The next
+    numbered line ahead is n + 1 (with its full stop), or, for n > 1, there is no
+    numbered line before the adoption line. With `missing` (a number skipped to
+    reach n), that number must not come later.
+    """
     for x in lines[j : j + OP_LOOKAHEAD_LINES]:
         t = norm(x.text)
         if PLENARY.fullmatch(t) or _ANNEX.match(t):
             break
         m = _OP_ANY.match(t)
+        if m and missing is not None and m.group(1) == str(missing):
+            return False
         if m and m.group(1) == str(n + 1) and not _OP_BARE.match(t):
             return True
         if m and int(m.group(1)) > n + 1 and "." in t:
