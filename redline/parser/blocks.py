@@ -7,6 +7,7 @@ phrase, footnote marks, whether it was a heading).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.model import Footnote
@@ -42,9 +43,18 @@ class Cleaned:
     """PDF text only: the lines before "The General Assembly," with line numbers."""
 
 
-def join_page_splits(blocks: list[Block]) -> tuple[Block, ...]:
+def join_page_splits(
+    blocks: list[Block], breaks: Sequence[bool] | None = None
+) -> tuple[Block, ...]:
     """Join a paragraph's two halves separated by a page break and footnotes (the
     Markdown and Word readers: a continuation starts in lower case).
+
+    With `breaks` (Word: for each block, whether a page break, a rule or a footnote
+    body stands before it), what a .docx redline keeps decides: a continuation in
+    lower case after a block not ending ``.`` ``;`` ``:`` joins it, italic, bold or
+    not; one in capitals after a block ending in a lower-case letter only across a
+    break. So reading redline's own .docx back joins exactly what reading its source
+    did (it writes no italics or bold for a plain paragraph, and no breaks).
 
     The halves of a run of joins are collected and joined once (joining them one by
     one copied the growing text each time: 100,000 short lines took minutes).
@@ -54,18 +64,18 @@ def join_page_splits(blocks: list[Block]) -> tuple[Block, ...]:
     """
     groups: list[list[Block]] = []
     end = ""  # the last character of the last group's text, trailing blanks left out
-    for b in blocks:
+    for k, b in enumerate(blocks):
         prev = groups[-1][0] if groups else None
+        lower = b.text[:1].islower() and end not in (".", ";", ":")
+        # "… against Transnational" + page break + "Organized Crime, held in …"
+        capital = end.islower()
         if (
             prev is not None
-            and not prev.heading
-            and not b.heading
             and b.number is None
-            and b.lead is None
             and (
-                (b.text[:1].islower() and end not in (".", ";", ":"))
-                # "… against Transnational" + page break + "Organized Crime, held in …"
-                or end.islower()
+                (not prev.heading and not b.heading and b.lead is None and (lower or capital))
+                if breaks is None
+                else lower or (breaks[k] and capital and not prev.heading and not b.heading)
             )
         ):
             groups[-1].append(b)

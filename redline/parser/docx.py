@@ -54,8 +54,6 @@ _LEAD_AFTER = re.compile(r"^(?:\d+\.\s+|\([a-z]{1,3}\)\s+)?$")
 _FALSE = {"0", "false", "off"}
 _FOOTNOTE_REF = _W + "footnoteReference"
 _MARK = re.compile(r"[0-9]+|\*+")  # the footnote marks of UN documents
-_MARK_AT = "\ufffc"
-"""Where a footnote mark stands in the text the number patterns are matched on."""
 
 
 class _Piece(NamedTuple):
@@ -134,10 +132,15 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
             continue
         pending.extend(_pieces(p, runs, tracked, notes, numbers.styles, hidden))
         bold = bold and _all_bold(runs, tracked)
+        broken = _page_break(p, runs)
+        if broken == "before" and not pending:
+            out.broken = True
         if _mark_removed(p, tracked) or _mark_hidden(p):
             continue  # its paragraph mark goes: the next paragraph continues it
         out.add(pending, numbers.next(p), heading=numbers.is_heading(p), bold=bold)
         pending, bold = [], True
+        if broken == "after":
+            out.broken = True
         # footnotes follow the paragraph citing them, so each stays with its resolution
         out.notes(notes)
     out.add(pending)
@@ -174,8 +177,12 @@ class _Blocks:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
+        self.breaks: list[bool] = []
+        """For each block, whether a page break stands before it."""
         self.footnotes: list[Footnote] = []
         self.line = -1
+        self.broken = False
+        """A page break, a rule or a footnote body was read since the last block."""
 
     def add(
         self, pieces: list[_Piece], number: str = "", heading: bool = False, bold: bool = False
@@ -188,8 +195,11 @@ class _Blocks:
         self.line += 2
         if isinstance(got, Footnote):
             self.footnotes.append(got)
+            self.broken = True  # a note typed in the body: a page's foot
         else:
             self.blocks.append(got)
+            self.breaks.append(self.broken)
+            self.broken = False
         return True
 
     def notes(self, notes: _Footnotes) -> None:
@@ -199,7 +209,9 @@ class _Blocks:
             self.footnotes.append(Footnote(mark=mark, text=text, lines=(self.line, self.line)))
 
     def cleaned(self) -> Cleaned:
-        return Cleaned(blocks=join_page_splits(self.blocks), footnotes=tuple(self.footnotes))
+        return Cleaned(
+            blocks=join_page_splits(self.blocks, self.breaks), footnotes=tuple(self.footnotes)
+        )
 
 
 def _paragraph(
@@ -233,7 +245,11 @@ def _paragraph(
         chars.pop()
     if not chars:
         return None
-    shown = "".join(_MARK_AT if c.mark is not None else c.text for c in chars)
+    # the number is matched on the words: a mark after it (``1.*``) is still a mark
+    words = [k for k, c in enumerate(chars) if c.mark is None]
+    while words and chars[words[0]].text == " ":  # a blank after a leading mark
+        words.pop(0)
+    shown = "".join(chars[k].text for k in words)
     lines = (line, line)
     numbered = _NUMBER.match(shown)
     last = chars[-1]
@@ -242,15 +258,20 @@ def _paragraph(
         return Block(text=text, lines=lines, footnotes=marks, heading=True)
     if chars[0].mark is not None and chars[0].typed:
         return Footnote(mark=chars[0].mark, text=_text(chars[1:])[0], lines=lines)
-    cut = numbered.end() if numbered else 0
+    cut = 0
+    if numbered:
+        cut = words[numbered.end()] if numbered.end() < len(words) else len(chars)
     # the lead phrase: the italic span after the number, up to a mark
     end = cut
     while end < len(chars) and chars[end].italic and chars[end].mark is None:
         end += 1
     lead = "".join(c.text for c in chars[cut:end]).strip()
-    if not any(ch.isalnum() for ch in lead) or not _LEAD_AFTER.match(shown[:cut]):
+    if not any(ch.isalnum() for ch in lead) or not _LEAD_AFTER.match(
+        shown[: numbered.end()] if numbered else ""
+    ):
         lead = ""
-    text, marks = _text(chars[cut:])
+    text = _text(chars[cut:])[0]
+    marks = tuple(c.mark for c in chars if c.mark is not None)
     return Block(
         text=text,
         lines=lines,
@@ -264,6 +285,27 @@ def _text(chars: list[_Piece]) -> tuple[str, tuple[str, ...]]:
     """The text of `chars`, blanks collapsed, and the marks among them."""
     text = " ".join("".join(c.text for c in chars).split())
     return text, tuple(c.mark for c in chars if c.mark is not None)
+
+
+_O_HR = "{urn:schemas-microsoft-com:office:office}hr"
+
+
+def _page_break(p: Any, runs: list[Any]) -> str:
+    """``before`` when paragraph `p` starts a page (``w:pageBreakBefore``), ``after``
+    when a page break (``w:br w:type="page"``) or a horizontal rule (a VML ``o:hr``,
+    as pandoc writes ``---``) stands in it; else empty."""
+    ppr = p.find(_PPR)
+    flag = ppr.find(_W + "pageBreakBefore") if ppr is not None else None
+    if flag is not None and (flag.get(_VAL) or "true").lower() not in _FALSE:
+        return "before"
+    for r in runs:
+        for el in r.iter(_W + "br", _V_RECT):
+            if el.get(_W + "type") == "page" or el.get(_O_HR) in ("t", "true"):
+                return "after"
+    return ""
+
+
+_V_RECT = "{urn:schemas-microsoft-com:vml}rect"
 
 
 def _refuse_large_parts(data: bytes, path: str, max_size: int) -> None:

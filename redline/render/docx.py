@@ -370,8 +370,11 @@ def _layout(c: Comparison) -> list[_Para]:
         )
         return out + body[:at] + title + body[at:]
     out.extend(title)
-    if any(d.kind.value != "text" for d in (c.old, c.new)):
-        out.append(_Para([_Run(EQUAL, "The General Assembly,", italic=True)]))
+    ga = [d.kind.value != "text" for d in (c.old, c.new)]
+    if any(ga):
+        # tracked when one side has no resolution structure (plain paragraphs)
+        op = EQUAL if all(ga) else (DELETE if ga[0] else INSERT)
+        out.append(_Para([_Run(op, "The General Assembly,", italic=True)], mark=op))
     return out + body
 
 
