@@ -96,13 +96,16 @@ def test_operative_paragraphs_without_their_numbers_are_named() -> None:
 
 def _rule_on_top(text: str, first_page: int = 1, last_page: int = 1) -> str:
     """The footnote rule printed before the page's body on these pages (0-based), as
-    some extractors do: the page's body then reads as footnote text."""
+    some extractors do: the page's body then reads as footnote text. The rule goes
+    after the page's running head (the symbol line): before it, the head would end
+    the footnote area as it ends any page's."""
     pages = text.split("\f")
     for k in range(first_page, min(last_page, len(pages) - 1) + 1):
         lines = pages[k].split("\n")
         rule = next((j for j, ln in enumerate(lines) if ln.strip().startswith("_____")), None)
+        head = next((j for j, ln in enumerate(lines) if ln.strip().startswith("A/")), 1)
         if rule is not None:
-            lines.insert(2, lines.pop(rule))
+            lines.insert(head + 1, lines.pop(rule))
             pages[k] = "\n".join(lines)
     return "\f".join(pages)
 

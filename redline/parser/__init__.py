@@ -514,7 +514,8 @@ def _adopted_names(blocks: list[Block]) -> dict[str, str]:
 
 
 def _parse_pdf(text: str, source: str) -> Document:
-    raw = [ln.replace("\f", "") for ln in text.split("\n")]
+    text = pdftext.normalise(text)
+    raw = text.split("\n")
     ga = pdftext.find_ga(raw)
     if ga is None:
         amendment = _amendment_text(text, raw, source)
@@ -523,14 +524,12 @@ def _parse_pdf(text: str, source: str) -> Document:
         cleaned = clean_markdown(text, markup=False)
         return _plain(list(cleaned.blocks), cleaned.footnotes, source, "pdf-text")
     header = [(i + 1, ln) for i, ln in enumerate(raw[:ga])]
-    symbol = next(
-        (pdftext.norm(s) for _, s in header if pdftext.SYMBOL.match(pdftext.norm(s))), None
-    )
+    symbol = pdftext.find_symbol(raw[:ga])
     info = _pdf_header(header, symbol)
     cleaned = pdftext.clean_pdf_text(text, info["title"], symbol)
     notes = cleaned.footnotes
     numbered = sorted((f for f in notes if f.mark.isdigit()), key=lambda f: int(f.mark))
-    pages = [(p[0][0], p[-1][0]) for p in pdftext.split_pages(text) if p]
+    pages = [(p[0][0], p[-1][0]) for p in pdftext.split_pages(text, symbol, info["title"]) if p]
     windows = [_page_of(f.lines[0], pages) for f in numbered]
     texts, marks = attach_marks(
         [b.text for b in cleaned.blocks],

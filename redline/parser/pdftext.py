@@ -46,20 +46,6 @@ def norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def is_furniture(line: str, symbol: str | None) -> bool:
-    """True for a running-head or page-bottom line that is never content."""
-    s = line.strip()
-    if not s:
-        return False
-    return bool(
-        _JOB.match(s)
-        or _BARCODE.match(s)
-        or _PAGE.match(s)
-        or _DATECODE.match(s)
-        or (symbol is not None and s == symbol)
-    )
-
-
 @dataclass
 class _Line:
     no: int
@@ -75,78 +61,315 @@ def find_ga(lines: list[str]) -> int | None:
     return None
 
 
-def split_pages(text: str) -> list[list[tuple[int, str]]]:
-    """Pages of (line number, line): at form feeds (pdftotext), or at truly
-    empty lines where blank lines inside pages hold a space (PyMuPDF)."""
-    raw = text.split("\n")
+def normalise(text: str) -> str:
+    """The text as every extractor's output reads alike: LF line ends, no form
+    feeds, no trailing spaces. None of them may carry meaning: an editor, e-mail
+    or ``pdftotext -nopgbrk`` drops them (PyMuPDF marks page ends only by a line
+    without its trailing space).
+
+    >>> normalise("Recalling \\r\\n\\fA/RES/80/62  \\n")
+    'Recalling\\nA/RES/80/62\\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.replace("\f", "").rstrip() for line in text.split("\n"))
+
+
+_COLUMNS = re.compile(r"\s{3,}")
+_JOB_TOKEN = re.compile(r"(?<![\d-])(\d{2}-\d{5})(?!\d)")
+_COUNTER = re.compile(r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})(?![\d/])")
+
+
+def columns(line: str) -> list[str]:
+    """The pieces of a line that ``pdftotext -layout`` set apart by wide gaps.
+
+    >>> columns("   United Nations          A/C.3/80/L.14")
+    ['United Nations', 'A/C.3/80/L.14']
+    """
+    return [c for c in _COLUMNS.split(line.strip()) if c]
+
+
+def find_symbol(lines: list[str]) -> str | None:
+    """The document's symbol: the first line (or ``-layout`` column) that is one.
+
+    >>> find_symbol(["United Nations                A/C.3/80/L.14", "General Assembly"])
+    'A/C.3/80/L.14'
+    """
+    for line in lines:
+        for col in columns(line):
+            if SYMBOL.match(col):
+                return col
+    return None
+
+
+def is_furniture(line: str, symbol: str | None) -> bool:
+    """True for a running-head or page-bottom line that is never content."""
+    s = line.strip()
+    if not s:
+        return False
+    return bool(
+        _JOB.match(s)
+        or _BARCODE.match(s)
+        or _PAGE.match(s)
+        or _DATECODE.match(s)
+        or (symbol is not None and s == symbol)
+    )
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The page furniture a document prints, learnt from the document itself:
+    its symbol (``A/C.3/78/L.41``), job numbers (``23-21227``, barcode
+    ``*2321227*``) and the page count of its counters (``2/9``). Recognised
+    anywhere on a line, also glued to body text
+    (``2/9 23-21227A/C.3/78/L.41``), but a piece of a line is removed only when
+    it cannot be a body word: a job number or barcode, two pieces of furniture
+    together, or a ``-layout`` column of its own.
+    """
+
+    symbol: str | None
+    jobs: tuple[str, ...]
+    pages: int | None
+
+    @staticmethod
+    def learn(lines: list[str], symbol: str | None) -> Furniture:
+        jobs: dict[str, int] = {}
+        totals: dict[int, int] = {}
+        for line in lines:
+            for col in columns(line):
+                if _JOB.match(col):
+                    j = _JOB_TOKEN.search(col)
+                    if j:
+                        jobs[j.group(1)] = jobs.get(j.group(1), 0) + 1
+                elif _BARCODE.match(col):
+                    d = col.strip("*")
+                    jobs[d[:2] + "-" + d[2:]] = jobs.get(d[:2] + "-" + d[2:], 0) + 1
+                elif _PAGE.match(col):
+                    m = _COUNTER.match(col)
+                    if m and int(m.group(1)) <= int(m.group(2)):
+                        totals[int(m.group(2))] = totals.get(int(m.group(2)), 0) + 1
+            for j in re.finditer(r"(?<![\d-])(\d{2}-\d{5})\s*\([A-Z]\)", line):
+                jobs[j.group(1)] = jobs.get(j.group(1), 0) + 1
+        pages = max(totals, key=lambda n: totals[n]) if totals else None
+        return Furniture(symbol=symbol, jobs=tuple(sorted(jobs)), pages=pages)
+
+    def _token(self) -> re.Pattern[str]:
+        alts: list[str] = []
+        if self.jobs:
+            job = "|".join(re.escape(j) for j in self.jobs)
+            bar = "|".join(re.escape("*" + j.replace("-", "") + "*") for j in self.jobs)
+            alts.append(
+                rf"(?P<job>(?<![\d-])(?:{job})(?!\d)(?:\s*\([A-Z]\))?(?:\s+\d{{6}}(?!\d))?)"
+            )
+            alts.append(rf"(?P<bar>{bar})")
+        alts.append(r"(?P<bar2>\*\d{7}\*)")
+        alts.append(r"(?P<recycle>Please\s+recycle\W?)")
+        if self.symbol:
+            alts.append(rf"(?P<sym>{re.escape(self.symbol)}(?![\w/]|\.\d))")
+        if self.pages:
+            alts.append(rf"(?P<page>(?<![\d/])\d{{1,3}}\s*/\s*{self.pages}(?![\d/]))")
+        return re.compile("|".join(alts))
+
+    def remove(self, line: str) -> tuple[str, bool, bool]:
+        """(the line without its furniture, whether it had furniture, whether it
+        carried the symbol: a page head)."""
+        pat = _TOKENS.get(self)
+        if pat is None:
+            pat = _TOKENS.setdefault(self, self._token())
+        cols = columns(line)
+        if not cols:
+            return "", False, False
+        if len(cols) == 1 and is_furniture(cols[0], self.symbol):
+            return "", True, cols[0] == self.symbol
+        kept: list[str] = []
+        had = head = False
+        for col in cols:
+            if is_furniture(col, self.symbol) and len(cols) > 1:
+                had = True
+                head = head or col == self.symbol
+                continue
+            rest, h, sym = self._strip_ends(col, pat)
+            had = had or h
+            head = head or sym
+            if rest:
+                kept.append(rest)
+        return " ".join(kept), had, head
+
+    def _strip_ends(self, s: str, pat: re.Pattern[str]) -> tuple[str, bool, bool]:
+        """Furniture tokens at the start and the end of `s`."""
+        found: list[re.Match[str]] = []
+        pos = 0
+        while True:  # from the start
+            m = pat.match(s, pos)
+            if not m or m.end() == pos:
+                break
+            found.append(m)
+            pos = m.end()
+            while pos < len(s) and s[pos] == " ":
+                pos += 1
+        lo = pos
+        if lo >= len(s):
+            return "", bool(found), any(m.lastgroup == "sym" for m in found)
+        tail: list[re.Match[str]] = []
+        hi = len(s)
+        for m in reversed(list(pat.finditer(s, lo))):  # from the end
+            if s[m.end() : hi].strip():
+                break
+            tail.append(m)
+            hi = m.start()
+        strong = ("job", "bar", "bar2", "recycle")
+        head_ok = len(found) > 1 or any(m.lastgroup in strong for m in found)
+        tail_ok = len(tail) > 1 or any(m.lastgroup in strong for m in tail)
+        start = lo if head_ok else 0
+        end = hi if tail_ok else len(s)
+        used = (found if head_ok else []) + (tail if tail_ok else [])
+        return s[start:end].strip(), bool(used), any(m.lastgroup == "sym" for m in used)
+
+
+_TOKENS: dict[Furniture, re.Pattern[str]] = {}
+
+
+@dataclass
+class _Row:
+    no: int
+    text: str
+    furniture: bool
+    """The line had furniture (and `text` is what is left of it)."""
+    head: bool
+    """The line carried the document's symbol: a page head."""
+
+
+def _rows(text: str, symbol: str | None) -> list[_Row]:
+    lines = normalise(text).split("\n")
+    furn = Furniture.learn(lines, symbol)
+    rows = []
+    for no, line in enumerate(lines, 1):
+        rest, had, head = furn.remove(line)
+        rows.append(_Row(no, rest, had, head))
+    # The last piece of furniture of a page's foot and the next page's head heads
+    # a page too, where the symbol is missing: pieces at most _GAP lines apart are
+    # one foot-and-head (footnote bodies may print between them, A/RES/78/186).
+    last: int | None = None
+    gap = 0
+    for k, r in enumerate(rows):
+        if r.furniture and not r.text:
+            last, gap = k, 0
+        elif r.text:
+            gap += 1
+            if gap > _GAP and last is not None:
+                rows[last].head = True
+                last = None
+    if last is not None:
+        rows[last].head = True
+    return rows
+
+
+_GAP = 6
+
+
+def split_pages(
+    text: str, symbol: str | None = None, title: str = ""
+) -> list[list[tuple[int, str]]]:
+    """Pages of (line number, line), found from the furniture the document
+    prints (a page starts at its running head), never from form feeds."""
+    lines = normalise(text).split("\n")
+    if symbol is None:
+        symbol = find_symbol(lines[:40])
     pages: list[list[tuple[int, str]]] = [[]]
-    if "\f" in text:
-        for no, line in enumerate(raw, 1):
-            if "\f" in line:
-                before, _, after = line.rpartition("\f")
-                if before.strip():
-                    pages[-1].append((no, before.replace("\f", "")))
-                pages.append([])
-                line = after
-            pages[-1].append((no, line))
-        return [p for p in pages if p]
-    spaced = sum(1 for x in raw if x and not x.strip())
-    empty = sum(1 for x in raw if x == "")
-    if spaced > 5 and 0 < empty < spaced:
-        for no, line in enumerate(raw, 1):
-            if line == "":
-                pages.append([])
-            else:
-                pages[-1].append((no, line))
-        return [p for p in pages if p]
-    return [list(enumerate(raw, 1))]
+    content = [False]  # the page holds more than furniture
+    for r in strip_running_title(_rows(text, symbol), title):
+        if r.head and content[-1]:
+            pages.append([])
+            content.append(False)
+        content[-1] = content[-1] or bool(r.text)
+        pages[-1].append((r.no, lines[r.no - 1]))
+    if len(pages) > 1 and not content[-1]:
+        pages[-2].extend(pages.pop())  # the last page's foot
+    return [p for p in pages if p]
 
 
-def strip_running_title(page: list[tuple[int, str]], title: str) -> list[tuple[int, str]]:
-    """Drop the running title wherever a run of lines spells it out in full."""
+def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
+    """Drop the running title where a run of lines spells it out in full next to
+    other furniture (a page's head or foot); elsewhere it is body text
+    (*Comprehensive Nuclear-Test-Ban Treaty* in A/RES/80/70)."""
     t = norm(title).rstrip(".")
     if not t:
-        return page
-    out: list[tuple[int, str]] = []
-    i = 0
-    while i < len(page):
-        acc = ""
-        j = i
-        matched = -1
-        while j < len(page):
-            s = norm(page[j][1])
-            if not s:
-                if acc:
-                    break
-                j += 1
-                continue
-            cand = (acc + " " + s).strip()
-            if not t.startswith(cand):
-                break
-            acc = cand
-            if acc == t:
-                matched = j
-                break
-            j += 1
-        if matched >= 0 and acc:
-            i = matched + 1
+        return rows
+    n = len(rows)
+    drop: set[int] = set()
+
+    def nonblank(k: int, step: int) -> int | None:
+        while 0 <= k < n:
+            if rows[k].text or rows[k].furniture:
+                return k
+            k += step
+        return None
+
+    def is_furn(k: int | None) -> bool:
+        return k is not None and rows[k].furniture and not rows[k].text
+
+    for i in range(n):
+        if not rows[i].text or i in drop:
             continue
-        out.append(page[i])
-        i += 1
-    return out
+        before = nonblank(i - 1, -1)
+        if rows[i].furniture or is_furn(before):
+            acc, got = "", -1  # forwards from i
+            j: int | None = i
+            while j is not None and j < n and rows[j].text:
+                cand = (acc + " " + norm(rows[j].text)).strip()
+                if not t.startswith(cand):
+                    break
+                acc = cand
+                if acc == t:
+                    got = j
+                    break
+                j = nonblank(j + 1, 1)
+            if got >= 0:
+                drop.update(k for k in range(i, got + 1) if rows[k].text)
+                continue
+        after = nonblank(i + 1, 1)
+        if rows[i].furniture or is_furn(after):
+            acc, got = "", -1  # backwards from i
+            j = i
+            while j is not None and j >= 0 and rows[j].text:
+                cand = (norm(rows[j].text) + " " + acc).strip()
+                if not t.endswith(cand):
+                    break
+                acc = cand
+                if acc == t:
+                    got = j
+                    break
+                j = nonblank(j - 1, -1)
+            if got >= 0:
+                drop.update(k for k in range(got, i + 1) if rows[k].text)
+    # a running title heads a page as the symbol does (A/RES/78/17 prints no
+    # symbol on its third page)
+    return [_Row(r.no, "", True, True) if k in drop else r for k, r in enumerate(rows)]
 
 
-def split_footnote_area(
-    page: list[tuple[int, str]], symbol: str | None
-) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(body lines, footnote lines) of one page."""
-    for k, (_, line) in enumerate(page):
-        s = line.strip()
-        if _RULE.match(s):
-            return page[:k], page[k + 1 :]
-        if s.startswith("* ") and s[2:3].isupper():
-            return page[:k], page[k:]
-    return page, []
+def _starts_notes(s: str) -> bool:
+    return bool(_RULE.match(s)) or (s.startswith("* ") and s[2:3].isupper())
+
+
+def split_footnote_area(rows: list[_Row]) -> tuple[list[_Row], list[list[_Row]]]:
+    """(body lines, footnote areas): an area runs from the rule at a page's
+    foot up to the next page's head, whatever the extractor printed between
+    (footnote bodies, the page's foot, the next page's running title)."""
+    body: list[_Row] = []
+    areas: list[list[_Row]] = []
+    in_notes = False
+    for r in rows:
+        if r.head:
+            in_notes = False
+        if r.furniture and not r.text:
+            continue
+        s = norm(r.text)
+        if not in_notes and _starts_notes(s):
+            in_notes = True
+            areas.append([])
+            if _RULE.match(s):
+                continue
+        (areas[-1] if in_notes else body).append(r)
+    return body, areas
 
 
 def parse_footnotes(area: list[tuple[int, str]], symbol: str | None) -> list[Footnote]:
@@ -202,7 +425,9 @@ _ABBREV_END = re.compile(r"(?:\bNo|\bNos|\bvol|\bvols|\bpara|\bparas|\bchap|\bse
 
 
 def _ends_unit(line: str) -> bool:
-    s = line.rstrip()
+    """A footnote's line ends its note: a full stop or semicolon, also inside a
+    closing quote (A/RES/79/18 note 4 ends ``… not be prohibited.”``)."""
+    s = line.rstrip().rstrip("”’\"'")
     return s.endswith((".", ";")) and not _ABBREV_END.search(s)
 
 
@@ -230,16 +455,39 @@ def join_lines(lines: list[str]) -> str:
 
 def clean_pdf_text(text: str, title: str, symbol: str | None) -> Cleaned:
     """Blocks, footnotes and closing lines of the body after "The General Assembly,"."""
-    pages = split_pages(text)
-    body: list[_Line] = []
+    rows = strip_running_title(_rows(text, symbol), title)
+    page: dict[int, int] = {}
+    pno = 0
+    for r in rows:
+        pno += r.head
+        page[r.no] = pno
+    main, areas = split_footnote_area(rows)
     footnotes: list[Footnote] = []
-    for pno, page in enumerate(pages):
-        page = [(n, s) for n, s in page if not is_furniture(s, symbol)]
-        page = strip_running_title(page, title)
-        main, area = split_footnote_area(page, symbol)
-        body.extend(_Line(n, s, pno) for n, s in main)
-        footnotes.extend(parse_footnotes(area, symbol))
+    for area in areas:
+        lines = [(r.no, r.text) for r in area]
+        if footnotes and not _ends_unit(footnotes[-1].text):
+            # a note continued from the page before: its lines come before any mark
+            k = 0
+            while k < len(lines) and not _is_mark_line(lines[k][1]):
+                k += 1
+            if 0 < k:
+                last = footnotes[-1]
+                more = [t for _, t in lines[:k] if norm(t)]
+                if more:
+                    footnotes[-1] = Footnote(
+                        mark=last.mark,
+                        text=join_lines([last.text, *more]),
+                        lines=(last.lines[0], lines[k - 1][0]),
+                    )
+                lines = lines[k:]
+        footnotes.extend(parse_footnotes(lines, symbol))
+    body = [_Line(r.no, r.text, page[r.no]) for r in main]
     return _segment(body, footnotes)
+
+
+def _is_mark_line(line: str) -> bool:
+    s = norm(line)
+    return bool(_MARK_ALONE.match(s) or _MARK_TEXT.match(s))
 
 
 def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
