@@ -15,6 +15,7 @@ from redline.parser.pdftext import (
     clean_pdf_text,
     columns,
     find_symbol,
+    join_lines,
     normalise,
     split_pages,
 )
@@ -225,3 +226,11 @@ Management,
     assert doc.paragraphs[0].text == (
         "Recalling the Global Framework for Through-life Conventional Ammunition Management,"
     )
+
+
+def test_a_layout_hyphen_set_apart_at_a_line_end_joins_the_word() -> None:
+    # A/C.3/80/L.14 in pdftotext -layout: "… at its twenty -" / "fourth special session"
+    assert join_lines(["General Assembly at its twenty -", "fourth special session"]) == (
+        "General Assembly at its twenty-fourth special session"
+    )
+    assert join_lines(["from 2015 -", "2030"]) == "from 2015 - 2030"  # not a word: left alone

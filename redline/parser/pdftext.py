@@ -446,6 +446,8 @@ def join_lines(lines: list[str]) -> str:
             out = s
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and s[:1].isalpha():
             out += s
+        elif out.endswith(" -") and out[-3:-2].isalpha() and s[:1].isalpha():
+            out = out[:-2] + "-" + s  # pdftotext -layout: "twenty -" + "fourth" (A/C.3/80/L.14)
         elif out.endswith(("–", "—")) and out[-2:-1].isdigit() and s[:1].isdigit():
             out += s  # "(2013–" + "2017)": a range broken at its dash
         else:
