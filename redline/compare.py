@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -60,7 +61,7 @@ def compare(old: Document, new: Document) -> Comparison:
     noise = [_text_noise(e, old_notes, new_notes, known) for e in aligned]
     entries = _with_footnotes(aligned, old_notes, new_notes, words, noise)
     entries = tuple(_typographic(e, n, known) for e, n in zip(entries, noise, strict=True))
-    entries = tuple(_placed(e) for e in entries)
+    entries = _old_places(tuple(_placed(e) for e in entries), old_flat)
     return Comparison(
         old=old,
         new=new,
@@ -72,6 +73,30 @@ def compare(old: Document, new: Document) -> Comparison:
         old_footnotes=_all_footnotes(old),
         new_footnotes=_all_footnotes(new),
     )
+
+
+def _old_places(entries: tuple[Entry, ...], old_flat: tuple[Paragraph, ...]) -> tuple[Entry, ...]:
+    """The entries with, for each moved one, the entry its old place follows
+    (`Entry.stood_after`): the one holding the nearest earlier old paragraph that did
+    not move itself (-1: none, the top)."""
+    old_order = {p.label: i for i, p in enumerate(old_flat)}
+    placed: list[tuple[int, int]] = []  # (old position, entry index), not moved
+    for k, e in enumerate(entries):
+        if e.old and e.status is not Status.MOVED and e.old.label in old_order:
+            placed.append((old_order[e.old.label], k))
+    # Sorted by old position, with the largest entry index up to each: the entry a
+    # moved one follows is found by bisection, not by a pass over all placed entries.
+    placed.sort()
+    positions = [pos for pos, _ in placed]
+    latest: list[int] = []
+    for _, entry in placed:
+        latest.append(max(entry, latest[-1]) if latest else entry)
+    out = list(entries)
+    for k, e in enumerate(entries):
+        if e.status is Status.MOVED and e.old:
+            n = bisect_left(positions, old_order.get(e.old.label, -1))  # placed before it
+            out[k] = replace(e, stood_after=latest[n - 1] if n else -1)
+    return tuple(out)
 
 
 def _all_footnotes(doc: Document) -> tuple[Footnote, ...]:

@@ -336,6 +336,9 @@ class Entry:
     split); None when the reader did not record positions: shown at the end."""
     new_marks: tuple[MarkAt, ...] | None = None
     """The same for the new paragraph's marks (a merge: those of this piece)."""
+    stood_after: int | None = None
+    """For a moved entry: the index of the entry after which it stood in the old text
+    (-1: before them all), where its old place is shown; None for any other entry."""
     citations: tuple[Citation, ...] = ()
     """Every footnote citation of the entry's paragraphs, old paired with new (changed
     or not; `footnotes` holds the changed ones); the pieces of a split or merge share

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from redline.compare import _old_places
 from redline.model import (
     Comparison,
     DocKind,
@@ -166,7 +167,8 @@ def comparison(
     return Comparison(
         old=old,
         new=new,
-        entries=tuple(entries),
+        # where each moved paragraph stood is compare's to say (Entry.stood_after)
+        entries=_old_places(tuple(entries), old.flat()),
         title=title_segs,
         sponsors=sponsors or SponsorChange(),
         old_footnotes=old_footnotes,

@@ -419,7 +419,8 @@ def _body(c: Comparison) -> list[_Para]:
         old_index.setdefault(p, k)
     entries = list(c.entries)
     out: list[_Para] = []
-    moved: list[tuple[int, _Para]] = []
+    moved: list[tuple[int, int, _Para]] = []  # (entry it follows, old index, deletion)
+    ends: dict[int, int] = {}  # entry index -> how many paragraphs up to its own
     k = 0
     while k < len(entries):
         e = entries[k]
@@ -428,6 +429,7 @@ def _body(c: Comparison) -> list[_Para]:
             while n < len(entries) and entries[n].group == e.group:
                 n += 1
             out.extend(_group(entries[k:n], old_index))
+            ends.update((m, len(out)) for m in range(k, n))
             k = n
             continue
         k += 1
@@ -436,7 +438,9 @@ def _body(c: Comparison) -> list[_Para]:
             out.append(_whole(e, INSERT, _moved_notes(e, INSERT)))
             dele = _whole(e, DELETE, _moved_notes(e, DELETE))
             dele.olds = oi
-            moved.append((min(oi) if oi else -1, dele))
+            follows = e.stood_after if e.stood_after is not None else -1
+            moved.append((follows, min(oi) if oi else -1, dele))
+            ends[k - 1] = len(out)
             continue
         cited = _notes([e], split=True)[0]
         if e.old is None and e.new is not None:
@@ -451,14 +455,12 @@ def _body(c: Comparison) -> list[_Para]:
             )
             runs = _number_runs(e.old, e.new) + runs
             out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=rest))
+        ends[k - 1] = len(out)
         out.extend(_resolution_head(c, e, out[-1]) if out else [])
-    # a moved paragraph's deletion goes right after the old paragraph before it
-    for i, para in sorted(moved, key=lambda t: t[0]):
-        at = 0
-        for pos, q in enumerate(out):
-            if any(j < i for j in q.olds):
-                at = pos + 1
-        out.insert(at, para)
+    # a moved paragraph's deletion goes where compare says it stood (`Entry.stood_after`):
+    # right after that entry's paragraphs, those that stood after one entry in old order
+    for shift, (follows, _, para) in enumerate(sorted(moved, key=lambda t: t[:2])):
+        out.insert((ends[follows] if follows >= 0 else 0) + shift, para)
     return out
 
 

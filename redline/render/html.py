@@ -14,7 +14,6 @@ Run(op='-', parts=(Part(text='Welcomes', lead=True),), before='', after='', mark
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import as_file, files
@@ -353,33 +352,6 @@ def _stub(e: Entry, id_: str, target: str) -> Item:
     )
 
 
-def _stub_positions(c: Comparison) -> dict[int, int]:
-    """For each moved entry, the index of the entry its stub follows (-1: the top).
-
-    A stub goes where the paragraph stood in the old text: after the entry holding
-    the nearest earlier old paragraph that did not move itself.
-    """
-    old_order = {p.label: i for i, p in enumerate(c.old.flat())}
-    placed: list[tuple[int, int]] = []  # (old position, entry index), not moved
-    for k, e in enumerate(c.entries):
-        if e.old and e.status is not Status.MOVED and e.old.label in old_order:
-            placed.append((old_order[e.old.label], k))
-    # Sorted by old position, with the largest entry index up to each: the entry a stub
-    # follows is found by bisection, not by a pass over all placed entries per stub.
-    placed.sort()
-    positions = [pos for pos, _ in placed]
-    latest: list[int] = []
-    for _, entry in placed:
-        latest.append(max(entry, latest[-1]) if latest else entry)
-    out = {}
-    for k, e in enumerate(c.entries):
-        if e.status is Status.MOVED and e.old:
-            here = old_order.get(e.old.label, -1)
-            n = bisect_left(positions, here)  # how many placed entries stood before it
-            out[k] = latest[n - 1] if n else -1
-    return out
-
-
 @dataclass(frozen=True)
 class FootnoteView:
     id: str
@@ -452,7 +424,7 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
         taken.add(sid)
     fn_views, fn_ids = _footnotes(c)
     group_notes = _group_notes(entries)
-    after = _stub_positions(c)
+    after = {k: e.stood_after for k, e in enumerate(entries) if e.stood_after is not None}
     items: list[Item] = []
     stubs_after: dict[int, list[int]] = {}
     for k, pos in after.items():
