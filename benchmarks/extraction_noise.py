@@ -166,8 +166,13 @@ HOSTILE: tuple[tuple[str, str, str | Callable[[re.Match[str]], str]], ...] = (
 
 def hostile_edits(text: str) -> Iterator[tuple[str, str]]:
     """(what, edited text) for each hostile edit that applies: the first
-    occurrence after the preamble starts ("The General Assembly,") is changed."""
+    occurrence after the preamble starts ("The General Assembly,") is changed; in
+    an amendment, which has none, after its sponsor line ("…: amendment to draft
+    resolution A/C.3/80/L.50"), as a resolution's header is not compared either."""
     start = max(text.find("General Assembly,"), 0)
+    amendment = re.search(r"amendment to draft resolution \S+", text)
+    if start == 0 and amendment is not None:
+        start = amendment.end()
     for what, pattern, repl in HOSTILE:
         rx = re.compile(pattern)
         m = rx.search(text, start)
