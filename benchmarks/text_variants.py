@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.extraction_noise import pdf_pairs, un_pairs  # noqa: E402
 from redline.check import Verdict, check, normalise  # noqa: E402
 from redline.model import DELETE, EQUAL, INSERT, Document, ParaKind  # noqa: E402
 from redline.parser import parse_document  # noqa: E402
@@ -315,28 +316,6 @@ def op_problems(c: Corpus, known: dict[str, str]) -> list[str]:
 # --- draft -> adopted pairs -------------------------------------------------------
 
 
-def pdf_pairs() -> list[tuple[str, str]]:
-    """(draft, adopted) stems of the real draft -> adopted pairs of the PDF folder."""
-    with open(PDFS / "PAIRS.tsv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    return [(r["old"], r["new"]) for r in rows if r["kind"] == "draft_adopted"]
-
-
-def un_pairs() -> list[tuple[str, str]]:
-    """(draft, adopted) file stems of the "draft -> adopted" rows of tests/fixtures/un."""
-    with open(UN / "PAIRS.tsv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    out = []
-    for r in rows:
-        if "adopted" not in r["relation"] or r["relation"].startswith("previous"):
-            continue
-        old = r["older"].split(" ")[0].replace("/", "_")
-        new = r["newer"].split(" ")[0].replace("/", "_")
-        if (UN / f"{old}.txt").exists() and (UN / f"{new}.txt").exists():
-            out.append((old, new))
-    return out
-
-
 _HYPHENS = re.compile(r"[\s\-\u00ad\u2010-\u2015\u2212]+")
 _GLUED = re.compile(r"(?<=[^\W\d_])\d{1,3}\b")
 
@@ -384,6 +363,12 @@ def figures(
             bad = [n for n, c in docs.items() if not c.match(a, b)]
             print(f"  {what}: differ: {' '.join(bad)}", file=sys.stderr)
 
+    def every_two(corpus: str, docs: dict[str, Corpus]) -> None:
+        every = (
+            all(c.match(a, b) for a in c.classes() for b in c.classes()) for c in docs.values()
+        )
+        rows.append((f"{corpus}: every two variants of a document match", share(every)))
+
     row(
         "pdf: (a) PyMuPDF vs PyMuPDF with trailing spaces stripped", pdf, "pymupdf", "pymupdf-strip"
     )
@@ -391,25 +376,11 @@ def figures(
     row("pdf: (c) pdftotext default vs -layout", pdf, "pdftotext", "layout")
     row("pdf: PyMuPDF vs pdftotext -nopgbrk", pdf, "pymupdf", "nopgbrk")
     row("pdf: PyMuPDF vs PyMuPDF with CRLF", pdf, "pymupdf", "pymupdf-crlf")
-    rows.append(
-        (
-            "pdf: every two variants of a document match",
-            share(
-                all(c.match(a, b) for a in c.classes() for b in c.classes()) for c in pdf.values()
-            ),
-        )
-    )
+    every_two("pdf", pdf)
     row("un: (a) text vs text with trailing spaces stripped", un, "text", "strip")
     row("un: text vs text with CRLF", un, "text", "crlf")
     row("un: text vs text without form feeds", un, "text", "noff")
-    rows.append(
-        (
-            "un: every two variants of a document match",
-            share(
-                all(c.match(a, b) for a in c.classes() for b in c.classes()) for c in un.values()
-            ),
-        )
-    )
+    every_two("un", un)
     for label, docs, variants in (("pdf", pdf, PDF_VARIANTS), ("un", un, UN_VARIANTS)):
         for v in variants:
             ok = [c.counts(v)[1] == c.independent_op() for c in docs.values()]

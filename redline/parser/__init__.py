@@ -136,13 +136,7 @@ def _plain(blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: s
     amendment = _amendment(blocks, notes, source, fmt)
     if amendment is not None:
         return amendment
-    paras = tuple(
-        Paragraph(
-            label=f"P{k}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
-            footnotes=b.footnotes, lines=b.lines,
-        )
-        for k, b in enumerate(blocks, 1)
-    )  # fmt: skip
+    paras = tuple(_other(b, k) for k, b in enumerate(blocks, 1))
     sp = _amendment_sponsors(blocks, notes)
     warn: tuple[str, ...] = ()
     if not sp.text:
@@ -150,6 +144,14 @@ def _plain(blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: s
     return Document(
         source=source, format=fmt, kind=DocKind.TEXT, paragraphs=paras, footnotes=notes,
         sponsors=sp, warnings=(f"{source.partition('#')[0]}: {NO_STRUCTURE}", *warn),
+    )  # fmt: skip
+
+
+def _other(b: Block, n: int) -> Paragraph:
+    """Block `b` as plain paragraph P`n` (not part of a resolution's structure)."""
+    return Paragraph(
+        label=f"P{n}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
+        footnotes=b.footnotes, lines=b.lines,
     )  # fmt: skip
 
 
@@ -173,13 +175,7 @@ def _amendment(
     if k is None or k + 1 >= len(blocks):
         return None
     head, title, body = blocks[: k + 1], blocks[k + 1], blocks[k + 2 :]
-    paras = tuple(
-        Paragraph(
-            label=f"P{n}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
-            footnotes=b.footnotes, lines=b.lines,
-        )
-        for n, b in enumerate(body, 1)
-    )  # fmt: skip
+    paras = tuple(_other(b, n) for n, b in enumerate(body, 1))
     head_text = " ".join(b.text for b in head)
     return Document(
         source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=_find_symbol(head_text),
@@ -201,12 +197,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
             continue
         if b.other:
             other += 1
-            out.append(
-                Paragraph(
-                    label=f"P{other}", kind=ParaKind.OTHER, number=b.number, lead="",
-                    text=b.text, footnotes=b.footnotes, lines=b.lines,
-                )
-            )  # fmt: skip
+            out.append(_other(b, other))
         elif b.number and b.number.isdigit():
             op = b.number
             out.append(
@@ -248,12 +239,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
             )  # fmt: skip
         else:
             other += 1
-            out.append(
-                Paragraph(
-                    label=f"P{other}", kind=ParaKind.OTHER, number=b.number, lead="",
-                    text=b.text, footnotes=b.footnotes, lines=b.lines,
-                )
-            )  # fmt: skip
+            out.append(_other(b, other))
     return _sole_operative(out), meta
 
 
