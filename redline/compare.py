@@ -54,7 +54,7 @@ def compare(old: Document, new: Document) -> Comparison:
     False
     """
     old_flat, new_flat = old.flat(), new.flat()
-    old_notes, new_notes = _notes(old), _notes(new)
+    old_notes, new_notes = _notes(old, old_flat), _notes(new, new_flat)
     words = Words()  # each text tokenized and encoded once, for every diff below
     aligned = align(old_flat, new_flat, words)
     known = _Known(old_flat, new_flat, words)
@@ -68,7 +68,13 @@ def compare(old: Document, new: Document) -> Comparison:
         entries=entries,
         title=words.diff(old.title, new.title),
         sponsors=compare_documents(
-            old, new, ((e.old.label, e.new.label) for e in entries if e.old and e.new)
+            old,
+            new,
+            (
+                (e.old.resolution.name, e.new.resolution.name)
+                for e in entries
+                if e.old and e.new and e.old.resolution and e.new.resolution
+            ),
         ),
         old_footnotes=_all_footnotes(old),
         new_footnotes=_all_footnotes(new),
@@ -108,21 +114,16 @@ def _key(p: Paragraph) -> _Key:
     return p.label, p.lines[0]
 
 
-def _notes(doc: Document) -> _Notes:
-    """Which footnote table each paragraph of ``doc.flat()`` cites into.
+def _notes(doc: Document, flat: tuple[Paragraph, ...]) -> _Notes:
+    """Which footnote table each paragraph of ``flat`` (``doc.flat()``) cites into.
 
-    A resolution's marks number its own footnotes, so "1" in II is not "1" in I.
+    A resolution's marks number its own footnotes, so "1" in II is not "1" in I:
+    a paragraph cites into the table of its `Paragraph.resolution`, else the document's.
     `Document.flat` copies and reorders paragraphs, hence the lookup by key.
     """
-    out: _Notes = {}
     own = {f.mark: f for f in doc.footnotes}
-    for p in doc.paragraphs:
-        out[_key(p)] = own
-    for res in doc.resolutions:
-        table = {f.mark: f for f in res.footnotes}
-        for p in res.paragraphs:
-            out[(f"{res.name}/{p.label}", p.lines[0])] = table
-    return out
+    tables = {res.name: {f.mark: f for f in res.footnotes} for res in doc.resolutions}
+    return {_key(p): tables.get(p.resolution.name, {}) if p.resolution else own for p in flat}
 
 
 def _cited(

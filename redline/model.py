@@ -53,6 +53,21 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class ResolutionRef:
+    """A draft resolution of a committee report, as the report names it: its number
+    there and its symbol (None when the report does not give it).
+
+    >>> ResolutionRef("IV", "A/C.3/75/L.11").name
+    'IV'
+    """
+
+    name: str
+    """Its number in the report: ``"IV"`` (draft resolution IV)."""
+    symbol: str | None = None
+    """``A/C.3/75/L.11``, as the report's "submitted by" passage names it."""
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of a resolution: PP3, OP5, OP5(a), or a plain paragraph."""
 
@@ -74,6 +89,11 @@ class Paragraph:
     marks_at: tuple[int, ...] = ()
     """Where each mark of `footnotes` stands: an offset into `text` (PDF input only;
     empty when the reader does not know)."""
+    resolution: ResolutionRef | None = None
+    """In a committee report: the draft resolution the paragraph belongs to, set by
+    `Document.flat` as it qualifies the label (``IV/OP5``); None for the report's own
+    text and in a single resolution. Read this, never a label's parts: a ``/`` in a
+    label does not say which resolution."""
 
 
 @dataclass(frozen=True)
@@ -150,17 +170,30 @@ class Document:
         return None
 
     def flat(self) -> tuple[Paragraph, ...]:
-        """Every paragraph, those of contained resolutions qualified (``II/OP5``).
+        """Every paragraph, those of contained resolutions qualified: the label
+        (``II/OP5``) and `Paragraph.resolution` (``II``, its symbol).
 
         A single resolution is returned unchanged.
+
+        >>> res = Document("r.md#II", "markdown", DocKind.DRAFT, symbol="A/C.3/75/L.5", name="II",
+        ...                paragraphs=(Paragraph("OP5", ParaKind.OPERATIVE, "5", "", "x"),))
+        >>> p = Document("r.md", "markdown", DocKind.REPORT, resolutions=(res,)).flat()[0]
+        >>> p.label, p.resolution
+        ('II/OP5', ResolutionRef(name='II', symbol='A/C.3/75/L.5'))
         """
         if not self.resolutions:
             return self.paragraphs
         out = list(self.paragraphs)
         for res in self.resolutions:
             q = f"{res.name}/"
+            ref = ResolutionRef(res.name or "", res.symbol)
             out.extend(
-                replace(p, label=q + p.label, parent=(q + p.parent) if p.parent else None)
+                replace(
+                    p,
+                    label=q + p.label,
+                    parent=(q + p.parent) if p.parent else None,
+                    resolution=ref,
+                )
                 for p in res.paragraphs
             )
         # in source order: the report's own text, resolution I, …, the annex

@@ -600,9 +600,9 @@ def pair_resolutions(
 ) -> list[tuple[Document | None, Document | None]]:
     """Pair the draft resolutions of two reports, as their paragraphs were aligned.
 
-    ``links`` holds (old label, new label) of aligned paragraphs (``II/OP3``,
-    ``III/OP3``): a resolution goes with the one most of its paragraphs went
-    to. Those left are paired by symbol without ``/Rev.N``, then by title, then
+    ``links`` holds, for each pair of aligned paragraphs of the two reports'
+    resolutions, the names of their resolutions (``II``, ``III``: `Paragraph.resolution`):
+    a resolution goes with the one most of its paragraphs went to. Those left are paired by symbol without ``/Rev.N``, then by title, then
     by number; the rest stand alone, in the new report's order.
 
     >>> def res(n, s): return Document("r", "markdown", DocKind.DRAFT, symbol=s, name=n)
@@ -615,10 +615,9 @@ def pair_resolutions(
     votes: dict[tuple[int, int], int] = {}
     index_old = {r.name: k for k, r in enumerate(olds)}
     index_new = {r.name: k for k, r in enumerate(news)}
-    for old_label, new_label in links:
-        i = index_old.get(old_label.partition("/")[0])
-        j = index_new.get(new_label.partition("/")[0])
-        if "/" in old_label and "/" in new_label and i is not None and j is not None:
+    for old_name, new_name in links:
+        i, j = index_old.get(old_name), index_new.get(new_name)
+        if i is not None and j is not None:
             votes[(i, j)] = votes.get((i, j), 0) + 1
     pairs: dict[int, int] = {}  # new index -> old index
     for (i, j), _n in sorted(votes.items(), key=lambda kv: -kv[1]):

@@ -10,6 +10,7 @@ a function); the rules below are the ones a change could break without noticing:
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -65,3 +66,58 @@ def test_the_documented_graph_is_the_real_one() -> None:
     table = _script().table()
     assert "| `render.docx` |" in table
     assert table.strip() in doc, "run: python docs/import_graph.py --write"
+
+
+_SPLITTERS = {"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind"}
+
+
+def _label_splits(tree: ast.AST, slash_anywhere: bool) -> list[int]:
+    """Lines that take a label apart at "/": a split, partition or search for "/" in
+    ``x.label`` (or ``x.parent``), or ``"/" in x.label``; with ``slash_anywhere``, in
+    anything."""
+
+    def is_label(node: ast.AST) -> bool:
+        return any(
+            isinstance(n, ast.Attribute) and n.attr in ("label", "parent") for n in ast.walk(node)
+        )
+
+    def is_slash(node: ast.AST) -> bool:
+        return isinstance(node, ast.Constant) and node.value == "/"
+
+    out = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _SPLITTERS
+        ):
+            if node.args and is_slash(node.args[0]):
+                if slash_anywhere or is_label(node.func.value):
+                    out.append(node.lineno)
+        elif isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.In, ast.NotIn)):
+            if is_slash(node.left) and (slash_anywhere or is_label(node.comparators[0])):
+                out.append(node.lineno)
+    return sorted(out)
+
+
+def test_no_code_takes_a_label_apart() -> None:
+    """The resolution a paragraph of a report belongs to is `Paragraph.resolution`, set
+    once by `Document.flat`: no module recovers it from the label (``IV/OP5``), whose
+    ``/`` may also stand between a section and a paragraph (``IV/II/OP3``). The
+    renderers, batch, compare and sponsors do not split anything on "/"."""
+    package = ROOT / "redline"
+    strict = {"compare.py", "sponsors.py", "batch.py", "batch_index.py", "verify.py"}
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        lines = _label_splits(tree, rel.startswith("render/") or rel in strict)
+        if lines:
+            found[rel] = lines
+    assert found == {}
+    sample = (
+        'a = e.old.label.partition("/")[0]\nb = "/" in p.label\nc = s.split("/")\n'
+        'd = p.label.rindex("(")'
+    )
+    assert _label_splits(ast.parse(sample), False) == [1, 2]
+    assert _label_splits(ast.parse(sample), True) == [1, 2, 3]

@@ -150,8 +150,9 @@ def test_resolutions_pair_as_their_paragraphs_did_then_by_symbol() -> None:
     # no paragraph links: by symbol without Rev.; L.7 and L.4 are different drafts
     pairs = [(a and a.name, b and b.name) for a, b in pair_resolutions(old, new)]
     assert pairs == [("II", "I"), (None, "II"), ("I", None), ("III", None)]
-    # paragraphs of old III went to new II: that decides before the symbol
-    links = [("III/OP1", "II/OP1"), ("III/OP2", "II/OP2"), ("I/OP1", "II/OP3")]
+    # paragraphs of old III went to new II (two of them, one of I): that decides
+    # before the symbol; a link names the two paragraphs' resolutions
+    links = [("III", "II"), ("III", "II"), ("I", "II")]
     pairs = [(a and a.name, b and b.name) for a, b in pair_resolutions(old, new, links)]
     assert pairs == [("II", "I"), ("III", "II"), ("I", None)]
     change = compare_documents(old, new)

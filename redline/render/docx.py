@@ -488,7 +488,7 @@ def _resolution_head(c: Comparison, e: Entry, heading: _Para) -> list[_Para]:
     p = e.new or e.old
     if p is None or p.kind != ParaKind.OTHER or not (c.old.resolutions or c.new.resolutions):
         return []
-    if "/" not in p.label and _looks_like_heading(p):
+    if p.resolution is None and _looks_like_heading(p):
         for r in heading.runs:
             r.bold = True
     m = _RES_HEADING.fullmatch(p.text.strip()) if not p.number else None
