@@ -85,7 +85,7 @@ def variants(name: str) -> Variants:
 
 def pdf_verdicts(names: list[str]) -> dict[str, Verdict]:
     """check(redline's own reading of the PDF, PyMuPDF text) of each document."""
-    from redline.read import load
+    from redline.parser.load import load
 
     out = {}
     for name in names:
@@ -124,7 +124,7 @@ def un_pairs() -> list[tuple[str, str]]:
 def pair_verdicts(docs: dict[str, Variants]) -> dict[str, dict[str, Verdict]]:
     """check(adopted, draft) of every pair, per extractor (``pdf``: redline reading
     the PDFs, ``pymupdf``, ``pdftotext``, ``un``)."""
-    from redline.read import load
+    from redline.parser.load import load
 
     out: dict[str, dict[str, Verdict]] = {"pdf": {}, "pymupdf": {}, "pdftotext": {}, "un": {}}
     read: dict[str, Document] = {}

@@ -180,7 +180,7 @@ def independent_op_count(text: str) -> int:
 
 
 def parse(text: str, source: str) -> Document:
-    """The text as `redline.read.load` parses a text file of these bytes (UTF-8)."""
+    """The text as `redline.parser.load.load` parses a text file of these bytes (UTF-8)."""
     decoded, _ = decode(text.encode("utf-8"), source)
     return parse_document(decoded, source=source)
 

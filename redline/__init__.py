@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def parse(source: str, **kwargs: Any) -> Document:
     """Read and parse a file path (``report.md#IV`` picks a resolution) or ``-``."""
-    from redline.read import load
+    from redline.parser.load import load
 
     return load(source, **kwargs)
 

@@ -173,9 +173,10 @@ def collect(sources: Iterable[str], pattern: str | None = None) -> list[str]:
 
 
 def _read_text(path: str, options: Options) -> tuple[Document, str]:
-    """Parse one file as `redline.read.load` does, with the lines above its title
+    """Parse one file as `redline.parser.load.load` does, with the lines above its title
     (where an adopted resolution cites its draft): read once, parsed once."""
-    from redline.read import decode, is_docx, is_pdf, load, read_bytes
+    from redline.parser.load import load
+    from redline.read import decode, is_docx, is_pdf, read_bytes
 
     data = read_bytes(path, options.max_size)
     if is_pdf(data):

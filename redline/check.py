@@ -225,7 +225,7 @@ class Verdict:
 def check(candidate: Document, adopted: Document, profile: Profile = Profile()) -> Verdict:  # noqa: B008
     """Judge whether the candidate's text matches the adopted text under a profile.
 
-    Pick the resolution out of a report first (`redline.read.pick_resolution`).
+    Pick the resolution out of a report first (`redline.parser.load.pick_resolution`).
 
     >>> from redline.model import Document, DocKind
     >>> d = Document("x.txt", "plain", DocKind.TEXT, title="Oceans")

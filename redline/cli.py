@@ -146,39 +146,21 @@ def main() -> None:
 
 def load(source: str, max_size: int, tracked: str) -> Document:
     """Parse one input, printing its warnings."""
-    from redline.read import load as _load
+    from redline.parser.load import load as _load
 
     doc = _load(source, max_size=max_size, tracked=tracked)
     _warn(doc)
     return doc
 
 
-def pick_counterpart(old: Document, new: Document) -> tuple[Document, Document]:
-    """When one side is a report and the other a single resolution, pick the best match."""
-    from redline.read import pick_resolution
+def counterparts(old: Document, new: Document) -> tuple[Document, Document]:
+    """A report against a single resolution: the report's best match, named on stderr
+    (`redline.parser.load.pick_counterpart`)."""
+    from redline.parser.load import pick_counterpart
 
-    def best(report: Document, single: Document) -> Document:
-        from redline.worddiff import quick_similarity, word_bag
-
-        target = word_bag(single.title + " " + " ".join(p.text for p in single.paragraphs))
-        scored = [
-            (quick_similarity(word_bag(r.title + " " + " ".join(p.text for p in r.paragraphs)),
-                              target), k)
-            for k, r in enumerate(report.resolutions)
-        ]  # fmt: skip
-        _score, k = max(scored)
-        res = pick_resolution(report, report.resolutions[k].name or "")
-        _say(
-            f"redline: {report.source} holds {len(report.resolutions)} resolutions; "
-            f"comparing draft resolution {res.name} ({res.symbol or 'no symbol'}), "
-            f"the best match (pick another with #II or #SYMBOL)"
-        )
-        return res
-
-    if old.resolutions and not new.resolutions:
-        old = best(old, new)
-    elif new.resolutions and not old.resolutions:
-        new = best(new, old)
+    old, new, note = pick_counterpart(old, new)
+    if note:
+        _say(f"redline: {note}")
     return old, new
 
 
@@ -296,7 +278,7 @@ def diff(
         _one_stdin(old, new)
         a = load(old, max_size, tracked)
         b = load(new, max_size, tracked)
-        a, b = pick_counterpart(a, b)
+        a, b = counterparts(a, b)
         sp_old = _read_sponsor_file(old_sponsors, max_size)
         sp_new = _read_sponsor_file(new_sponsors, max_size)
         if sp_old is not None:
@@ -335,7 +317,7 @@ def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str, debug:
     """Print what the parser understood of FILE: its structure, paragraph by paragraph."""
     _State.debug = debug
     with _errors():
-        from redline.read import load as _load
+        from redline.parser.load import load as _load
         from redline.render.show import show_json, show_text
 
         # its warnings are part of what it shows: printed once, in the output
@@ -392,7 +374,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
     """
     _State.debug = debug
     with _errors():
-        from redline.read import load as _load
+        from redline.parser.load import load as _load
         from redline.render.verify import render_text
         from redline.verify import verify
 
@@ -408,7 +390,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
 
         # what a .docx can hold of BASE (a control character is written visibly)
         ref = word_text(load(base, max_size, tracked))
-        ref, rejected = pick_counterpart(ref, rejected)
+        ref, rejected = counterparts(ref, rejected)
         result = verify(accepted, rejected, ref)
         for line in render_text(result, submitted, base):
             _echo(line)
@@ -500,7 +482,7 @@ def check_command(
 
         def loaded(pair: tuple[str, str]) -> tuple[Document, Document]:
             cand = load(pair[0], max_size, tracked)
-            adop, cand = pick_counterpart(load(pair[1], max_size, tracked), cand)
+            adop, cand = counterparts(load(pair[1], max_size, tracked), cand)
             return cand, adop
 
         # every file is read before anything is printed: a bad pair is one line, no output

@@ -1,4 +1,4 @@
-"""Bytes to text, and a path to a parsed document.
+"""Bytes to text: reading a path (or standard input) and decoding what it holds.
 
 Reading is where bad input is caught: missing files, directories, binary files
 given by mistake, undecodable or mixed encodings, enormous files. Each becomes
@@ -19,8 +19,7 @@ import stat
 import sys
 import unicodedata
 
-from redline.errors import InputError, PickError
-from redline.model import Document
+from redline.errors import InputError
 
 DEFAULT_MAX_SIZE = 25 * 1024 * 1024  # bytes; the largest real UN text is < 1 MB
 """Inputs larger than this are refused unless ``--max-size`` says otherwise."""
@@ -110,7 +109,7 @@ def is_docx(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
 
 
-def _refuse_zip_bomb(data: bytes, path: str, max_size: int) -> None:
+def refuse_zip_bomb(data: bytes, path: str, max_size: int) -> None:
     """A .docx whose parts unpack to more than `DOCX_MAX_EXPANSION` times the size
     limit is refused before anything is unpacked (the sizes are in the ZIP directory,
     and Python's zipfile never reads past them)."""
@@ -219,99 +218,3 @@ def split_pick(source: str) -> tuple[str, str | None]:
         return source, None
     path, _, pick = source.partition("#")
     return path, (pick or None)
-
-
-def load(
-    source: str,
-    *,
-    max_size: int = DEFAULT_MAX_SIZE,
-    tracked: str = "accept",
-    pick: str | None = None,
-) -> Document:
-    """Read and parse `source` (a path, ``-``, or ``path#pick``) into a `Document`."""
-    path, inline_pick = split_pick(source)
-    pick = pick or inline_pick
-    data = read_bytes(path, max_size)
-    if is_pdf(data):
-        from redline.parser.layout import parse_pdf
-
-        doc = parse_pdf(data, path if inline_pick else source)
-        return pick_resolution(doc, pick) if pick else doc
-    # the report is named by its path: its resolutions are path#IV, not path#IV#IV
-    name = path if inline_pick else source
-    if is_docx(data):
-        from redline.parser import parse_cleaned
-        from redline.parser.docx import read_docx
-
-        _refuse_zip_bomb(data, path, max_size)
-        word = read_docx(data, path, tracked, max_size)
-        doc = parse_cleaned(word.cleaned, name, "docx")
-        warnings, n_tracked, unverified = list(word.warnings), word.tracked, word.unverified
-    else:
-        from redline.parser import parse_document
-
-        text, warnings = decode(data, path)
-        doc = parse_document(text, source=name)
-        n_tracked, unverified = 0, ()
-    if warnings or n_tracked or unverified:
-        from dataclasses import replace
-
-        doc = replace(
-            doc,
-            warnings=tuple(warnings) + doc.warnings,
-            tracked_changes=n_tracked,
-            unverified=unverified,
-        )
-    if pick:
-        doc = pick_resolution(doc, pick)
-        if unverified:  # a part of the file is picked: what is not compared is still there
-            from dataclasses import replace
-
-            doc = replace(doc, unverified=unverified)
-    return doc
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman_value(name: str) -> int:
-    """``XIV`` -> 14; 0 for anything that is not a Roman numeral.
-
-    >>> _roman_value("IV"), _roman_value("ix"), _roman_value("A")
-    (4, 9, 0)
-    """
-    name = name.upper()
-    if not name or any(c not in _ROMAN for c in name):
-        return 0
-    total = 0
-    for k, c in enumerate(name):
-        v = _ROMAN[c]
-        total += -v if k + 1 < len(name) and _ROMAN[name[k + 1]] > v else v
-    return total
-
-
-def pick_resolution(doc: Document, pick: str) -> Document:
-    """The resolution of a report named by its number (``II``, ``ii`` or ``2``) or symbol.
-
-    >>> from redline.model import DocKind
-    >>> names = "I II III IV".split()
-    >>> res = tuple(Document(f"r.md#{n}", "markdown", DocKind.DRAFT, name=n) for n in names)
-    >>> report = Document("r.md", "markdown", DocKind.REPORT, resolutions=res)
-    >>> [pick_resolution(report, p).name for p in ("IV", "iv", "4")]
-    ['IV', 'IV', 'IV']
-    """
-    want = pick.strip().upper()
-    for res in doc.resolutions:
-        if (res.name or "").upper() == want or (res.symbol or "").upper() == want:
-            return res
-    if want.isdigit() and doc.resolutions:  # #4: the fourth, when it is named IV
-        by_number = [r for r in doc.resolutions if _roman_value(r.name or "") == int(want)]
-        if len(by_number) == 1:
-            return by_number[0]
-    if not doc.resolutions and (doc.symbol or "").upper() == want:
-        return doc
-    have = ", ".join(f"{r.name} ({r.symbol})" if r.symbol else str(r.name) for r in doc.resolutions)
-    where = doc.source.partition("#")[0]
-    if not have:
-        raise PickError(where, f"#{pick} names no resolution: the file holds a single text")
-    raise PickError(where, f"#{pick} names no resolution; the file holds {have}")

@@ -121,3 +121,11 @@ def test_no_code_takes_a_label_apart() -> None:
     )
     assert _label_splits(ast.parse(sample), False) == [1, 2]
     assert _label_splits(ast.parse(sample), True) == [1, 2, 3]
+
+
+def test_the_cli_decides_nothing() -> None:
+    """The CLI parses arguments, calls, prints and exits: which resolution of a report
+    answers a single text is picked by `redline.parser.load`, not scored in the CLI."""
+    cli = import_graph()["cli"]
+    assert cli.keys() & {"align", "noise", "worddiff"} == set()
+    assert "parser.load" in cli

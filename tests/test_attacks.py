@@ -871,7 +871,7 @@ def test_word_text_that_looks_like_markdown_stays_text(base, typed):
     vanished. Each typed paragraph is read as the text it is, and nothing else moves."""
     from xml.sax.saxutils import escape
 
-    from redline.read import load
+    from redline.parser.load import load
 
     paragraphs = [
         run("The General Assembly,"),
@@ -897,7 +897,7 @@ def test_word_text_that_looks_like_markdown_stays_text(base, typed):
 def test_an_xml_entity_keeps_the_rest_of_its_run(base):
     """An entity reference (declared in a DTD) inside ``w:t`` dropped the text after it:
     it is kept as written, never expanded, and the run is read to its end."""
-    from redline.read import load
+    from redline.parser.load import load
 
     blank = word(run("The General Assembly,"), run("1. Urges &amp; States to act;"))
     xml = replace_text(blank, "1. Urges &amp; States to act;", "1. Urges &x; the rest of the run;")

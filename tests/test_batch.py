@@ -15,7 +15,7 @@ import pytest
 
 from redline.batch import Options, collect, read_one, run
 from redline.compare import compare
-from redline.read import load
+from redline.parser.load import load
 from tests.test_cli import assert_one_line_error, redline_cli
 
 UN = Path(__file__).parent / "fixtures" / "un"

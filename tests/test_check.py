@@ -17,8 +17,8 @@ from redline.check import Profile, check, normalise_text
 from redline.cli import main
 from redline.model import Document
 from redline.parser import parse_document
+from redline.parser.load import load
 from redline.parser.pdftext import is_furniture, split_pages
-from redline.read import load
 from redline.render.check import render_text
 
 FIX = Path(__file__).parent / "fixtures"

@@ -22,7 +22,7 @@ import pytest
 from redline.check import check
 from redline.model import Document
 from redline.parser import parse_document
-from redline.read import load
+from redline.parser.load import load
 
 PDFS = Path(__file__).parent / "corpus" / "pdf"
 EXCEPTIONS = Path(__file__).parent / "corpus" / "extraction_noise_exceptions.tsv"

@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from redline.cli import main
 from redline.errors import InputError
 from redline.model import Document
-from redline.read import load
+from redline.parser.load import load
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -88,7 +88,7 @@ def printed_pdf(draw: st.DrawFn) -> bytes:
 
 def reads_or_refuses(data: bytes) -> None:
     """`load` gives a document or one line of `InputError`; the CLI answers alike."""
-    from redline.read import load
+    from redline.parser.load import load
 
     with folder({"x.pdf": data}), time_limit(30):
         try:

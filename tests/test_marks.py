@@ -7,7 +7,7 @@ from pathlib import Path
 
 from redline.compare import compare
 from redline.model import DELETE, INSERT, DocKind, Document, Paragraph, ParaKind
-from redline.read import load
+from redline.parser.load import load
 from redline.render import RenderOptions
 from redline.render.html import render
 

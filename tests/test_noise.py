@@ -146,7 +146,7 @@ def test_a_real_draft_that_differs_only_by_noise_matches() -> None:
     """A/80/L.9 -> A/RES/80/6: the same words; pdftotext printed `eighty -first` twice."""
     from pathlib import Path
 
-    from redline.read import load
+    from redline.parser.load import load
 
     un = Path(__file__).parent / "fixtures" / "un"
     draft, adopted = load(str(un / "A_80_L.9.txt")), load(str(un / "A_RES_80_6.txt"))

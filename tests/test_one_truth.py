@@ -19,7 +19,7 @@ import pytest
 import redline
 from redline.compare import compare
 from redline.model import Comparison, Status
-from redline.read import load
+from redline.parser.load import load
 from redline.render import RenderOptions, renderer
 from redline.render.common import is_change
 

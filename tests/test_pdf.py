@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from redline.errors import InputError
 from redline.model import Document, ParaKind
-from redline.read import load
+from redline.parser.load import load
 
 CORPUS = Path(__file__).parent / "corpus" / "pdf"
 PDFS = sorted(CORPUS.glob("*.pdf"))

@@ -11,7 +11,7 @@ import pytest
 
 from redline.model import ParaKind
 from redline.parser import parse_document
-from redline.read import load
+from redline.parser.load import load
 
 ROOT = Path(__file__).resolve().parent
 UN = ROOT / "fixtures" / "un"

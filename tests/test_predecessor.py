@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from redline.model import DocKind, Document
+from redline.parser.load import load
 from redline.predecessor import (
     MIN_SIMILARITY,
     Match,
@@ -26,7 +27,6 @@ from redline.predecessor import (
     profile,
     shingles,
 )
-from redline.read import load
 
 HERE = Path(__file__).parent
 UN = HERE / "fixtures" / "un"

@@ -10,7 +10,8 @@ import pytest
 
 from redline import parse_text
 from redline.errors import InputError
-from redline.read import decode, load, read_bytes
+from redline.parser.load import load
+from redline.read import decode, read_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RESOLUTION = FIXTURES / "un" / "A_RES_75_197.txt"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from redline.parser import parse_document, sanity
-from redline.read import load
+from redline.parser.load import load
 from redline.render.show import show_text
 
 ROOT = Path(__file__).resolve().parent

@@ -159,3 +159,24 @@ def known_operative_lead(text: str) -> str | None:
 def looks_operative(text: str) -> bool:
     """True when `text` (after a paragraph number) opens with an operative verb."""
     return bool(operative_lead(text))
+
+
+# --- Roman numerals: draft resolution IV, sub-paragraph (iii) ---------------------
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(name: str) -> int:
+    """``XIV`` -> 14; 0 for anything that is not a Roman numeral.
+
+    >>> roman_value("IV"), roman_value("ix"), roman_value("A")
+    (4, 9, 0)
+    """
+    name = name.upper()
+    if not name or any(c not in _ROMAN for c in name):
+        return 0
+    total = 0
+    for k, c in enumerate(name):
+        v = _ROMAN[c]
+        total += -v if k + 1 < len(name) and _ROMAN[name[k + 1]] > v else v
+    return total
