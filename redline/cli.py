@@ -1,8 +1,10 @@
 """The command line: the only place that reads argv, prints, or exits.
 
-Exit codes (named once, here): ``diff`` 0 written (1 with ``--exit-code`` when
-the texts differ), ``check`` 0 match / 1 differs, and 2 always an error, with
-one line on stderr and nothing on stdout.
+Exit codes (named once, in `redline.errors`): ``diff`` 0 written (1 with
+``--exit-code`` when the texts differ), ``check`` 0 match / 1 differs, and 2
+always an error, with one line on stderr and nothing on stdout. An error carries
+its exit code (`RedlineError.exit_code`); `_Redline.invoke` maps every error of
+every command to its line and code, in one place.
 """
 
 from __future__ import annotations
@@ -17,23 +19,17 @@ from typing import Any, TypeVar
 import click
 
 from redline import __version__
-from redline.errors import InputError, RedlineError
+from redline.errors import EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, InputError, RedlineError
 from redline.model import Comparison, Document
 from redline.read import DEFAULT_MAX_SIZE, split_pick
 from redline.render import EXTENSIONS, RENDERERS
 
-EXIT_OK = 0
-EXIT_DIFFERS = 1
-EXIT_ERROR = 2
+__all__ = ["EXIT_DIFFERS", "EXIT_ERROR", "EXIT_OK", "FORMATS", "main", "output_format", "run"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = tuple(RENDERERS)  # the renderer registry decides; -o's extensions too
 _EXTENSIONS = EXTENSIONS
-
-
-class _State:
-    debug = False
 
 
 def _say(message: str) -> None:
@@ -64,32 +60,34 @@ def _one_stdin(first: str, second: str) -> None:
         raise InputError("-", "standard input can be read once: give a file for one of the two")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_ERROR) -> None:
     _say(f"redline: error: {message}")
-    sys.exit(EXIT_ERROR)
+    sys.exit(code)
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
-    """Turn bad input into one line and exit 2; a bug too, unless --debug."""
+def _errors(debug: Callable[[], bool]) -> Iterator[None]:
+    """Turn bad input into one line and its exit code (2); a bug too, unless --debug."""
     try:
         yield
+    except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise  # click's own: usage errors, --help; `_Redline.main` words them
     except RedlineError as e:
-        if _State.debug:
+        if debug():
             raise
-        _fail(str(e))
+        _fail(str(e), e.exit_code)
     except (KeyboardInterrupt, BrokenPipeError):
         sys.exit(EXIT_ERROR)
     except OSError as e:  # writing standard output failed: /dev/full, a closed terminal
         import errno
 
-        if _State.debug or e.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF):
-            if _State.debug:
+        if debug() or e.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF):
+            if debug():
                 raise
             _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
         _fail(f"standard output: cannot write ({e.strerror or e})")
     except Exception as e:  # noqa: BLE001 - the one place that catches everything
-        if _State.debug:
+        if debug():
             raise
         _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
 
@@ -109,8 +107,19 @@ def common(f: F) -> F:
         "--tracked", type=click.Choice(["accept", "reject"]), default="accept",
         show_default=True, help="A .docx with tracked changes: read its new (accept) or old text.",
     )(f)  # fmt: skip
-    f = click.option("--debug", is_flag=True, help="Show the traceback of an error.")(f)
+    f = click.option(
+        "--debug", is_flag=True, expose_value=False, callback=_debug,
+        help="Show the traceback of an error.",
+    )(f)  # fmt: skip
     return f
+
+
+def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """--debug is kept in click's context (its `meta`, shared by the group's)."""
+    ctx.meta[_DEBUG] = value
+
+
+_DEBUG = "redline.debug"
 
 
 class _Redline(click.Group):
@@ -132,6 +141,11 @@ class _Redline(click.Group):
         if standalone_mode and isinstance(rv, int):  # --help, --version
             sys.exit(rv)
         return rv
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; any error it raises becomes its line and exit code here."""
+        with _errors(lambda: bool(ctx.meta.get(_DEBUG))):
+            return super().invoke(ctx)
 
 
 @click.group("redline", cls=_Redline, context_settings={"help_option_names": ["-h", "--help"]})
@@ -253,7 +267,7 @@ def _read_sponsor_file(path: str | None, max_size: int) -> Any:
 def diff(
     old: str, new: str, fmt: str | None, output: str | None, layout: str, color: str,
     context: int, stat: bool, exit_code: bool, old_sponsors: str | None,
-    new_sponsors: str | None, author: str, max_size: int, tracked: str, debug: bool,
+    new_sponsors: str | None, author: str, max_size: int, tracked: str,
 ) -> None:  # fmt: skip
     """Compare OLD and NEW: a redline as text, JSON, HTML, Markdown or Word.
 
@@ -263,46 +277,44 @@ def diff(
       redline diff old.txt new.txt --format json
       redline diff old.txt new.txt --stat
     """
-    _State.debug = debug
-    with _errors():
-        from dataclasses import replace
+    from dataclasses import replace
 
-        from redline.compare import compare
-        from redline.render import RenderOptions, renderer
+    from redline.compare import compare
+    from redline.render import RenderOptions, renderer
 
-        fmt = output_format(fmt, output)
-        if fmt == "docx" and not output:
-            raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
-        # before any work, and before any note on stderr
-        _check_outputs([("-o", output)], _paths(old, new, old_sponsors, new_sponsors))
-        _one_stdin(old, new)
-        a = load(old, max_size, tracked)
-        b = load(new, max_size, tracked)
-        a, b = counterparts(a, b)
-        sp_old = _read_sponsor_file(old_sponsors, max_size)
-        sp_new = _read_sponsor_file(new_sponsors, max_size)
-        if sp_old is not None:
-            a = replace(a, sponsors=sp_old)
-        if sp_new is not None:
-            b = replace(b, sponsors=sp_new)
-        comparison: Comparison = compare(a, b)
-        for name in comparison.sponsors.unrecognised:
-            _say(f"redline: warning: sponsor not in the names table: {name}")
-        to_terminal = output is None and sys.stdout.isatty()
-        width = 80
-        if to_terminal:
-            width = max(40, min(120, os.get_terminal_size().columns))
-        opts = RenderOptions(
-            layout=layout, color=_use_color(color, to_terminal) and fmt == "text",
-            context=context, stat=stat, width=width, generated=_generated(), author=author,
-        )  # fmt: skip
-        data = renderer(fmt)(comparison, opts)
-        if output:
-            _write(output, data)
-        else:
-            text = data if isinstance(data, str) else data.decode("utf-8")
-            # color=True keeps our own colours when --color always is piped (click strips them)
-            _echo(text, nl=not text.endswith("\n"), color=opts.color or None)
+    fmt = output_format(fmt, output)
+    if fmt == "docx" and not output:
+        raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
+    # before any work, and before any note on stderr
+    _check_outputs([("-o", output)], _paths(old, new, old_sponsors, new_sponsors))
+    _one_stdin(old, new)
+    a = load(old, max_size, tracked)
+    b = load(new, max_size, tracked)
+    a, b = counterparts(a, b)
+    sp_old = _read_sponsor_file(old_sponsors, max_size)
+    sp_new = _read_sponsor_file(new_sponsors, max_size)
+    if sp_old is not None:
+        a = replace(a, sponsors=sp_old)
+    if sp_new is not None:
+        b = replace(b, sponsors=sp_new)
+    comparison: Comparison = compare(a, b)
+    for name in comparison.sponsors.unrecognised:
+        _say(f"redline: warning: sponsor not in the names table: {name}")
+    to_terminal = output is None and sys.stdout.isatty()
+    width = 80
+    if to_terminal:
+        width = max(40, min(120, os.get_terminal_size().columns))
+    opts = RenderOptions(
+        layout=layout, color=_use_color(color, to_terminal) and fmt == "text",
+        context=context, stat=stat, width=width, generated=_generated(), author=author,
+    )  # fmt: skip
+    data = renderer(fmt)(comparison, opts)
+    if output:
+        _write(output, data)
+    else:
+        text = data if isinstance(data, str) else data.decode("utf-8")
+        # color=True keeps our own colours when --color always is piped (click strips them)
+        _echo(text, nl=not text.endswith("\n"), color=opts.color or None)
     sys.exit(EXIT_DIFFERS if exit_code and comparison.differs else EXIT_OK)
 
 
@@ -313,23 +325,21 @@ def diff(
 @click.option("--explain", is_flag=True,
               help="PDF: list each line left out as page furniture, by page, and why.")  # fmt: skip
 @common
-def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str, debug: bool) -> None:
+def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str) -> None:
     """Print what the parser understood of FILE: its structure, paragraph by paragraph."""
-    _State.debug = debug
-    with _errors():
-        from redline.parser.load import load as _load
-        from redline.render.show import show_json, show_text
+    from redline.parser.load import load as _load
+    from redline.render.show import show_json, show_text
 
-        # its warnings are part of what it shows: printed once, in the output
-        doc = _load(file, max_size=max_size, tracked=tracked)
-        if fmt == "json":
-            import json
+    # its warnings are part of what it shows: printed once, in the output
+    doc = _load(file, max_size=max_size, tracked=tracked)
+    if fmt == "json":
+        import json
 
-            from redline.render.safe import json_safe
+        from redline.render.safe import json_safe
 
-            _echo(json_safe(json.dumps(show_json(doc), ensure_ascii=False, indent=2)))
-        else:
-            _echo(show_text(doc, explain=explain), nl=False)
+        _echo(json_safe(json.dumps(show_json(doc), ensure_ascii=False, indent=2)))
+    else:
+        _echo(show_text(doc, explain=explain), nl=False)
 
 
 @main.command()
@@ -337,28 +347,26 @@ def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str, debug:
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)  # fmt: skip
 @common
-def sponsors(file: str, fmt: str, max_size: int, tracked: str, debug: bool) -> None:
+def sponsors(file: str, fmt: str, max_size: int, tracked: str) -> None:
     """List the sponsors of FILE (each resolution of a report)."""
-    _State.debug = debug
-    with _errors():
-        from redline.render.show import sponsors_json, sponsors_text
+    from redline.render.show import sponsors_json, sponsors_text
 
-        doc = load(file, max_size, tracked)
-        if fmt == "json":
-            import json
+    doc = load(file, max_size, tracked)
+    if fmt == "json":
+        import json
 
-            from redline.render.safe import json_safe
+        from redline.render.safe import json_safe
 
-            _echo(json_safe(json.dumps(sponsors_json(doc), ensure_ascii=False, indent=2)))
-        else:
-            _echo(sponsors_text(doc), nl=False)
+        _echo(json_safe(json.dumps(sponsors_json(doc), ensure_ascii=False, indent=2)))
+    else:
+        _echo(sponsors_text(doc), nl=False)
 
 
 @main.command("verify-tracked")
 @click.argument("submitted")
 @click.argument("base")
 @common
-def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug: bool) -> None:
+def verify_tracked(submitted: str, base: str, max_size: int, tracked: str) -> None:
     """Check that every change in SUBMITTED (a .docx) against BASE is a tracked change.
 
     Rejecting all tracked changes of SUBMITTED must give BASE's text; each
@@ -372,28 +380,26 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
     Example:
       redline verify-tracked our-revision.docx A_C.3_75_L.11.txt
     """
-    _State.debug = debug
-    with _errors():
-        from redline.parser.load import load as _load
-        from redline.render.verify import render_text
-        from redline.verify import verify
+    from redline.parser.load import load as _load
+    from redline.render.verify import render_text
+    from redline.verify import verify
 
-        _one_stdin(submitted, base)
-        accepted = _load(submitted, max_size=max_size, tracked="accept")
-        if accepted.format != "docx":
-            raise InputError(submitted, "not a Word document (.docx); nothing can be tracked")
-        rejected = _load(submitted, max_size=max_size, tracked="reject")
-        for w in rejected.warnings:
-            if "tracked changes" not in w:  # the count is printed below
-                _say(f"redline: warning: {w}")
-        from redline.render.docx import word_text
+    _one_stdin(submitted, base)
+    accepted = _load(submitted, max_size=max_size, tracked="accept")
+    if accepted.format != "docx":
+        raise InputError(submitted, "not a Word document (.docx); nothing can be tracked")
+    rejected = _load(submitted, max_size=max_size, tracked="reject")
+    for w in rejected.warnings:
+        if "tracked changes" not in w:  # the count is printed below
+            _say(f"redline: warning: {w}")
+    from redline.render.docx import word_text
 
-        # what a .docx can hold of BASE (a control character is written visibly)
-        ref = word_text(load(base, max_size, tracked))
-        ref, rejected = counterparts(ref, rejected)
-        result = verify(accepted, rejected, ref)
-        for line in render_text(result, submitted, base):
-            _echo(line)
+    # what a .docx can hold of BASE (a control character is written visibly)
+    ref = word_text(load(base, max_size, tracked))
+    ref, rejected = counterparts(ref, rejected)
+    result = verify(accepted, rejected, ref)
+    for line in render_text(result, submitted, base):
+        _echo(line)
     sys.exit(EXIT_OK if result.ok else EXIT_DIFFERS)
 
 
@@ -418,7 +424,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str, debug
 def check_command(
     candidate: str | None, adopted: str | None, strict: bool, ignore_footnotes: bool,
     ignore_numbering: bool, fmt: str, junit: str | None, manifest: str | None, color: str,
-    max_size: int, tracked: str, debug: bool,
+    max_size: int, tracked: str,
 ) -> None:  # fmt: skip
     """Check that CANDIDATE's text matches ADOPTED: exit 0 match, 1 differs, 2 error.
 
@@ -454,64 +460,60 @@ def check_command(
       redline check A_RES_75_197.txt A_75_479.md#IV --format github
       redline check --manifest redline-check.toml --junit check.xml
     """
-    _State.debug = debug
     verdicts: list[Any] = []
-    with _errors():
-        from dataclasses import replace
+    from dataclasses import replace
 
-        from redline.check import Profile, parse_manifest
-        from redline.check import check as run_check
-        from redline.read import decode, read_bytes
-        from redline.render.check import render_github, render_junit, render_text
+    from redline.check import Profile, parse_manifest
+    from redline.check import check as run_check
+    from redline.read import decode, read_bytes
+    from redline.render.check import render_github, render_junit, render_text
 
-        profile = Profile(strict, ignore_footnotes, ignore_numbering)
-        if manifest and (candidate or adopted):
-            raise InputError("--manifest", "give either a manifest or CANDIDATE and ADOPTED")
+    profile = Profile(strict, ignore_footnotes, ignore_numbering)
+    if manifest and (candidate or adopted):
+        raise InputError("--manifest", "give either a manifest or CANDIDATE and ADOPTED")
+    if manifest:
+        _check_outputs([("--junit", junit)], [manifest])
+        pairs = parse_manifest(decode(read_bytes(manifest, max_size), manifest)[0], manifest)
+    elif candidate and adopted:
+        pairs = [(candidate, adopted)]
+    else:
+        raise InputError("redline check", "needs CANDIDATE and ADOPTED, or --manifest FILE")
+    use_color = _use_color(color, sys.stdout.isatty())
+
+    for pair in pairs:
+        _one_stdin(*pair)
+    _check_outputs([("--junit", junit)], _paths(manifest, *(p for pair in pairs for p in pair)))
+
+    def loaded(pair: tuple[str, str]) -> tuple[Document, Document]:
+        cand = load(pair[0], max_size, tracked)
+        adop, cand = counterparts(load(pair[1], max_size, tracked), cand)
+        return cand, adop
+
+    # every file is read before anything is printed: a bad pair is one line, no output
+    if manifest and sys.stdout.isatty():
+        with click.progressbar(pairs, label="redline check", file=sys.stderr) as bar:
+            docs = [loaded(p) for p in bar]
+    else:
+        docs = [loaded(p) for p in pairs]
+    for k, ((cand_name, adop_name), (cand, adop)) in enumerate(zip(pairs, docs, strict=True), 1):
+        v = replace(run_check(cand, adop, profile), candidate=cand_name, adopted=adop_name)
+        verdicts.append(v)
         if manifest:
-            _check_outputs([("--junit", junit)], [manifest])
-            pairs = parse_manifest(decode(read_bytes(manifest, max_size), manifest)[0], manifest)
-        elif candidate and adopted:
-            pairs = [(candidate, adopted)]
-        else:
-            raise InputError("redline check", "needs CANDIDATE and ADOPTED, or --manifest FILE")
-        use_color = _use_color(color, sys.stdout.isatty())
-
-        for pair in pairs:
-            _one_stdin(*pair)
-        _check_outputs([("--junit", junit)], _paths(manifest, *(p for pair in pairs for p in pair)))
-
-        def loaded(pair: tuple[str, str]) -> tuple[Document, Document]:
-            cand = load(pair[0], max_size, tracked)
-            adop, cand = counterparts(load(pair[1], max_size, tracked), cand)
-            return cand, adop
-
-        # every file is read before anything is printed: a bad pair is one line, no output
-        if manifest and sys.stdout.isatty():
-            with click.progressbar(pairs, label="redline check", file=sys.stderr) as bar:
-                docs = [loaded(p) for p in bar]
-        else:
-            docs = [loaded(p) for p in pairs]
-        for k, ((cand_name, adop_name), (cand, adop)) in enumerate(
-            zip(pairs, docs, strict=True), 1
-        ):
-            v = replace(run_check(cand, adop, profile), candidate=cand_name, adopted=adop_name)
-            verdicts.append(v)
-            if manifest:
-                _echo(f"[{k}/{len(pairs)}] {_name(cand_name)} vs {_name(adop_name)}: {v.line()}")
-        for v in verdicts:
-            if manifest and v.matches:
-                continue
-            out = render_github(v) if fmt == "github" else render_text(v, use_color)
-            if manifest:  # the pair's own verdict is in its progress line
-                out = "".join(out.splitlines(keepends=True)[:-1])
-            # color=True keeps our colours when --color always is piped (click strips them)
-            _echo(out, nl=False, color=use_color or None, commands=fmt == "github")
-        if manifest:
-            bad = [v.candidate for v in verdicts if not v.matches]
-            _echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({_name(', '.join(bad))})"
-                       if bad else "match")  # fmt: skip
-        if junit:
-            _write(junit, render_junit(verdicts))
+            _echo(f"[{k}/{len(pairs)}] {_name(cand_name)} vs {_name(adop_name)}: {v.line()}")
+    for v in verdicts:
+        if manifest and v.matches:
+            continue
+        out = render_github(v) if fmt == "github" else render_text(v, use_color)
+        if manifest:  # the pair's own verdict is in its progress line
+            out = "".join(out.splitlines(keepends=True)[:-1])
+        # color=True keeps our colours when --color always is piped (click strips them)
+        _echo(out, nl=False, color=use_color or None, commands=fmt == "github")
+    if manifest:
+        bad = [v.candidate for v in verdicts if not v.matches]
+        _echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({_name(', '.join(bad))})"
+                   if bad else "match")  # fmt: skip
+    if junit:
+        _write(junit, render_junit(verdicts))
     sys.exit(EXIT_OK if all(v.matches for v in verdicts) else EXIT_DIFFERS)
 
 
@@ -533,7 +535,7 @@ def check_command(
 @common
 def batch_command(
     old: str, new: str, out_dir: str | None, jobs: int | None, pairs_file: str | None,
-    fmt: str, pattern: str | None, check: bool, max_size: int, tracked: str, debug: bool,
+    fmt: str, pattern: str | None, check: bool, max_size: int, tracked: str,
 ) -> None:  # fmt: skip
     """Compare every text of NEW with its counterpart in OLD (files or folders).
 
@@ -546,80 +548,78 @@ def batch_command(
       redline batch resolutions-79/ drafts-80/ -o out/
       redline batch drafts/ adopted/ --check
     """
-    _State.debug = debug
     code = EXIT_OK
-    with _errors():
-        from contextlib import ExitStack
+    from contextlib import ExitStack
 
-        from redline import batch as b
-        from redline.batch_index import Meta, index_files
-        from redline.read import decode, read_bytes
+    from redline import batch as b
+    from redline.batch_index import Meta, index_files
+    from redline.read import decode, read_bytes
 
-        if not out_dir and not check:
-            raise InputError("redline batch", "needs -o OUT_DIR (or --check)")
-        if out_dir:
-            _batch_out_dir(out_dir, [old, new, pairs_file])
-        manifest = None
-        if pairs_file:
-            manifest = (pairs_file, decode(read_bytes(pairs_file, max_size), pairs_file)[0])
-        formats = ("html", "docx") if fmt == "docx" else ("html",)
-        options = b.Options(max_size, tracked, formats if out_dir else (), _generated(), check)
-        with ExitStack() as bars:
+    if not out_dir and not check:
+        raise InputError("redline batch", "needs -o OUT_DIR (or --check)")
+    if out_dir:
+        _batch_out_dir(out_dir, [old, new, pairs_file])
+    manifest = None
+    if pairs_file:
+        manifest = (pairs_file, decode(read_bytes(pairs_file, max_size), pairs_file)[0])
+    formats = ("html", "docx") if fmt == "docx" else ("html",)
+    options = b.Options(max_size, tracked, formats if out_dir else (), _generated(), check)
+    with ExitStack() as bars:
 
-            def progress(label: str, total: int) -> Any:
-                if not sys.stderr.isatty():
-                    return None
-                return bars.enter_context(
-                    click.progressbar(
-                        length=total, label=f"redline batch: {label}", file=sys.stderr
-                    )  # fmt: skip
-                ).update
+        def progress(label: str, total: int) -> Any:
+            if not sys.stderr.isatty():
+                return None
+            return bars.enter_context(
+                click.progressbar(
+                    length=total, label=f"redline batch: {label}", file=sys.stderr
+                )  # fmt: skip
+            ).update
 
-            rows = b.run([old], [new], options, jobs or os.cpu_count() or 1, pattern,
-                         manifest, progress)  # fmt: skip
+        rows = b.run([old], [new], options, jobs or os.cpu_count() or 1, pattern,
+                     manifest, progress)  # fmt: skip
+    for r in rows:
+        for w in r.warnings:
+            _say(f"redline: warning: {w}")
+        if r.error:
+            _say(f"redline: error: {r.error}")
+    if out_dir:
+        meta = Meta((old,), (new,), options.generated, check, formats)
+        os.makedirs(os.path.join(out_dir, "pages"), exist_ok=True)
         for r in rows:
-            for w in r.warnings:
-                _say(f"redline: warning: {w}")
-            if r.error:
-                _say(f"redline: error: {r.error}")
-        if out_dir:
-            meta = Meta((old,), (new,), options.generated, check, formats)
-            os.makedirs(os.path.join(out_dir, "pages"), exist_ok=True)
-            for r in rows:
-                for name, data in r.pages.items():
-                    _write(os.path.join(out_dir, name), data)
-            for name, text in index_files(rows, meta).items():
-                _write(os.path.join(out_dir, name), text)
-        failed = [r for r in rows if r.error]
-        unmatched = [r for r in rows if r.old is None and not r.error]
-        pairs = [r for r in rows if r.old is not None and not r.error]
-        if check:
-            verdicts = b.check_verdicts(rows)
-            for k, (r, verdict) in enumerate(verdicts, 1):
-                _echo(f"[{k}/{len(verdicts)}] {_name(r.old or '-')} vs {_name(r.new)}: "
-                      f"{_name(verdict)}")  # fmt: skip
-            bad = sum(1 for r, v in verdicts if v != "match" and b.draft_adopted(r))
-            n = sum(1 for r, _v in verdicts if b.draft_adopted(r))
-            unchecked = len(verdicts) - n
-            rest = f" ({unchecked} adopted without a draft, not checked)" if unchecked else ""
-            if not n:
-                _echo("no draft -> adopted pair to check" + rest)
-            else:
-                _echo(
-                    (
-                        f"differs: {bad} of {n} pairs"
-                        if bad
-                        else f"match: {n} pair{'s' if n != 1 else ''}"
-                    )
-                    + rest
+            for name, data in r.pages.items():
+                _write(os.path.join(out_dir, name), data)
+        for name, text in index_files(rows, meta).items():
+            _write(os.path.join(out_dir, name), text)
+    failed = [r for r in rows if r.error]
+    unmatched = [r for r in rows if r.old is None and not r.error]
+    pairs = [r for r in rows if r.old is not None and not r.error]
+    if check:
+        verdicts = b.check_verdicts(rows)
+        for k, (r, verdict) in enumerate(verdicts, 1):
+            _echo(f"[{k}/{len(verdicts)}] {_name(r.old or '-')} vs {_name(r.new)}: "
+                  f"{_name(verdict)}")  # fmt: skip
+        bad = sum(1 for r, v in verdicts if v != "match" and b.draft_adopted(r))
+        n = sum(1 for r, _v in verdicts if b.draft_adopted(r))
+        unchecked = len(verdicts) - n
+        rest = f" ({unchecked} adopted without a draft, not checked)" if unchecked else ""
+        if not n:
+            _echo("no draft -> adopted pair to check" + rest)
+        else:
+            _echo(
+                (
+                    f"differs: {bad} of {n} pairs"
+                    if bad
+                    else f"match: {n} pair{'s' if n != 1 else ''}"
                 )
-            code = EXIT_DIFFERS if bad or not n else EXIT_OK
-        differ = sum(1 for r in pairs if r.differs)
-        where = f" -> {_name(os.path.join(out_dir, 'index.html'))}" if out_dir else ""
-        _say(f"redline batch: {len(rows)} new texts: {len(pairs)} compared ({differ} differ), "
-             f"{len(unmatched)} without predecessor, {len(failed)} failed{where}")  # fmt: skip
-        if failed:
-            code = EXIT_ERROR
+                + rest
+            )
+        code = EXIT_DIFFERS if bad or not n else EXIT_OK
+    differ = sum(1 for r in pairs if r.differs)
+    where = f" -> {_name(os.path.join(out_dir, 'index.html'))}" if out_dir else ""
+    _say(f"redline batch: {len(rows)} new texts: {len(pairs)} compared ({differ} differ), "
+         f"{len(unmatched)} without predecessor, {len(failed)} failed{where}")  # fmt: skip
+    if failed:
+        code = EXIT_ERROR
     sys.exit(code)
 
 

@@ -362,3 +362,36 @@ def test_a_size_limit_below_one_byte_is_a_usage_error(limit):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Invalid value for '--max-size'" in result.stderr
+
+
+# --- exit codes: carried by the error, mapped in one place ---------------------
+
+
+def test_an_error_ends_every_command_with_the_code_it_carries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`RedlineError.exit_code` decides the exit status, for every command alike: the
+    CLI maps errors to their line and code once (`_Redline.invoke`), not per command."""
+    from redline import errors
+
+    class Refused(errors.RedlineError):
+        exit_code = 3
+
+    def refuse(source: str, **_kwargs: object) -> None:
+        raise Refused(source, "refused for the test")
+
+    monkeypatch.setattr("redline.parser.load.load", refuse)
+    assert errors.InputError("x", "y").exit_code == errors.PickError("x", "y").exit_code == 2
+    for args in (
+        ["diff", RESOLUTION, REPORT],
+        ["check", RESOLUTION, REPORT],
+        ["show", RESOLUTION],
+        ["sponsors", RESOLUTION],
+        ["verify-tracked", RESOLUTION, REPORT],
+    ):
+        result = redline_cli(*args)
+        assert result.exit_code == 3, (args, result.output)
+        assert result.stderr == f"redline: error: {RESOLUTION}: refused for the test\n"
+        # --debug, wherever it stands, lets the error through with its traceback
+        result = redline_cli(*args, "--debug")
+        assert isinstance(result.exception, Refused), args
