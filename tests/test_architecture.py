@@ -129,3 +129,39 @@ def test_the_cli_decides_nothing() -> None:
     cli = import_graph()["cli"]
     assert cli.keys() & {"align", "noise", "worddiff"} == set()
     assert "parser.load" in cli
+
+
+_FRAME_WORDS = ("Agenda item", "draft (?:resolution|decision)\\s*$", "[IVXLC]+")
+
+
+def _code_strings(tree: ast.AST) -> list[str]:
+    """The string constants of a module that are not docstrings."""
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    ]
+
+
+def test_the_words_of_a_documents_frame_are_written_once() -> None:
+    """ "Agenda item", the end of a sponsor line (``Palau:* draft resolution``, also a
+    draft decision) and a report's "Draft resolution IV" are known to `parser.vocab`
+    only: the copies in the parser and the Word writer had drifted (one forgot "draft
+    decision")."""
+    found = {}
+    for path in sorted((ROOT / "redline").rglob("*.py")):
+        rel = path.relative_to(ROOT / "redline").as_posix()
+        strings = _code_strings(ast.parse(path.read_text(encoding="utf-8")))
+        hits = [w for w in _FRAME_WORDS if any(w in s for s in strings)]
+        if hits:
+            found[rel] = hits
+    assert found.pop("parser/vocab.py") == list(_FRAME_WORDS)
+    assert found == {}

@@ -165,3 +165,17 @@ def test_every_l_document_has_the_sponsors_the_digital_library_records() -> None
     assert (compared, len(L_DOCS)) == (41, 44)
     assert wrong == []
     assert (found, expected) == (473, 473)
+
+
+@pytest.mark.parametrize("kind", ["draft resolution", "revised draft resolution", "draft decision"])
+def test_a_markdown_drafts_sponsor_line_ends_in_its_kind(kind: str) -> None:
+    """``Chile and Peru: draft decision`` is a sponsor line as a draft resolution's is
+    (the header reader's own copy of the ending forgot draft decisions: no sponsors)."""
+    text = (
+        "United Nations A/C.2/80/L.99\n\nAgenda item 18\n\n"
+        f"Chile and Peru: {kind}\n\n# Some title\n\n*The General Assembly*,\n\n"
+        "1. *Decides* to act;\n"
+    )
+    doc = parse_document(text, "x.md")
+    assert doc.sponsors.original == ("Chile", "Peru")
+    assert doc.title == "Some title"

@@ -21,18 +21,22 @@ from redline.parser.blocks import Block, Cleaned
 from redline.parser.footnotes import attach_marks
 from redline.parser.markdown import clean_markdown, inline
 from redline.parser.vocab import (
+    AGENDA_ITEM,
     AMENDMENT_INSTRUCTION,
     PLENARY,
+    RESOLUTION_HEADING,
+    ROMAN_ITEMS,
+    ROMAN_NUMBER,
+    SPONSOR_END,
+    SYMBOL,
+    find_symbol,
     known_operative_lead,
     operative_lead,
     preambular_lead,
 )
 
 _GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
-_RES_HEADING = re.compile(r"^Draft\s+resolution\s+([IVXLC]+)$")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
-_SYMBOL_IN = re.compile(r"\b([AES]/(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)")
-_SPONSOR_END = re.compile(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$")
 NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
 
 
@@ -100,14 +104,14 @@ def parse_cleaned(cleaned: Cleaned, source: str, fmt: str) -> Document:
 
 def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:
     blocks = list(cleaned.blocks)
-    starts = [i for i, b in enumerate(blocks) if b.heading and _RES_HEADING.match(_h(b))]
+    starts = [i for i, b in enumerate(blocks) if b.heading and RESOLUTION_HEADING.match(_h(b))]
     ga = [i for i, b in enumerate(blocks) if _GA.match(b.text)]
     if starts:
         return _parse_report(blocks, cleaned.footnotes, starts, source, fmt)
     if not ga:
         return _plain(blocks, cleaned.footnotes, source, fmt)
     head = blocks[: ga[0]]
-    symbol = _find_symbol(" ".join(b.text for b in head))
+    symbol = find_symbol(" ".join(b.text for b in head))
     title = _title_from_head(head)
     paragraphs, meta = _build(blocks[ga[0] + 1 :])
     sp = _header_sponsors(head, cleaned.footnotes)
@@ -178,7 +182,7 @@ def _amendment(
     paras = tuple(_other(b, n) for n, b in enumerate(body, 1))
     head_text = " ".join(b.text for b in head)
     return Document(
-        source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=_find_symbol(head_text),
+        source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=find_symbol(head_text),
         title=title.text, sponsors=_amendment_sponsors(head[-1:], notes), paragraphs=paras,
         footnotes=notes, title_lines=title.lines,
     )  # fmt: skip
@@ -277,7 +281,12 @@ def _next_letter(prev: str | None, number: str) -> bool:
 
 
 def _is_roman(number: str) -> bool:
-    return bool(re.fullmatch(r"\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)", number))
+    """``(iv)``: a sub-paragraph numbered (i) to (xii).
+
+    >>> _is_roman("(iv)"), _is_roman("(c)"), _is_roman("(xiii)")
+    (True, False, False)
+    """
+    return number[:1] == "(" and number[-1:] == ")" and number[1:-1] in ROMAN_ITEMS[:12]
 
 
 def _lead(b: Block, operative: bool) -> str:
@@ -292,11 +301,6 @@ def _lines_of(blocks: list[Block]) -> tuple[int, int]:
     if not blocks:
         return (0, 0)
     return (blocks[0].lines[0], blocks[-1].lines[1])
-
-
-def _find_symbol(text: str) -> str | None:
-    m = re.search(r"\b([AES]/(?:RES/)?(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d(?:/Rev\.\d+)?)\b", text)
-    return m.group(1) if m else None
 
 
 def _kind(symbol: str | None, head: str) -> DocKind:
@@ -324,7 +328,7 @@ def _header_sponsors(head: list[Block], notes: tuple[Footnote, ...]) -> Sponsors
     from redline import sponsors
 
     for b in head:
-        if re.search(r":\s*\*?\s*(?:revised )?draft resolution\s*$", b.text):
+        if SPONSOR_END.search(b.text):
             star = next((f.text for f in notes if f.mark.startswith("*")), None)
             return sponsors.parse_header(b.text, star)
     return Sponsors()
@@ -414,7 +418,7 @@ def _parse_report(
     names = _adopted_names(blocks[: starts[0]])
     notes_by_range = list(notes)
     for s, e in zip(starts, ends, strict=True):
-        name = _RES_HEADING.match(_h(blocks[s]))
+        name = RESOLUTION_HEADING.match(_h(blocks[s]))
         assert name is not None
         roman = name.group(1)
         own.append(blocks[s])
@@ -450,7 +454,7 @@ def _parse_report(
     )  # fmt: skip
     return Document(
         source=source, format=fmt, kind=DocKind.REPORT,
-        symbol=_find_symbol(" ".join(b.text for b in own[:12] if not b.text.startswith("A/C."))),
+        symbol=find_symbol(" ".join(b.text for b in own[:12] if not b.text.startswith("A/C."))),
         title=title, paragraphs=paras, footnotes=report_notes, resolutions=tuple(resolutions),
     )  # fmt: skip
 
@@ -458,7 +462,7 @@ def _parse_report(
 def _report_title(own: list[Block]) -> tuple[str, list[Block]]:
     """The agenda item's title heading (after "Agenda item N") is the report's title."""
     for k, b in enumerate(own[:15]):
-        if re.match(r"^Agenda item \d+", b.text) and k + 1 < len(own) and own[k + 1].heading:
+        if AGENDA_ITEM.match(b.text) and k + 1 < len(own) and own[k + 1].heading:
             return _h(own[k + 1]), own[: k + 1] + own[k + 2 :]
     return "", own
 
@@ -489,7 +493,8 @@ def _adopted_names(blocks: list[Block]) -> dict[str, str]:
     out: dict[str, str] = {}
     for b in blocks:
         for m in re.finditer(
-            r"draft resolution\s+([AES]/\S+?)\s*\(see para\.\s*\d+,\s*draft resolution ([IVXLC]+)\)",
+            r"draft resolution\s+([AES]/\S+?)\s*\(see para\.\s*\d+,\s*draft resolution "
+            rf"({ROMAN_NUMBER})\)",
             b.text,
         ):
             out[m.group(2)] = m.group(1)
@@ -565,7 +570,7 @@ def _amendment_text(text: str, raw: list[str], source: str) -> Document | None:
         return None
     title = pdftext.join_lines([norm(x) for x in raw[t0:t1]])
     header = " ".join(norm(x) for x in raw[:s] if norm(x))
-    symbol = next((norm(x) for x in raw[:s] if pdftext.SYMBOL.match(norm(x))), None)
+    symbol = next((norm(x) for x in raw[:s] if SYMBOL.match(norm(x))), None)
     masked = "\n".join("" if i < t1 else ln for i, ln in enumerate(text.split("\n")))
     cleaned = pdftext.clean_pdf_text(masked, title, symbol)
     head = [Block(header, (1, max(1, s))), Block(norm(raw[s]), (s + 1, s + 1))]
@@ -598,12 +603,12 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
         # An L-document: "…: draft resolution" then the title.
         end = None
         for k, (_n, s) in enumerate(nonblank):
-            if _SPONSOR_END.search(s):
+            if SPONSOR_END.search(s):
                 end = k
             elif (
                 k + 1 < len(nonblank)
                 and len(nonblank[k + 1][1].split()) <= 2
-                and _SPONSOR_END.search(s + " " + nonblank[k + 1][1])
+                and SPONSOR_END.search(s + " " + nonblank[k + 1][1])
             ):
                 end = k + 1  # "… and Spain: revised draft" / "resolution"
         if end is not None:
@@ -631,7 +636,7 @@ def _sponsor_start(lines: list[tuple[int, str]], end: int) -> int:
     """First line of the sponsor block that ends at line `end`."""
     from redline import sponsors
 
-    agenda = next((k for k, (_, s) in enumerate(lines) if s.startswith("Agenda item")), None)
+    agenda = next((k for k, (_, s) in enumerate(lines) if AGENDA_ITEM.match(s)), None)
     if agenda is None:
         return end
     for k in range(agenda + 1, end + 1):

@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 from redline.errors import InputError
 from redline.model import Footnote
 from redline.parser.blocks import Block, Cleaned, join_page_splits
+from redline.parser.vocab import roman
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL_TEXT = _W + "p", _W + "r", _W + "t", _W + "delText"
@@ -621,26 +622,6 @@ _MAX_REPEAT = 10
 """Letter labels repeat a letter at most this often (``aaaaaaaaaa``); then decimal."""
 
 
-def _roman(n: int) -> str:
-    """``_roman(14)`` -> ``'xiv'``; from 4000 on (no Roman numeral), decimal.
-
-    >>> _roman(1994), _roman(4000), _roman(0)
-    ('mcmxciv', '4000', '')
-    """
-    if n <= 0:
-        return ""
-    if n >= 4000:
-        return str(n)
-    out = []
-    for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        count, n = divmod(n, value)
-        out.append(letters * count)
-    return "".join(out)
-
-
 def _letters(n: int) -> str:
     """Word's letter numbering: a … z, aa … zz, computed, never counted up to.
 
@@ -677,8 +658,8 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "lowerLetter": _letters,
     "upperLetter": lambda n: _letters(n).upper(),
-    "lowerRoman": _roman,
-    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
     "decimalZero": lambda n: f"{n:02d}",
 }
 

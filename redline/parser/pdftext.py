@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 from redline.model import Footnote
+from redline.parser import vocab
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.vocab import PLENARY, known_operative_lead, looks_operative, preambular_lead
 
-SYMBOL = re.compile(r"^[AES]/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
 _BARCODE = re.compile(r"^\*\d{7}\*$")
 _PAGE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
@@ -34,7 +34,6 @@ _OP_ANY = re.compile(r"^(\d{1,3})(?:\.|\.\s+\S.*|)$")
 OP_LOOKAHEAD_LINES = 400  # how far the next number of the sequence is sought (a page is ~50)
 _MARK_ALONE = re.compile(r"^(\d{1,3}|\*{1,3})$")
 _MARK_TEXT = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]
 
 
 def norm(s: str) -> str:
@@ -96,7 +95,7 @@ def find_symbol(lines: list[str]) -> str | None:
     """
     for line in lines:
         for col in columns(line):
-            if SYMBOL.match(col):
+            if vocab.SYMBOL.match(col):
                 return col
     return None
 
@@ -754,7 +753,7 @@ def _next_sub(letter: str, was_expected: bool) -> str:
     """The sub-paragraph mark expected after `letter`: ``a`` -> ``b``, ``ii`` -> ``iii``."""
     if len(letter) == 1 and (was_expected or letter not in "ivxl"):
         return chr(ord(letter) + 1) if letter != "z" else "aa"
-    if letter in _ROMAN:
-        idx = _ROMAN.index(letter)
-        return _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else ""
+    if letter in vocab.ROMAN_ITEMS:
+        idx = vocab.ROMAN_ITEMS.index(letter)
+        return vocab.ROMAN_ITEMS[idx + 1] if idx + 1 < len(vocab.ROMAN_ITEMS) else ""
     return letter[0] + chr(ord(letter[1]) + 1)

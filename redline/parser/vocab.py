@@ -1,4 +1,6 @@
-"""The UN's drafting vocabulary: how preambular and operative paragraphs open.
+"""The UN's drafting vocabulary: how preambular and operative paragraphs open, and
+the fixed words of a document's frame (symbols, sponsor lines, "Agenda item",
+"Draft resolution IV", the closing line, Roman numerals), in one place.
 
 PDF text has no italics, so the lead phrase of a paragraph is recognised from
 these lists (mined from the italic lead phrases of A/75/479 and extended with
@@ -161,6 +163,42 @@ def looks_operative(text: str) -> bool:
     return bool(operative_lead(text))
 
 
+# --- the frame of a document: symbols, header lines, headings --------------------
+
+SYMBOL = re.compile(r"^[AES]/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*$")
+"""A line (or a column of a line) that is a document symbol: ``A/C.3/80/L.4/Rev.1``,
+``A/RES/80/6``, ``A/75/479/Add.2``: the masthead and every page's running head."""
+
+_SYMBOL_IN_TEXT = re.compile(r"\b([AES]/(?:RES/)?(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d(?:/Rev\.\d+)?)\b")
+
+
+def find_symbol(text: str) -> str | None:
+    """The first document symbol written in a text (a header, a masthead).
+
+    >>> find_symbol("United Nations A/C.3/75/L.11/Rev.1 General Assembly")
+    'A/C.3/75/L.11/Rev.1'
+    >>> find_symbol("Agenda item 72 (a)") is None
+    True
+    """
+    m = _SYMBOL_IN_TEXT.search(text)
+    return m.group(1) if m else None
+
+
+SPONSOR_END = re.compile(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$")
+"""How a draft's sponsor line ends: ``Palau:* draft resolution``, ``Chile and Spain:
+revised draft resolution``, ``Iraq: draft decision``."""
+
+AGENDA_ITEM = re.compile(r"^Agenda items? \d+")
+"""The agenda line of a header: ``Agenda item 72 (a)``, ``Agenda items 13 and 75``."""
+
+ROMAN_NUMBER = r"[IVXLC]+"
+"""The number of a draft resolution in a report, as a pattern: ``IV``."""
+
+RESOLUTION_HEADING = re.compile(rf"^Draft\s+resolution\s+({ROMAN_NUMBER})$")
+"""A committee report's heading of one of its draft resolutions: ``Draft resolution IV``
+(the group: its number in the report)."""
+
+
 # --- Roman numerals: draft resolution IV, sub-paragraph (iii) ---------------------
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -180,3 +218,28 @@ def roman_value(name: str) -> int:
         v = _ROMAN[c]
         total += -v if k + 1 < len(name) and _ROMAN[name[k + 1]] > v else v
     return total
+
+
+def roman(n: int) -> str:
+    """``roman(14)`` -> ``'xiv'``; from 4000 on (no Roman numeral), decimal.
+
+    >>> roman(1994), roman(4000), roman(0)
+    ('mcmxciv', '4000', '')
+    """
+    if n <= 0:
+        return ""
+    if n >= 4000:
+        return str(n)
+    out = []
+    for value, letters in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+ROMAN_ITEMS = tuple(roman(n) for n in range(1, 15))
+"""Sub-paragraph numbers in Roman numerals, as far as resolutions count them:
+``i`` … ``xiv`` (OP3(a)(iv))."""

@@ -47,6 +47,7 @@ from redline.model import (
     new_text,
     old_text,
 )
+from redline.parser.vocab import AGENDA_ITEM, RESOLUTION_HEADING, SPONSOR_END
 from redline.render import RenderOptions
 from redline.render.common import cut_at
 from redline.render.safe import xml_safe
@@ -365,9 +366,7 @@ def _layout(c: Comparison) -> list[_Para]:
     body = _body(c)
     if c.old.resolutions or c.new.resolutions:
         # a committee report's title is the heading after "Agenda item 111"
-        at = next(
-            (k + 1 for k, p in enumerate(body[:15]) if re.match(r"Agenda item \d+", _plain(p))), 0
-        )
+        at = next((k + 1 for k, p in enumerate(body[:15]) if AGENDA_ITEM.match(_plain(p))), 0)
         return out + body[:at] + title + body[at:]
     out.extend(title)
     ga = [d.kind.value != "text" for d in (c.old, c.new)]
@@ -391,9 +390,7 @@ def _sponsor_line(text: str) -> str:
     >>> _sponsor_line("Palau:* draft resolution"), _sponsor_line("At its 13th meeting, …")
     ('Palau:* draft resolution', '')
     """
-    return (
-        text if re.search(r":\s*\*?\s*(?:revised )?draft (?:resolution|decision)\s*$", text) else ""
-    )
+    return text if SPONSOR_END.search(text) else ""
 
 
 def _pair_segments(a: str, b: str) -> tuple[Segment, ...]:
@@ -464,9 +461,6 @@ def _body(c: Comparison) -> list[_Para]:
     return out
 
 
-_RES_HEADING = re.compile(r"Draft resolution ([IVXLC]+)")
-
-
 HEADING_MAX_CHARS = 120  # a report's own line this short, not ending like a sentence, is a heading
 
 
@@ -491,7 +485,7 @@ def _resolution_head(c: Comparison, e: Entry, heading: _Para) -> list[_Para]:
     if p.resolution is None and _looks_like_heading(p):
         for r in heading.runs:
             r.bold = True
-    m = _RES_HEADING.fullmatch(p.text.strip()) if not p.number else None
+    m = RESOLUTION_HEADING.match(p.text.strip()) if not p.number else None
     if m is None:
         return []
 
