@@ -37,6 +37,21 @@ from redline.render.safe import terminal_safe
 # --- shared plain-text helpers -----------------------------------------------------
 
 
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def edges(text: str) -> tuple[str, str, str]:
+    """A changed run as (leading space, its words, trailing space): the markers of a
+    change hug the words (``[-all-]``, ``~~all~~``), the spaces stay outside.
+
+    >>> edges("  all States "), edges(" ")
+    (('  ', 'all States', ' '), (' ', '', ''))
+    """
+    m = _EDGE.match(text)
+    assert m is not None  # the pattern matches any text
+    return m[1], m[2], m[3]
+
+
 def visible(text: str) -> str:
     """The text with control characters and bidi controls made visible and inert:
     `redline.render.safe.terminal_safe`, the one policy for every output.

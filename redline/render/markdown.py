@@ -29,6 +29,7 @@ from redline.render import RenderOptions
 from redline.render.common import (
     changes,
     cut_at,
+    edges,
     is_change,
     sponsor_rows,
     summary_line,
@@ -60,7 +61,6 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
 
 
-_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 _DELIMITERS = {DELETE: "~~", INSERT: "**"}
 _TAGS = {DELETE: "del", INSERT: "ins"}
 
@@ -101,9 +101,7 @@ def inline(segments: Sequence[Segment], at: Sequence[MarkAt] = ()) -> str:
         if s.op == EQUAL:
             out.append(escape(text) + sup)
             continue
-        m = _EDGE.match(text)
-        assert m is not None
-        lead, core, trail = m.groups()
+        lead, core, trail = edges(text)
         if not core:
             if s.op == INSERT:
                 out.append(text)

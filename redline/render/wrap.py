@@ -23,7 +23,7 @@ from redline.model import (
     new_text,
     old_text,
 )
-from redline.render.common import visible, width_of
+from redline.render.common import edges, visible, width_of
 
 # --- wrapping ------------------------------------------------------------------------
 
@@ -45,7 +45,6 @@ _ANSI = {
     "dimins": "\x1b[2;4m",
 }
 _RESET = "\x1b[0m"
-_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 
 
 def pieces(segments: Iterable[Segment], color: bool, base: str = "") -> list[Piece]:
@@ -60,9 +59,7 @@ def pieces(segments: Iterable[Segment], color: bool, base: str = "") -> list[Pie
         if s.op == EQUAL:
             out.append((base, text))
             continue
-        m = _EDGE.match(text)
-        assert m is not None
-        lead, core, trail = m.groups()
+        lead, core, trail = edges(text)
         if not core:
             # A change of spacing only: show the new spacing, there is no word to mark.
             if s.op == INSERT:
