@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 import redline
 from redline.errors import InputError
-from redline.model import Comparison, Document, Status
+from redline.model import Comparison, DocKind, Document, Status
 from redline.parser import parse_cleaned
 from redline.parser.docx import read_docx
 from redline.render import RenderOptions
@@ -574,6 +574,87 @@ def test_reads_a_report_pandoc_wrote(tmp_path: Path) -> None:
             (p.label, p.lead, fold(p.text)) for p in want.paragraphs
         ]
         assert [fold(f.text) for f in got.footnotes] == [fold(f.text) for f in want.footnotes]
+
+
+# --- what makes a report ------------------------------------------------------------
+
+TITLES = ["Draft resolution II", "Draft resolution IV", "Crime prevention and criminal justice"]
+HEADINGS = ["Draft resolution II", "Draft resolution III", "Annex", "Regional programmes"]
+
+
+def word_draft(
+    title: str, bold_title: bool, paras: list[tuple[str, str]], headings: dict[int, str]
+) -> bytes:
+    """A Word draft as a delegate types it (python-docx): symbol, sponsor line, the title
+    (bold or not), "The General Assembly,", the paragraphs, and bold lines before some."""
+    d = docx.Document()
+    d.add_paragraph("A/C.3/80/L.5")
+    d.add_paragraph("Chile and Peru: draft resolution")
+    d.add_paragraph().add_run(title).bold = bold_title
+    d.add_paragraph("The General Assembly,")
+    op = sub = 0
+    for k, (kind, text) in enumerate(paras):
+        if k in headings:
+            d.add_paragraph().add_run(headings[k]).bold = True
+        if kind == "op":
+            op, sub = op + 1, 0
+            text = f"{op}.\t{text}"
+        elif kind == "sub":
+            sub += 1
+            text = f"({'abcdefghijklmnopqrstuvwxyz'[sub - 1]})\t{text}"
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def shape(doc: Document) -> tuple[object, ...]:
+    """What a round trip keeps: kind, title, labels, leads and texts (a report's too)."""
+    return (
+        doc.kind, doc.title, texts(doc),
+        [(r.name, r.title, r.kind, texts(r)) for r in doc.resolutions],
+    )  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(revised(), st.sampled_from(TITLES), st.booleans(), st.data())
+def test_a_draft_titled_draft_resolution_ii_stays_a_draft(
+    pair: tuple[list, list], title: str, bold: bool, data: st.DataObject
+) -> None:
+    """Only a report's structure makes a report: a draft whose title, bold or not, or a
+    bold line of whose body reads "Draft resolution II" is a draft, in its source and
+    in redline's .docx of it read back, with the same paragraphs and labels."""
+    spots = st.dictionaries(st.integers(0, 9), st.sampled_from(HEADINGS), max_size=2)
+    old_src = word_draft(title, bold, pair[0], data.draw(spots))
+    new_src = word_draft(title, bold, pair[1], data.draw(spots))
+    old, new = read_word(old_src, name="old.docx"), read_word(new_src, name="new.docx")
+    assert (old.kind, new.kind) == (DocKind.DRAFT, DocKind.DRAFT)
+    assert (old.title, new.title) == (title, title)
+    out = render(redline.compare(old, new), OPTIONS)
+    assert shape(read_back(out, "accept")) == shape(new)
+    assert shape(read_back(out, "reject")) == shape(old)
+
+
+def test_a_bold_title_draft_resolution_ii_is_the_title_not_a_report() -> None:
+    source = word_draft("Draft resolution II", True, [("op", "Urges States to act;")], {})
+    doc = read_word(source)
+    assert (doc.kind, doc.title, [p.label for p in doc.paragraphs]) == (
+        DocKind.DRAFT, "Draft resolution II", ["OP1"],
+    )  # fmt: skip
+
+
+def test_a_report_keeps_its_draft_resolutions_through_word() -> None:
+    """A report's structure does make a report: its own header, then each "Draft
+    resolution N" heading followed by its title; kept by a round trip."""
+    text = (EXAMPLES / "A_75_479.md").read_text(encoding="utf-8")
+    changed = text.replace("despite the resource constraints", "notwithstanding them", 1)
+    old, new = redline.parse_text(text, "old.md"), redline.parse_text(changed, "new.md")
+    assert [r.name for r in new.resolutions] == ["I", "II", "III", "IV"]
+    out = render(redline.compare(old, new), OPTIONS)
+    for tracked, want in (("accept", new), ("reject", old)):
+        back = read_back(out, tracked)
+        assert back.kind == DocKind.REPORT
+        assert shape(back)[1:] == shape(want)[1:]
 
 
 def test_corrupt_docx_is_an_input_error() -> None:

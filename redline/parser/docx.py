@@ -35,7 +35,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from redline.errors import InputError
@@ -168,7 +168,7 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
     for what in _other_parts(word, body):
         unverified.append(what)
         warnings.append(f"{path}: {what}: not compared")
-    return WordRead(out.cleaned(), tuple(warnings), n_tracked, tuple(unverified))
+    return WordRead(_report_headings(out.cleaned()), tuple(warnings), n_tracked, tuple(unverified))
 
 
 class _Blocks:
@@ -213,6 +213,42 @@ class _Blocks:
         return Cleaned(
             blocks=join_page_splits(self.blocks, self.breaks), footnotes=tuple(self.footnotes)
         )
+
+
+def _report_headings(cleaned: Cleaned) -> Cleaned:
+    """`cleaned` with a "Draft resolution II" heading kept only where it heads one of a
+    committee report's draft resolutions; elsewhere it is a plain paragraph (`Block.other`).
+
+    In Word any bold line is a heading, so a draft titled "Draft resolution II" (its
+    title is bold in redline's own .docx) or a bold "Draft resolution II" in a
+    resolution's body would make the document a report. A report's structure: its
+    first "Draft resolution N" heading stands before any "The General Assembly," and is
+    followed by the resolution's title (not by "The General Assembly,": then it is the
+    draft's own title); a heading right after such a heading is that resolution's title.
+    The heading pattern is the Markdown reader's (`redline.parser._RES_HEADING`).
+
+    >>> title = [Block("A/C.3/80/L.5", (1, 1)), Block("Draft resolution II", (2, 2), heading=True),
+    ...          Block("The General Assembly,", (3, 3))]
+    >>> [b.heading for b in _report_headings(Cleaned(tuple(title), ())).blocks]
+    [False, False, False]
+    """
+    from redline.parser import _GA, _RES_HEADING, _h
+
+    blocks = list(cleaned.blocks)
+    starts = [k for k, b in enumerate(blocks) if b.heading and _RES_HEADING.match(_h(b))]
+    if not starts:
+        return cleaned
+    first = starts[0]
+    ga = next((k for k, b in enumerate(blocks) if _GA.match(b.text)), len(blocks))
+    after = blocks[first + 1] if first + 1 < len(blocks) else None
+    report = first < ga and after is not None and bool(_h(after)) and not _GA.match(after.text)
+    kept: list[int] = []
+    for k in starts:
+        if report and not (kept and kept[-1] == k - 1):
+            kept.append(k)
+        else:
+            blocks[k] = replace(blocks[k], heading=False, other=True)
+    return replace(cleaned, blocks=tuple(blocks))
 
 
 def _paragraph(

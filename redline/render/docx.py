@@ -364,6 +364,7 @@ def _layout(c: Comparison) -> list[_Para]:
             r.bold = True
         title.append(_Para(runs, mark=_mark_of(c.title)))
     body = _body(c)
+    _bold_preamble_headings(body, report=bool(c.old.resolutions or c.new.resolutions))
     if c.old.resolutions or c.new.resolutions:
         # a committee report's title is the heading after "Agenda item 111"
         at = next((k + 1 for k, p in enumerate(body[:15]) if AGENDA_ITEM.match(_plain(p))), 0)
@@ -375,6 +376,23 @@ def _layout(c: Comparison) -> list[_Para]:
         op = EQUAL if all(ga) else (DELETE if ga[0] else INSERT)
         out.append(_Para([_Run(op, "The General Assembly,", italic=True)], mark=op))
     return out + body
+
+
+def _bold_preamble_headings(paras: list[_Para], report: bool) -> None:
+    """Write bold a resolution's plain paragraph standing before its operative part (a
+    heading in the source, or the reader would have called it preambular), as the
+    Word reader takes a bold line for a heading: unbolded it would read back as PP.
+    In a report, a resolution's preamble starts at its "The General Assembly,".
+    """
+    preamble = not report
+    for p in paras:
+        if "".join(r.text for r in p.runs) == "The General Assembly,":
+            preamble = True
+        elif p.kind == ParaKind.OPERATIVE:
+            preamble = False
+        elif p.kind == ParaKind.OTHER and preamble:
+            for r in p.runs:
+                r.bold = True
 
 
 def _plain(p: _Para) -> str:
