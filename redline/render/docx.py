@@ -382,15 +382,17 @@ def _bold_preamble_headings(paras: list[_Para], report: bool) -> None:
     """Write bold a resolution's plain paragraph standing before its operative part (a
     heading in the source, or the reader would have called it preambular), as the
     Word reader takes a bold line for a heading: unbolded it would read back as PP.
+    Before: in the new text or the old one (deleted paragraphs stand among the new).
     In a report, a resolution's preamble starts at its "The General Assembly,".
     """
-    preamble = not report
+    preamble = {DELETE: not report, INSERT: not report}  # old text, new text
     for p in paras:
+        sides = [op for op in (DELETE, INSERT) if any(r.op in (EQUAL, op) for r in p.runs)]
         if "".join(r.text for r in p.runs) == "The General Assembly,":
-            preamble = True
+            preamble.update((op, True) for op in sides)
         elif p.kind == ParaKind.OPERATIVE:
-            preamble = False
-        elif p.kind == ParaKind.OTHER and preamble:
+            preamble.update((op, False) for op in sides)
+        elif p.kind == ParaKind.OTHER and any(preamble[op] for op in sides):
             for r in p.runs:
                 r.bold = True
 
