@@ -326,7 +326,14 @@ def diff(
               help="PDF: list each line left out as page furniture, by page, and why.")  # fmt: skip
 @common
 def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str) -> None:
-    """Print what the parser understood of FILE: its structure, paragraph by paragraph."""
+    """Print what the parser understood of FILE: its structure, paragraph by paragraph.
+
+    Each paragraph's l.N is where it starts: its line in a text or Markdown file (in a
+    PDF, the printed lines counted from the first page); in a .docx, its place among
+    the paragraphs of Word's main text (the N-th paragraph mark, empty paragraphs and
+    table cells' counted); a text box's paragraph and a footnote take that of the
+    paragraph holding or citing it.
+    """
     from redline.parser.load import load as _load
     from redline.render.show import show_json, show_text
 

@@ -556,6 +556,59 @@ def test_reader_headings_bold_titles_and_superscript_markers() -> None:
     assert doc.paragraphs[0].footnotes == ("1",) and doc.footnotes[0].text == "A/75/111."
 
 
+def test_a_paragraphs_lines_are_its_place_among_words_paragraphs(tmp_path: Path) -> None:
+    """For a .docx, ``l.9`` (show) and "line 9" (warnings) name the 9th paragraph of the
+    main text, counting every paragraph mark Word holds there (empty, table cells',
+    hidden, tracked): ``ActiveDocument.Paragraphs(9)`` in Word, the 9th ¶ shown."""
+    box = (
+        '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>Noting the text box,</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    d = docx.Document()
+    d.add_paragraph("A/C.3/80/L.5")  # 1
+    d.add_paragraph("")  # 2: empty, still a paragraph mark
+    d.add_paragraph("Crime prevention")  # 3
+    d.add_paragraph("The General Assembly,")  # 4
+    add_p(d, "<w:r><w:t>Recalling its resolution 73/188,</w:t></w:r>" + box)  # 5, and its box
+    d.add_table(rows=2, cols=1).cell(0, 0).text = "Bearing in mind the table,"  # 6, 7
+    add_p(d, "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Hidden</w:t></w:r>")  # 8: not read
+    deleted_mark = f'<w:pPr><w:rPr><w:del w:id="1" {AUTHOR}/></w:rPr></w:pPr>'
+    add_p(d, deleted_mark + '<w:r><w:t xml:space="preserve">1. Urges States </w:t></w:r>')  # 9
+    d.add_paragraph("to act;")  # 10: joined to 9, as its mark is deleted
+    d.add_paragraph("3. Decides to remain seized.")  # 11
+    path = tmp_path / "x.docx"
+    d.save(str(path))
+    doc = redline.parse(str(path))
+    assert [(p.label, p.lines) for p in doc.paragraphs] == [
+        ("PP1", (5, 5)), ("PP2", (5, 5)), ("PP3", (6, 6)), ("OP1", (9, 10)), ("OP3", (11, 11)),
+    ]  # fmt: skip
+    assert doc.title_lines == (3, 3)
+    # an independent count: the main text's w:p in document order, text boxes left out
+    body = docx.Document(str(path)).element.body
+    main = [
+        "".join(t.text or "" for t in p.iter(W + "t"))
+        for p in body.iter(W + "p")
+        if not any(a.tag == W + "txbxContent" for a in p.iterancestors())
+    ]
+    assert len(main) == 11
+    for p in doc.paragraphs:  # a box's text is inside the paragraph holding it
+        assert p.text.split()[0] in main[p.lines[0] - 1], p
+    from redline.cli import main as cli_main
+
+    result = CliRunner().invoke(cli_main, ["show", str(path)])
+    assert re.search(r"OP1 +l\.9 +Urges States to act;", result.output), result.output
+    assert f"{path}: OP3, line 11: operative numbering breaks" in result.output
+
+
+def test_a_footnotes_lines_are_those_of_the_paragraph_citing_it(real: Comparison) -> None:
+    back = read_back(render(real, OPTIONS), "accept")
+    assert back.footnotes
+    for f in back.footnotes:
+        citing = [p for p in back.paragraphs if f.mark in p.footnotes]
+        assert citing and f.lines == (citing[0].lines[1], citing[0].lines[1])
+
+
 def test_reads_a_report_pandoc_wrote(tmp_path: Path) -> None:
     """A Word file from another writer: styles, list numbering, superscript markers."""
     from redline.model import fold

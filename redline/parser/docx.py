@@ -122,30 +122,38 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
     pending: list[_Piece] = []
     boxes = 0
     bold = True  # so far, every run of the pending paragraph is bold
+    ordinal = 0  # the paragraph's place in the main text: its line (`_Blocks`)
+    first = 0  # the place of the first paragraph whose text is pending
     for p, in_box in _paragraphs(body, tracked, numbers.styles):
         runs = _runs(p, tracked)
         if in_box:
-            # a text box's paragraph (w:txbxContent, VML or DrawingML): its own block
+            # a text box's paragraph (w:txbxContent, VML or DrawingML): its own block,
+            # at the place of the paragraph holding it
             pieces = _pieces(p, runs, tracked, notes, numbers.styles, hidden)
-            if out.add(pieces, numbers.next(p)):
+            if out.add(pieces, (ordinal, ordinal), numbers.next(p)):
                 boxes += 1
-                out.notes(notes)
+                out.notes(notes, ordinal)
             continue
-        pending.extend(_pieces(p, runs, tracked, notes, numbers.styles, hidden))
+        ordinal += 1
+        got = _pieces(p, runs, tracked, notes, numbers.styles, hidden)
+        if got and not pending:
+            first = ordinal
+        pending.extend(got)
         bold = bold and _all_bold(runs, tracked)
         broken = _page_break(p, runs)
         if broken == "before" and not pending:
             out.broken = True
         if _mark_removed(p, tracked) or _mark_hidden(p):
             continue  # its paragraph mark goes: the next paragraph continues it
-        out.add(pending, numbers.next(p), heading=numbers.is_heading(p), bold=bold)
-        pending, bold = [], True
+        lines = (first or ordinal, ordinal) if pending else (ordinal, ordinal)
+        out.add(pending, lines, numbers.next(p), heading=numbers.is_heading(p), bold=bold)
+        pending, bold, first = [], True, 0
         if broken == "after":
             out.broken = True
         # footnotes follow the paragraph citing them, so each stays with its resolution
-        out.notes(notes)
-    out.add(pending)
-    out.notes(notes)
+        out.notes(notes, ordinal)
+    out.add(pending, (first or ordinal, ordinal))
+    out.notes(notes, ordinal)
     hidden.extend(notes.hidden)
     warnings = []
     if n_tracked:
@@ -172,28 +180,35 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
 
 
 class _Blocks:
-    """The blocks and footnotes read so far, each numbered as a line (1, 3, 5, …: the
-    n-th paragraph or footnote body read is line 2n - 1, as if a blank line stood
-    between them), so a report's footnotes go with the resolution they follow."""
+    """The blocks and footnotes read so far, each with its lines: for a .docx, a
+    paragraph's place in the main text, 1-based, counting every paragraph mark Word
+    holds there (empty paragraphs, table cells', hidden or tracked ones; what Word's
+    macros call ``ActiveDocument.Paragraphs(n)``, what Show ¶ marks), not those of text
+    boxes or footnotes. A paragraph joined across removed marks spans its first and
+    last; a text box's paragraph, and a footnote body, have the place of the paragraph
+    holding or citing it, so a report's footnotes go with the resolution citing them."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.breaks: list[bool] = []
         """For each block, whether a page break stands before it."""
         self.footnotes: list[Footnote] = []
-        self.line = -1
         self.broken = False
         """A page break, a rule or a footnote body was read since the last block."""
 
     def add(
-        self, pieces: list[_Piece], number: str = "", heading: bool = False, bold: bool = False
+        self,
+        pieces: list[_Piece],
+        lines: tuple[int, int],
+        number: str = "",
+        heading: bool = False,
+        bold: bool = False,
     ) -> bool:
-        """Add a paragraph (`number`: Word's automatic number; `heading`: its style is a
-        heading's; `bold`: all its text is bold); False if it has no text or mark."""
-        got = _paragraph(pieces, number, heading, bold, self.line + 2)
+        """Add a paragraph at `lines` (`number`: Word's automatic number; `heading`: its
+        style is a heading's; `bold`: all its text is bold); False if it has no text or mark."""
+        got = _paragraph(pieces, number, heading, bold, lines)
         if got is None:
             return False
-        self.line += 2
         if isinstance(got, Footnote):
             self.footnotes.append(got)
             self.broken = True  # a note typed in the body: a page's foot
@@ -203,11 +218,10 @@ class _Blocks:
             self.broken = False
         return True
 
-    def notes(self, notes: _Footnotes) -> None:
-        """Add the bodies of the footnotes cited since the last call."""
+    def notes(self, notes: _Footnotes, line: int) -> None:
+        """Add the bodies of the footnotes cited since the last call, at `line`."""
         for mark, text in notes.bodies():
-            self.line += 2
-            self.footnotes.append(Footnote(mark=mark, text=text, lines=(self.line, self.line)))
+            self.footnotes.append(Footnote(mark=mark, text=text, lines=(line, line)))
 
     def cleaned(self) -> Cleaned:
         return Cleaned(
@@ -252,17 +266,18 @@ def _report_headings(cleaned: Cleaned) -> Cleaned:
 
 
 def _paragraph(
-    pieces: list[_Piece], number: str, heading: bool, bold: bool, line: int
+    pieces: list[_Piece], number: str, heading: bool, bold: bool, lines: tuple[int, int]
 ) -> Block | Footnote | None:
     """One Word paragraph as a block, or a footnote body (it opens with a typed mark).
 
     >>> b = _paragraph([_Piece("5.\\t"), _Piece("Urges", True), _Piece(" [all](x) *States"),
-    ...                 _Piece("", mark="1")], "", False, False, 1)
+    ...                 _Piece("", mark="1")], "", False, False, (1, 1))
     >>> b.number, b.lead, b.text, b.footnotes
     ('5', 'Urges', 'Urges [all](x) *States', ('1',))
-    >>> _paragraph([_Piece("", mark="2", typed=True), _Piece(" A/75/111.")], "", False, False, 3)
+    >>> _paragraph([_Piece("", mark="2", typed=True), _Piece(" A/75/111.")], "", False, False,
+    ...            (3, 3))
     Footnote(mark='2', text='A/75/111.', lines=(3, 3))
-    >>> _paragraph([_Piece("Draft resolution IV")], "", False, True, 5).heading
+    >>> _paragraph([_Piece("Draft resolution IV")], "", False, True, (5, 5)).heading
     True
     """
     if number and not _NUMBER.match("".join(x.text for x in pieces if x.mark is None).lstrip()):
@@ -287,7 +302,6 @@ def _paragraph(
     while words and chars[words[0]].text == " ":  # a blank after a leading mark
         words.pop(0)
     shown = "".join(chars[k].text for k in words)
-    lines = (line, line)
     numbered = _NUMBER.match(shown)
     last = chars[-1]
     if heading or (bold and not numbered and (last.mark is not None or last.text not in ",;:.")):
