@@ -61,12 +61,16 @@ def join_page_splits(
 
     >>> [b.text for b in join_page_splits([Block("to the", (1, 1)), Block("report", (3, 3))])]
     ['to the report']
+    >>> [b.text for b in join_page_splits([Block("", (1, 1), footnotes=("1",)),
+    ...                                    Block("report", (3, 3))])]
+    ['', 'report']
     """
     groups: list[list[Block]] = []
     end = ""  # the last character of the last group's text, trailing blanks left out
     for k, b in enumerate(blocks):
         prev = groups[-1][0] if groups else None
-        lower = b.text[:1].islower() and end not in (".", ";", ":")
+        # a block of footnote marks alone (no text: end is "") has nothing to continue
+        lower = b.text[:1].islower() and end not in ("", ".", ";", ":")
         # "… against Transnational" + page break + "Organized Crime, held in …"
         capital = end.islower()
         if (
