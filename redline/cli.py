@@ -378,8 +378,8 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str) -> No
 
     Rejecting all tracked changes of SUBMITTED must give BASE's text; each
     paragraph where it does not holds an untracked edit and is named. Hidden
-    text, headers, footers, comments and endnotes are not compared: they are
-    named and the exit code is 1. Exit 0 when all changes are tracked, 1 when
+    text, headers, footers, comments, endnotes, pictures and imported parts are
+    not compared: they are named and the exit code is 1. Exit 0 when all changes are tracked, 1 when
     some are not (or cannot be verified), 2 on error. (--tracked
     applies to BASE, should it be a .docx too.)
 

@@ -409,6 +409,136 @@ def test_redline_output_with_a_header_is_not_called_tracked(base):
     assert result.exit_code == 1 and "header “A/C.3/80/L.99”" in result.stdout
 
 
+def hidden_by(where: str):
+    """A setup hiding text through the default paragraph style or the document's defaults."""
+
+    def setup(d):
+        from docx.oxml import parse_xml
+
+        if where == "normal":
+            rpr = d.styles["Normal"].element.get_or_add_rPr()
+        else:
+            rpr = d.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        rpr.append(parse_xml(f"<w:vanish {NS}/>"))
+
+    return setup
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SHOWN = '<w:rPr><w:vanish w:val="0"/></w:rPr>'
+
+
+@pytest.mark.parametrize("where", ["normal", "defaults"])
+def test_text_hidden_by_the_default_style_or_defaults_is_not_text(base, where):
+    """Word hides what the default paragraph style (Normal) or the document's run
+    defaults hide: only the runs that say so are shown."""
+    mark = f"<w:pPr>{SHOWN}</w:pPr>"  # the paragraph mark shown too, or they run together
+    shown = [
+        mark + run("The General Assembly,", SHOWN),
+        mark + run("Recalling its resolution 73/188,", SHOWN),
+    ]
+    last = mark + run("1. Urges States to act", SHOWN) + run(" by 2030") + run(";", SHOWN)
+    (base / "sub.docx").write_bytes(word(*shown, last, setup=hidden_by(where)))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "OP1: changed: -[by 2030]" in result.stdout
+    assert "hidden text (w:vanish) in 1 run: “by 2030”" in result.stdout
+    assert "all changes are tracked" not in result.stdout
+
+
+MATH = (
+    '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+    "<m:r><m:t>{}</m:t></m:r></m:oMath>"
+)
+
+
+@pytest.mark.parametrize(("year", "code"), [("2030", 0), ("2035", 1)])
+def test_an_equation_is_read_as_word_shows_it(base, year, code):
+    """A year typed as an equation (m:oMath) is shown by Word: it is read."""
+    last = run("1. Urges States to act by ") + MATH.format(year) + run(";")
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(last)))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == code, result.output
+    if code:
+        assert "OP1: changed: -[2030] +[2035]" in result.stdout
+
+
+PICTURE = (
+    '<w:r><w:drawing><wp:inline><a:graphic><a:graphicData uri="http://schemas.'
+    'openxmlformats.org/drawingml/2006/picture"/></a:graphic></wp:inline></w:drawing></w:r>'
+)
+RULE = (
+    '<w:r><w:pict><v:rect xmlns:o="urn:schemas-microsoft-com:office:office" o:hr="t" '
+    'style="width:0;height:1.5pt"/></w:pict></w:r>'
+)
+
+
+def test_a_picture_is_named_and_verify_tracked_fails_closed(base):
+    """A picture may show words (a scanned paragraph) redline cannot read: named."""
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), PICTURE))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "1 picture (w:drawing, w:pict, w:object)" in result.stdout
+    assert "all changes are tracked" not in result.stdout
+    assert (
+        "1 picture (w:drawing, w:pict, w:object): not compared"
+        in cli("check", "sub.docx", "base.txt").stderr
+    )
+
+
+def test_a_horizontal_rule_is_no_picture(base):
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), RULE))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 0, result.output
+
+
+def with_part(data: bytes, name: str, kind: str, xml: str) -> bytes:
+    """The .docx with one more part related to the document (``endnotes``, say)."""
+    import io
+    import zipfile
+
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    content = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                rel = f'<Relationship Id="rIdX" Type="{rels}/{kind}" Target="{name}"/>'
+                blob = blob.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                part = f'<Override PartName="/word/{name}" ContentType="{content}"/>'
+                blob = blob.replace(b"</Types>", part.encode() + b"</Types>")
+            dst.writestr(info.filename, blob, compress_type=zipfile.ZIP_DEFLATED)
+        dst.writestr(f"word/{name}", xml.encode())
+    return out.getvalue()
+
+
+def test_endnotes_are_named_and_verify_tracked_fails_closed(base):
+    notes = (
+        f'<w:endnotes {NS}><w:endnote w:id="1"><w:p>{run("We drop 2030 later.")}</w:p>'
+        "</w:endnote></w:endnotes>"
+    )
+    data = with_part(word(*base_paragraphs()), "endnotes.xml", "endnotes", notes)
+    (base / "sub.docx").write_bytes(data)
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "endnote “We drop 2030 later.”" in result.stdout
+
+
+def test_an_imported_part_is_named_and_verify_tracked_fails_closed(base):
+    def chunk(d):
+        from docx.oxml import parse_xml
+
+        r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        d.element.body.insert(0, parse_xml(f'<w:altChunk {NS} {r} r:id="rId99"/>'))
+
+    (base / "sub.docx").write_bytes(word(*base_paragraphs(), setup=chunk))
+    result = cli("verify-tracked", "sub.docx", "base.txt")
+    assert result.exit_code == 1, result.output
+    assert "1 imported part (w:altChunk)" in result.stdout
+
+
 # --- 4. tiny .docx files that hang ------------------------------------------------------
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -476,6 +606,40 @@ def test_numbering_that_starts_at_a_huge_value_is_computed_not_counted(start, fm
     seconds, got = timed_read(numbered_word(start, fmt))
     assert seconds < 5, seconds  # 20 s and 3 GB at 1,000,000,000; never at 99,999,999,999
     assert first in got.text.split("\n\n"), got.text  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("override", "first"),
+    [("99999999999", "(1000000000) To act;"), ("zz", "(a) To act;"), ("5", "(e) To act;")],
+)
+def test_a_restart_at_a_huge_value_is_computed_not_counted(override, first):
+    """ "Restart at" (w:startOverride) is held to the same cap as a list's start."""
+    from docx.oxml import parse_xml
+
+    def numbering(d):
+        el = d.part.numbering_part.element
+        el.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {W_NS} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+                '<w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+                '<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
+            ),
+        )
+        el.append(
+            parse_xml(
+                f'<w:num {W_NS} w:numId="91"><w:abstractNumId w:val="91"/>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{override}"/>'
+                "</w:lvlOverride></w:num>"
+            )
+        )
+
+    item = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr></w:pPr>'
+    data = word(run("The General Assembly,"), run("1. Requests:"), item + run("To act;"),
+                setup=numbering)  # fmt: skip
+    seconds, got = timed_read(data)
+    assert seconds < 5, seconds
+    assert first in got.text.strip().split("\n\n"), got.text  # type: ignore[attr-defined]
 
 
 def test_a_level_that_is_not_a_number_is_level_zero(base):
@@ -828,6 +992,27 @@ def test_docx_paragraph_control_characters_are_shown_and_verify(texts):
         with zipfile.ZipFile(texts / "out.docx") as z:
             body = z.read("word/document.xml").decode()
         assert "␁" in body and "␛[31m" in body and "\\uffff" in body  # visible, not dropped
+        verify = cli("verify-tracked", "out.docx", old)
+        assert verify.exit_code == 0, verify.output
+        assert "all changes are tracked" in verify.stdout
+
+
+def test_docx_title_and_footnote_control_characters_are_shown_and_verify(texts):
+    """redline's own .docx between a text and the same with a C0 control in its title
+    and a footnote verifies against its old text, whichever side holds them."""
+    evil = TEXT.replace(b"Prevention", b"Pre\x01vention", 1).replace(
+        b"2 A/73/133.", b"2 A/73/\x02133.", 1
+    )
+    assert evil.count(b"\x01") == 1 and evil.count(b"\x02") == 1
+    (texts / "evil.txt").write_bytes(evil)
+    for old, new in (("old.txt", "evil.txt"), ("evil.txt", "old.txt")):
+        assert cli("diff", old, new, "-o", "out.docx").exit_code == 0
+        import zipfile
+
+        with zipfile.ZipFile(texts / "out.docx") as z:
+            body = z.read("word/document.xml").decode()
+            notes = z.read("word/footnotes.xml").decode()
+        assert "Pre␁vention" in body and "A/73/␂133." in notes  # visible, not dropped
         verify = cli("verify-tracked", "out.docx", old)
         assert verify.exit_code == 0, verify.output
         assert "all changes are tracked" in verify.stdout

@@ -19,8 +19,10 @@ learns comes from the structure:
 
 Tracked changes are read as accepted (inserted text kept, deleted text dropped)
 or rejected (the opposite); a tracked paragraph mark that the choice removes
-joins its paragraph with the next. Hidden text is not read; text boxes are read
-after the paragraph holding them.
+joins its paragraph with the next. Hidden text is not read (directly, by style, by
+the default paragraph style or the document's defaults); text boxes are read after the
+paragraph holding them, equations (``m:oMath``) as their text; pictures are named, not
+compared.
 
 python-docx is imported here only, and only when a .docx is read.
 
@@ -54,6 +56,8 @@ _LEAD_AFTER = re.compile(r"^(?:\d+\.\s+|\([a-z]{1,3}\)\s+)?$")
 """What may stand before the lead phrase (``(viii)`` may not, as in the Markdown reader)."""
 _FALSE = {"0", "false", "off"}
 _FOOTNOTE_REF = _W + "footnoteReference"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_M_R, _M_T = _M + "r", _M + "t"  # an equation's runs and text, shown as Word shows them
 _MARK = re.compile(r"[0-9]+|\*+")  # the footnote marks of UN documents
 
 
@@ -120,12 +124,13 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
     hidden: list[str] = []
     out = _Blocks()
     pending: list[_Piece] = []
-    boxes = 0
+    boxes = pictures = 0
     bold = True  # so far, every run of the pending paragraph is bold
     ordinal = 0  # the paragraph's place in the main text: its line (`_Blocks`)
     first = 0  # the place of the first paragraph whose text is pending
     for p, in_box in _paragraphs(body, tracked, numbers.styles):
         runs = _runs(p, tracked)
+        pictures += _pictures(runs, numbers.styles)
         if in_box:
             # a text box's paragraph (w:txbxContent, VML or DrawingML): its own block,
             # at the place of the paragraph holding it
@@ -143,7 +148,7 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
         broken = _page_break(p, runs)
         if broken == "before" and not pending:
             out.broken = True
-        if _mark_removed(p, tracked) or _mark_hidden(p):
+        if _mark_removed(p, tracked) or _mark_hidden(p, numbers.styles):
             continue  # its paragraph mark goes: the next paragraph continues it
         lines = (first or ordinal, ordinal) if pending else (ordinal, ordinal)
         out.add(pending, lines, numbers.next(p), heading=numbers.is_heading(p), bold=bold)
@@ -173,6 +178,10 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
             f"{path}: {boxes} paragraph{'s' if boxes != 1 else ''} of text boxes read "
             "after the paragraph holding them"
         )
+    if pictures:
+        what = f"{pictures} picture{'s' if pictures != 1 else ''} (w:drawing, w:pict, w:object)"
+        unverified.append(what)
+        warnings.append(f"{path}: {what}: not compared")
     for what in _other_parts(word, body):
         unverified.append(what)
         warnings.append(f"{path}: {what}: not compared")
@@ -357,6 +366,38 @@ def _page_break(p: Any, runs: list[Any]) -> str:
 
 
 _V_RECT = "{urn:schemas-microsoft-com:vml}rect"
+_PICTURES = (_W + "drawing", _W + "pict", _W + "object")
+_TEXT_BOX = _W + "txbxContent"
+
+
+def _pictures(runs: list[Any], styles: dict[str, Any]) -> int:
+    """How many pictures, drawings or embedded objects Word shows in `runs`: what they
+    show is not text redline can read (a picture of words), so it is named, not
+    compared. Text boxes (read as paragraphs), pandoc's horizontal rule (``o:hr``),
+    hidden runs and the ``mc:Fallback`` copy of a drawing are not pictures."""
+    n = 0
+    for r in runs:
+        if r.tag != _R or _hidden(r, styles):
+            continue
+        for el in r.iter(*_PICTURES):
+            if next(el.iter(_TEXT_BOX), None) is not None:
+                continue
+            if any(x.get(_O_HR) in ("t", "true") for x in el.iter(_V_RECT)):
+                continue
+            if _inside(el, r, (_MC_FALLBACK, _TEXT_BOX)):
+                continue  # a fallback copy, or in a text box: counted with its paragraph
+            n += 1
+    return n
+
+
+def _inside(el: Any, top: Any, tags: tuple[str, ...]) -> bool:
+    """Whether `el` stands inside one of `tags` below `top`."""
+    for a in el.iterancestors():
+        if a is top:
+            return False
+        if a.tag in tags:
+            return True
+    return False
 
 
 def _refuse_large_parts(data: bytes, path: str, max_size: int) -> None:
@@ -430,16 +471,24 @@ def _runs(p: Any, tracked: str) -> list[Any]:
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag == _R:
+        if tag == _R or tag == _M_R:
             out.append(el)
         elif tag != _P and tag != _MC_FALLBACK and tag not in gone:
             stack.extend(reversed(el))
     return out
 
 
+_DEFAULT_STYLE = "\x00default paragraph style"
+_DOC_DEFAULTS = "\x00docDefaults"
+"""Keys of the styles table for the default paragraph style (``Normal``) and the
+document's run defaults (``w:rPrDefault``): a NUL is in no XML attribute, so in no
+style's id."""
+
+
 def _hidden(r: Any, styles: dict[str, Any], pstyle: str | None = None) -> bool:
-    """Whether run `r` is hidden (``w:vanish``) directly, by its character style or by
-    its paragraph's style (each followed along ``basedOn``)."""
+    """Whether run `r` is hidden (``w:vanish``) directly, by its character style, by
+    its paragraph's style (the default one, ``Normal``, when it names none) or by the
+    document's run defaults, each style followed along ``basedOn``, as Word decides."""
     rpr = r.find(_RPR)
     if rpr is not None:
         v = rpr.find(_VANISH)
@@ -448,7 +497,17 @@ def _hidden(r: Any, styles: dict[str, Any], pstyle: str | None = None) -> bool:
         sid = _child_val(rpr, "rStyle")
         if sid and _style_flag(styles, sid, _VANISH) is not None:
             return bool(_style_flag(styles, sid, _VANISH))
-    return bool(pstyle and _style_flag(styles, pstyle, _VANISH))
+    return _inherited(styles, pstyle, _VANISH)
+
+
+def _inherited(styles: dict[str, Any], pstyle: str | None, tag: str) -> bool:
+    """An on/off run property from paragraph style `pstyle` (the default paragraph style
+    when it is unset or unknown), else from the document's run defaults."""
+    sid = pstyle if pstyle in styles else _DEFAULT_STYLE
+    flag = _style_flag(styles, sid, tag)
+    if flag is None:
+        flag = _style_flag(styles, _DOC_DEFAULTS, tag)
+    return bool(flag)
 
 
 def _style_flag(styles: dict[str, Any], sid: str, tag: str) -> bool | None:
@@ -465,12 +524,16 @@ def _style_flag(styles: dict[str, Any], sid: str, tag: str) -> bool | None:
     return None
 
 
-def _mark_hidden(p: Any) -> bool:
-    """True when the paragraph mark is hidden: Word shows the paragraph joined to the next."""
+def _mark_hidden(p: Any, styles: dict[str, Any]) -> bool:
+    """True when the paragraph mark is hidden (directly, or by the paragraph's style or
+    the document's defaults): Word shows the paragraph joined to the next."""
     ppr = p.find(_PPR)
     rpr = ppr.find(_RPR) if ppr is not None else None
     v = rpr.find(_VANISH) if rpr is not None else None
-    return v is not None and (v.get(_VAL) or "true").lower() not in _FALSE
+    if v is not None:
+        return (v.get(_VAL) or "true").lower() not in _FALSE
+    pstyle = _child_val(ppr, "pStyle") if ppr is not None else None
+    return _inherited(styles, pstyle, _VANISH)
 
 
 _PARTS = {
@@ -542,7 +605,7 @@ def _pieces(
                     custom = child
                 else:
                     out.append(_Piece("", mark=notes.cite(child, None)))
-            elif child.tag in (_T, _DEL_TEXT):
+            elif child.tag in (_T, _DEL_TEXT, _M_T):
                 text = _t(child)
                 if custom is not None and notes is not None:
                     out.append(_Piece("", mark=notes.cite(custom, text.strip())))
@@ -753,8 +816,18 @@ class _Numbering:
                         level = _int(o.get(_ILVL), 0)
                         self.starts[(nid, level)] = _int(start, 1)
                         self.restarts.setdefault(nid, []).append(level)
-        for st in word.styles.element.iterfind(_W + "style"):
+        root = word.styles.element
+        for st in root.iterfind(_W + "style"):
             self.styles[st.get(_W + "styleId", "")] = st
+            if st.get(_W + "type") == "paragraph" and (st.get(_W + "default") or "") in (
+                "1",
+                "true",
+                "on",
+            ):
+                self.styles[_DEFAULT_STYLE] = st
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault")
+        if defaults is not None:
+            self.styles[_DOC_DEFAULTS] = defaults  # its w:rPr, as a style holds one
 
     def is_heading(self, p: Any) -> bool:
         """Whether `p` has a heading or title style (``Heading1``, "heading 1", ``Title``)."""
