@@ -248,17 +248,18 @@ def _report_headings(cleaned: Cleaned) -> Cleaned:
     first "Draft resolution N" heading stands before any "The General Assembly," and is
     followed by the resolution's title (not by "The General Assembly,": then it is the
     draft's own title); a heading right after such a heading is that resolution's title.
-    The heading pattern is the Markdown reader's (`redline.parser._RES_HEADING`).
+    The heading pattern is the Markdown reader's (`vocab.RESOLUTION_HEADING`).
 
     >>> title = [Block("A/C.3/80/L.5", (1, 1)), Block("Draft resolution II", (2, 2), heading=True),
     ...          Block("The General Assembly,", (3, 3))]
     >>> [b.heading for b in _report_headings(Cleaned(tuple(title), ())).blocks]
     [False, False, False]
     """
-    from redline.parser import _GA, _RES_HEADING, _h
+    from redline.parser import _GA, _h
+    from redline.parser.vocab import RESOLUTION_HEADING
 
     blocks = list(cleaned.blocks)
-    starts = [k for k, b in enumerate(blocks) if b.heading and _RES_HEADING.match(_h(b))]
+    starts = [k for k, b in enumerate(blocks) if b.heading and RESOLUTION_HEADING.match(_h(b))]
     if not starts:
         return cleaned
     first = starts[0]
