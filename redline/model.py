@@ -72,7 +72,8 @@ class Paragraph:
     """One paragraph of a resolution: PP3, OP5, OP5(a), or a plain paragraph."""
 
     label: str
-    """What delegates call it: ``PP3``, ``OP5``, ``OP5(a)``; ``P4`` for other text."""
+    """What delegates call it: ``PP3``, ``OP5``, ``OP5(a)``; ``P4`` for other text;
+    in a sectioned resolution qualified by its section (``II/OP3``, the heading ``II``)."""
     kind: ParaKind
     number: str | None
     """The number as printed (``"5"``, ``"(a)"``); None for preambular paragraphs."""
@@ -94,6 +95,10 @@ class Paragraph:
     `Document.flat` as it qualifies the label (``IV/OP5``); None for the report's own
     text and in a single resolution. Read this, never a label's parts: a ``/`` in a
     label does not say which resolution."""
+    section: str | None = None
+    """In a resolution printed in sections I, II, … (budget resolutions, whose operative
+    numbers may start again at 1): the section this paragraph is in (``"II"``), its
+    heading included; the label then carries it too (``II/OP3``). None elsewhere."""
 
 
 @dataclass(frozen=True)

@@ -189,30 +189,64 @@ def _amendment(
 
 
 def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, ...], list[str]]:
-    """Preambular, operative and sub-paragraphs from the blocks after "The General Assembly,"."""
+    """Preambular, operative and sub-paragraphs from the blocks after "The General Assembly,".
+
+    A resolution printed in sections (a heading ``I``, ``II`` … alone or before its
+    title) labels each paragraph by its section, since the numbers may start again:
+    the heading is ``II``, then ``II/PP1``, ``II/OP1``, ``II/OP1(a)``.
+
+    >>> b = [Block(t, (k, k), heading=h, number=n) for k, (t, h, n) in enumerate([
+    ...     ("I", True, None), ("Support account", True, None), ("Takes note;", False, "1"),
+    ...     ("II Related issues", True, None), ("Recalling 77/304,", False, None),
+    ...     ("Endorses it.", False, "1")], 1)]
+    >>> [(p.label, p.text) for p in _build(b)[0]]
+    [('I', 'I Support account'), ('I/OP1', 'Takes note;'), ('II', 'II Related issues'), \
+('II/PP1', 'Recalling 77/304,'), ('II/OP1', 'Endorses it.')]
+    """
     out: list[Paragraph] = []
     meta: list[str] = []
     pp = 0
     op: str | None = None
     other = other_start - 1
-    for b in blocks:
+    section: str | None = None
+    q = ""  # the label's qualifier in a section: "II/"
+    sec_other = 0  # plain paragraphs of the current section
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        k += 1
         if PLENARY.match(b.text):
             meta.append(b.text)
             continue
         if b.other:
             other += 1
             out.append(_other(b, other))
-        elif b.number and b.number.isdigit():
+            continue
+        heading = _section_heading(b, section)
+        if heading is not None:
+            if b.number is not None:
+                b = replace(b, text=f"{b.number} {b.text}", number=None)
+            if _is_section_title(b, blocks[k] if k < len(blocks) else None):
+                t = blocks[k]
+                k += 1
+                b = replace(
+                    b, text=f"{b.text} {t.text}", lines=(b.lines[0], t.lines[1]),
+                    footnotes=b.footnotes + t.footnotes,
+                )  # fmt: skip
+            section, q, pp, op, sec_other = heading, f"{heading}/", 0, None, 0
+            out.append(replace(_other(b, 0), label=heading, section=section))
+            continue
+        if b.number and b.number.isdigit():
             op = b.number
             out.append(
                 Paragraph(
-                    label=f"OP{op}", kind=ParaKind.OPERATIVE, number=op,
+                    label=f"{q}OP{op}", kind=ParaKind.OPERATIVE, number=op,
                     lead=_lead(b, operative=True), text=b.text, footnotes=b.footnotes,
-                    lines=b.lines,
+                    lines=b.lines, section=section,
                 )
             )  # fmt: skip
         elif b.number and b.number.startswith("("):
-            parent = f"OP{op}" if op else (f"PP{pp}" if pp else None)
+            parent = f"{q}OP{op}" if op else (f"{q}PP{pp}" if pp else None)
             label = f"{parent}{b.number}" if parent else b.number
             prev = out[-1] if out else None
             if (
@@ -230,21 +264,75 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                 Paragraph(
                     label=label, kind=ParaKind.SUBPARAGRAPH, number=b.number, lead="",
                     text=b.text, footnotes=b.footnotes, lines=b.lines, parent=parent,
+                    section=section,
                 )
             )  # fmt: skip
         elif op is None and not b.heading:
             pp += 1
             out.append(
                 Paragraph(
-                    label=f"PP{pp}", kind=ParaKind.PREAMBULAR, number=None,
+                    label=f"{q}PP{pp}", kind=ParaKind.PREAMBULAR, number=None,
                     lead=_lead(b, operative=False), text=b.text, footnotes=b.footnotes,
-                    lines=b.lines,
+                    lines=b.lines, section=section,
                 )
             )  # fmt: skip
+        elif section is not None:
+            sec_other += 1
+            out.append(replace(_other(b, sec_other), label=f"{q}P{sec_other}", section=section))
         else:
             other += 1
             out.append(_other(b, other))
     return _sole_operative(out), meta
+
+
+_SECTION = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))(?:\s+(\S.*))?$")
+SECTION_TITLE_MAX_WORDS = 30  # a section's title on its own block: longer is a paragraph
+# (the longest title in tests/corpus/pdf has 13 words)
+
+
+def _roman_value(roman: str) -> int:
+    """``IV`` -> 4 (a valid numeral of at most 39)."""
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(roman, roman[1:] + " ", strict=True):
+        v = values[a]
+        total += -v if values.get(b, 0) > v else v
+    return total
+
+
+def _section_heading(b: Block, current: str | None) -> str | None:
+    """The section a heading block opens (``"II"``): a roman numeral alone or before its
+    title, the one after the current section's (``I`` first); None for any other block.
+
+    >>> _section_heading(Block("II Support account", (9, 9), heading=True), "I")
+    'II'
+    >>> _section_heading(Block("III Support account", (9, 9), heading=True), "I") is None
+    True
+    """
+    if not b.heading:
+        return None
+    text = _h(b) if b.number is None else f"{b.number} {_h(b)}"
+    m = _SECTION.match(text)
+    if m is None or not m.group(1):
+        return None
+    want = 1 if current is None else _roman_value(current) + 1
+    return m.group(1) if _roman_value(m.group(1)) == want else None
+
+
+def _is_section_title(b: Block, nxt: Block | None) -> bool:
+    """Whether `nxt` is the title of a section whose heading `b` holds only its numeral
+    (a heading, or a short line that ends no clause and has no number or lead)."""
+    if nxt is None or " " in _h(b) or nxt.number is not None or nxt.other:
+        return False
+    if nxt.heading:
+        return True
+    text = nxt.text.rstrip()
+    return (
+        nxt.lead is None
+        and len(text.split()) <= SECTION_TITLE_MAX_WORDS
+        and not text.endswith((".", ",", ";", ":"))
+        and not preambular_lead(text)
+    )
 
 
 def _sole_operative(paras: list[Paragraph]) -> tuple[Paragraph, ...]:

@@ -46,7 +46,9 @@ def _inner(want: int) -> re.Pattern[str]:
 
 
 # The place a warning names, after "<source>: ": "OP4, line 7: …"
-_PLACE = re.compile(r"((?:OP|PP|P)\d+(?:\([a-z0-9]+\))*|footnote \S+), line \d+: ")
+_PLACE = re.compile(
+    r"((?:[IVXLC]+/)?(?:OP|PP|P)\d+(?:\([a-z0-9]+\))*|[IVXLC]+|footnote \S+), line \d+: "
+)
 
 
 def check(doc: Document, text: str | None = None) -> tuple[str, ...]:
@@ -91,15 +93,28 @@ def _at(p: Paragraph) -> str:
 
 
 def _sequence(paragraphs: tuple[Paragraph, ...]) -> list[str]:
-    """Operative numbers that do not follow on (a restart at 1 is a new section), and
-    the next number of the sequence found inside a paragraph's text."""
+    """Operative numbers that do not follow on, per section (a section may start again
+    at 1; without sections found, any restart at 1 is taken for one), and the next
+    number of the sequence found inside a paragraph's text.
+
+    >>> from redline.parser import parse_document
+    >>> doc = parse_document("The General Assembly,\\n\\n# I\\n\\n1. Urges States;\\n\\n"
+    ...     "# II\\n\\n1. Decides to act;\\n\\n3. Decides to remain seized.\\n", fmt="markdown")
+    >>> [p.label for p in doc.paragraphs], doc.warnings
+    (['I', 'I/OP1', 'II', 'II/OP1', 'II/OP3'], \
+('<text>: II/OP3, line 11: operative numbering breaks: II/OP1 is followed by II/OP3',))
+    """
     out: list[str] = []
     prev: Paragraph | None = None
     last = 0  # the last operative number seen
+    sectioned = any(p.section for p in paragraphs)
     for p in paragraphs:
         if p.kind == ParaKind.OPERATIVE and p.number and p.number.isdigit():
             n = int(p.number)
-            if prev is not None and n not in (last + 1, 1):
+            # a section may start again at 1 or go on; inside one the numbers follow on
+            # (a text whose section headings were not found may start again anywhere)
+            restart = not sectioned or (prev is not None and prev.section != p.section)
+            if prev is not None and n != last + 1 and not (restart and n == 1):
                 out.append(
                     f"{_at(p)}: operative numbering breaks: {prev.label} is followed by {p.label}"
                 )

@@ -107,6 +107,7 @@ def show_json(doc: Document) -> dict[str, Any]:
                 "footnotes": list(p.footnotes),
                 "lines": list(p.lines),
                 **({"marks_at": list(p.marks_at)} if p.marks_at else {}),
+                **({"section": p.section} if p.section else {}),
             }
             for p in doc.paragraphs
         ],
