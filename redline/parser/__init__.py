@@ -211,12 +211,21 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
     section: str | None = None
     q = ""  # the label's qualifier in a section: "II/"
     sec_other = 0  # plain paragraphs of the current section
+    annex: _Annex | None = None
     k = 0
     while k < len(blocks):
         b = blocks[k]
         k += 1
         if PLENARY.match(b.text):
             meta.append(b.text)
+            continue
+        name = _annex_heading(b) if (b.other or op is not None or annex) else None
+        if name is not None:
+            annex = _Annex(name)
+            out.append(replace(_other(b, 0), label=name))
+            continue
+        if annex is not None:
+            out.append(annex.paragraph(b))
             continue
         if b.other:
             other += 1
@@ -288,6 +297,61 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
 _SECTION = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))(?:\s+(\S.*))?$")
 SECTION_TITLE_MAX_WORDS = 30  # a section's title on its own block: longer is a paragraph
 # (the longest title in tests/corpus/pdf has 13 words)
+
+
+_ANNEX_HEADING = re.compile(r"^(Annex(?:es)?(?:\s+[IVXLC]+)?)(?:\s+\S.*)?$")
+
+
+def _annex_heading(b: Block) -> str | None:
+    """The annex a block opens (``Annex``, ``Annex II``): a heading that starts with the
+    word, or a block of that word alone; None for any other block.
+
+    >>> _annex_heading(Block("Annex Sevilla Commitment", (9, 9), heading=True))
+    'Annex'
+    >>> _annex_heading(Block("Annex II", (9, 9))), _annex_heading(Block("Annex to it", (9, 9)))
+    ('Annex II', None)
+    """
+    text = _h(b)
+    m = _ANNEX_HEADING.match(text)
+    if m is None or not (b.heading or m.group(1) == text) or b.number is not None:
+        return None
+    return " ".join(m.group(1).split())
+
+
+class _Annex:
+    """The paragraphs of one annex, labelled by it: its printed numbers (``Annex/12``,
+    ``Annex/12(a)``), else their place among its unnumbered ones (``Annex/P3``, headings
+    and a number already taken: rules numbered afresh under each heading)."""
+
+    def __init__(self, name: str) -> None:
+        self.q = f"{name}/"
+        self.plain = 0
+        self.last: str | None = None  # the label of the last numbered paragraph
+        self.prev: Paragraph | None = None
+        self.taken: set[str] = set()
+
+    def paragraph(self, b: Block) -> Paragraph:
+        n, label, parent = b.number, None, None
+        if n and n.isdigit():
+            label = f"{self.q}{n}"
+        elif n and n.startswith("(") and self.last is not None:
+            parent = self.last
+            prev = self.prev
+            if (
+                prev is not None and prev.parent and _is_roman(n) and prev.number
+                and not _is_roman(prev.number) and not _next_letter(prev.number, n)
+            ):  # fmt: skip
+                parent = prev.label
+            label = f"{parent}{n}"
+        if label is None or label in self.taken:
+            self.plain += 1
+            label, parent = f"{self.q}P{self.plain}", None
+        elif n and n.isdigit():
+            self.last = label
+        self.taken.add(label)
+        p = replace(_other(b, 0), label=label, parent=parent)
+        self.prev = p
+        return p
 
 
 def _roman_value(roman: str) -> int:

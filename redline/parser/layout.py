@@ -15,8 +15,8 @@
   rule) at a page's foot; a note without a mark at the top of a page's notes
   continues the last note of the page before;
 - **paragraphs**: a new one at a first-line indent, a vertical gap wider than
-  `PARA_GAP` line pitches, or a change of bold or size; a paragraph split across
-  pages stays one; the hanging number or letter (``5.``, ``(a)``) becomes the
+  `PARA_GAP` line pitches, a change of bold or size, or, at the top of a page, a
+  hanging number after a finished sentence; a paragraph split across pages stays one; the hanging number or letter (``5.``, ``(a)``) becomes the
   block's number; an italic opening is the lead phrase.
 
 >>> from pathlib import Path
@@ -361,7 +361,13 @@ def _starts(prev: Line | None, ln: Line, margin: float, first: Line | None = Non
         return not _continues(first or prev, prev, ln)
     if ln.page == prev.page and ln.baseline - prev.baseline > PARA_GAP * 1.2 * ln.size:
         return True
-    return False
+    # the top of a page has no gap to measure: a number hanging at the margin after a
+    # line that ends a sentence opens a paragraph (the annex of A/RES/79/323: "8.")
+    return (
+        ln.page != prev.page
+        and _OPENING.match(ln.text) is not None
+        and prev.text.rstrip().endswith((".", ";", ":"))
+    )
 
 
 def _continues(first: Line, prev: Line, ln: Line) -> bool:

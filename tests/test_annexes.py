@@ -1,0 +1,101 @@
+"""Annexes (issue 14): the text after "Annex" is annex text, each paragraph labelled by
+the annex and the number it prints (``Annex/12``, ``Annex I/7(a)``), on the real
+annexed resolutions of tests/corpus/pdf.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import redline
+from redline.model import Document, ParaKind, Status
+
+CORPUS = Path(__file__).parent / "corpus" / "pdf"
+FIXTURES = Path(__file__).parent / "fixtures" / "un"
+
+
+def parse(name: str) -> Document:
+    return redline.parse(str(CORPUS / f"{name}.pdf"))
+
+
+def numbered(doc: Document, annex: str = "Annex") -> list[int]:
+    return [
+        int(p.label.rpartition("/")[2])
+        for p in doc.paragraphs
+        if re.fullmatch(re.escape(annex) + r"/\d+", p.label)
+    ]
+
+
+def test_an_annexed_declaration_keeps_its_own_numbered_paragraphs() -> None:
+    """A/RES/79/2 adopts the political declaration printed in its annex: OP1, then the
+    annex heading, its opening words and its 106 paragraphs, none of them operative."""
+    doc = parse("A_RES_79_2")
+    labels = [p.label for p in doc.paragraphs]
+    assert labels[:4] == ["OP1", "Annex", "Annex/P1", "Annex/1"]
+    assert numbered(doc) == list(range(1, 107))
+    one = doc.paragraphs[labels.index("Annex/1")]
+    assert (one.kind, one.number) == (ParaKind.OTHER, "1")
+    assert one.text.startswith("Recognize that antimicrobial resistance is one of the most urgent")
+    # its headings are plain annex paragraphs between the numbered ones
+    assert doc.paragraphs[labels.index("Annex/17") - 1].text == "I. Governance"
+    assert doc.counts()["operative"] == 1
+    assert len(set(labels)) == len(labels)
+
+
+def test_several_annexes_are_told_apart_and_numbers_taken_twice_stay_unique() -> None:
+    """A/RES/78/128 has three annexes: an agenda (items 1-12, 7(a), 7(b)), an
+    organization of work, and rules of procedure numbered afresh under each rule."""
+    doc = parse("A_RES_78_128")
+    labels = [p.label for p in doc.paragraphs]
+    assert [x for x in labels if x.startswith("Annex") and "/" not in x] == [
+        "Annex I",
+        "Annex II",
+        "Annex III",
+    ]
+    assert numbered(doc, "Annex I") == list(range(1, 13))
+    sub = doc.paragraphs[labels.index("Annex I/7(a)")]
+    assert (sub.parent, sub.text) == (
+        "Annex I/7",
+        "Appointment of the members of the Credentials Committee;",
+    )
+    assert len(set(labels)) == len(labels)  # rule 2's "1." is not rule 1's
+    assert numbered(doc, "Annex III")[:2] == [1, 2]
+
+
+def test_every_annex_of_the_folder_is_read_as_annex_text() -> None:
+    """Wherever a PDF of the folder prints an annex heading, what follows is annex text,
+    never operative or preambular; documents without one have no annex label."""
+    annexed = {"A_RES_78_128", "A_RES_78_317", "A_RES_79_2", "A_RES_79_323"}
+    for path in sorted(CORPUS.glob("*.pdf")):
+        doc = redline.parse(str(path))
+        paras = [p for d in doc.resolutions or (doc,) for p in d.paragraphs]
+        first = next((k for k, p in enumerate(paras) if p.label.startswith("Annex")), None)
+        assert (first is not None) == (path.stem in annexed), path.stem
+        if first is not None:
+            assert all(p.label.startswith("Annex") for p in paras[first:]), path.stem
+            assert all(p.kind is ParaKind.OTHER for p in paras[first:]), path.stem
+
+
+def test_the_annex_of_a_draft_read_from_its_text_is_annex_text_too() -> None:
+    """A/C.3/80/L.8 (extracted text) annexes model strategies after OP5: not OP1 again."""
+    doc = redline.parse(str(FIXTURES / "A_C.3_80_L.8.txt"))
+    labels = [p.label for p in doc.paragraphs]
+    k = labels.index("Annex")
+    assert labels[k - 1] == "OP5" and labels[k + 1] == "Annex/P1"
+    assert all(p.label.startswith("Annex") for p in doc.paragraphs[k:])
+
+
+def test_an_edit_in_the_annex_names_the_annex_paragraph() -> None:
+    doc = parse("A_RES_79_2")
+    edited = tuple(
+        replace(p, text=p.text.replace("Recognize", "Acknowledge", 1))
+        if p.label == "Annex/1"
+        else p
+        for p in doc.paragraphs
+    )
+    c = redline.compare(doc, replace(doc, paragraphs=edited))
+    assert [
+        (e.status, e.new and e.new.label) for e in c.entries if e.status is not Status.UNCHANGED
+    ] == [(Status.CHANGED, "Annex/1")]
