@@ -33,6 +33,7 @@ from redline.parser.vocab import (
     known_operative_lead,
     operative_lead,
     preambular_lead,
+    roman_value,
 )
 
 _GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
@@ -294,12 +295,12 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
     return _sole_operative(out), meta
 
 
-_SECTION = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))(?:\s+(\S.*))?$")
+_SECTION = re.compile(rf"^({ROMAN_NUMBER})(?:\s+(\S.*))?$")
 SECTION_TITLE_MAX_WORDS = 30  # a section's title on its own block: longer is a paragraph
 # (the longest title in tests/corpus/pdf has 13 words)
 
 
-_ANNEX_HEADING = re.compile(r"^(Annex(?:es)?(?:\s+[IVXLC]+)?)(?:\s+\S.*)?$")
+_ANNEX_HEADING = re.compile(rf"^(Annex(?:es)?(?:\s+{ROMAN_NUMBER})?)(?:\s+\S.*)?$")
 
 
 def _annex_heading(b: Block) -> str | None:
@@ -354,16 +355,6 @@ class _Annex:
         return p
 
 
-def _roman_value(roman: str) -> int:
-    """``IV`` -> 4 (a valid numeral of at most 39)."""
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for a, b in zip(roman, roman[1:] + " ", strict=True):
-        v = values[a]
-        total += -v if values.get(b, 0) > v else v
-    return total
-
-
 def _section_heading(b: Block, current: str | None) -> str | None:
     """The section a heading block opens (``"II"``): a roman numeral alone or before its
     title, the one after the current section's (``I`` first); None for any other block.
@@ -377,10 +368,10 @@ def _section_heading(b: Block, current: str | None) -> str | None:
         return None
     text = _h(b) if b.number is None else f"{b.number} {_h(b)}"
     m = _SECTION.match(text)
-    if m is None or not m.group(1):
+    if m is None or not roman_value(m.group(1)):
         return None
-    want = 1 if current is None else _roman_value(current) + 1
-    return m.group(1) if _roman_value(m.group(1)) == want else None
+    want = 1 if current is None else roman_value(current) + 1
+    return m.group(1) if roman_value(m.group(1)) == want else None
 
 
 def _is_section_title(b: Block, nxt: Block | None) -> bool:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 from redline.model import Document, Paragraph, ParaKind
-from redline.parser.vocab import known_operative_lead, preambular_lead
+from redline.parser.vocab import ROMAN_NUMBER, known_operative_lead, preambular_lead
 
 LONG_PARAGRAPH_WORDS = 2000  # the longest real paragraph in the corpus has 610 words
 FOOTNOTE_BODY_SHARE = 1.0  # a footnote longer than this share of the body (1: the whole body)
@@ -47,7 +47,7 @@ def _inner(want: int) -> re.Pattern[str]:
 
 # The place a warning names, after "<source>: ": "OP4, line 7: …"
 _PLACE = re.compile(
-    r"((?:[IVXLC]+/)?(?:OP|PP|P)\d+(?:\([a-z0-9]+\))*|[IVXLC]+|footnote \S+), line \d+: "
+    rf"((?:{ROMAN_NUMBER}/)?(?:OP|PP|P)\d+(?:\([a-z0-9]+\))*|{ROMAN_NUMBER}|footnote \S+), line \d+: "
 )
 
 
