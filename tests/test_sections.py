@@ -260,3 +260,12 @@ def test_show_names_each_paragraphs_section() -> None:
     assert by_label["I/OP13(a)"]["section"] == "I"
     plain = json.loads(_cli("show", str(CORPUS / "A_RES_79_16.pdf"), "--format", "json"))
     assert all("section" not in p for p in plain["paragraphs"])
+
+
+def test_show_keeps_its_columns_when_section_labels_are_long() -> None:
+    """``V/OP100`` is longer than the 9 characters a plain label needs: the column
+    widens for the whole document, so every line number still stands under the others."""
+    shown = _cli("show", str(CORPUS / "A_RES_80_234.pdf")).splitlines()
+    rows = [ln for ln in shown if re.match(r"^[ !] \S+\s+l\.\d", ln)]
+    assert any(re.match(r"^. V/OP100 ", ln) for ln in rows)
+    assert len({ln.index(" l.") for ln in rows}) == 1

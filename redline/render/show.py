@@ -56,11 +56,12 @@ def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
     for w in doc.warnings:
         out.append(f"{indent}  warning: {s(w)}")
     marked = flagged(doc.warnings, doc.source)
+    width = max([9] + [len(p.label) + 1 for p in doc.paragraphs])  # the label column
     for p in doc.paragraphs:
         notes = f"  [fn {','.join(p.footnotes)}]" if p.footnotes else ""
         bang = "!" if p.label in marked else " "
         out.append(
-            f"{indent}{bang} {p.label:<9} l.{p.lines[0]:<5} {s(_first_words(p.text))}{notes}"
+            f"{indent}{bang} {s(p.label):<{width}} l.{p.lines[0]:<5} {s(_first_words(p.text))}{notes}"
         )
     for f in doc.footnotes:
         bang = "!" if f"footnote {f.mark}" in marked else " "
