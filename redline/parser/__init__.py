@@ -670,6 +670,7 @@ def _parse_pdf(text: str, source: str) -> Document:
         [f.mark for f in numbered],
         spans=[b.lines for b in cleaned.blocks],
         windows=windows,
+        bare=[b.bare for b in cleaned.blocks],
     )
     blocks = [
         replace(b, text=t, footnotes=m)

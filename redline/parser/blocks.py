@@ -24,6 +24,11 @@ class Block:
     footnotes: tuple[str, ...] = ()
     marks_at: tuple[int, ...] = ()
     """PDF only: where each mark stands in `text` (an offset)."""
+    bare: tuple[int, ...] = ()
+    """PDF text only: where a number printed alone on a line after the block's first
+    stands in `text` (an offset): pdftotext prints a footnote mark it cannot set at
+    its word so, ``-layout`` below the word's line, the default mode at the page's
+    foot (`redline.parser.footnotes.attach_marks` decides whether it is one)."""
     heading: bool = False
     other: bool = False
     """Not part of the resolution proper (an annex after the adoption line)."""

@@ -38,7 +38,9 @@ _OPEN_BEFORE = "([{/–—-"
 MARK_WINDOW = 8  # paragraphs a marker is sought past the previous one (about a page)
 
 
-def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
+def _candidates(
+    text: str, mark: str, start: int, bare: frozenset[int] = frozenset()
+) -> re.Match[str] | None:
     pat = re.compile(r"(\s?)(?<![\d/.])" + re.escape(mark) + r"(?![\d/.\w–-])")
     pos = start
     while True:
@@ -49,7 +51,11 @@ def _candidates(text: str, mark: str, start: int) -> re.Match[str] | None:
         a = m.start(1)
         before = text[:a]
         after = text[m.end() :]
-        if not before or before[-1] in _OPEN_BEFORE:
+        if not before:
+            continue
+        if m.group(1) and m.end(1) in bare:
+            return m  # the mark sought, printed alone on its line inside the paragraph
+        if before[-1] in _OPEN_BEFORE:
             continue
         prev_word = before.split()[-1].lower() if before.split() else ""
         next_word = after.split()[0].lower().strip(",;:.") if after.split() else ""
@@ -83,15 +89,23 @@ def attach_marks(
     marks: list[str],
     spans: list[tuple[int, int]] | None = None,
     windows: list[tuple[int, int]] | None = None,
+    bare: list[tuple[int, ...]] | None = None,
 ) -> tuple[list[str], list[tuple[str, ...]]]:
     """Remove footnote markers from paragraph texts; return texts and marks cited.
 
     Marks are sought in order, each after the previous one. With `spans` (each
     text's source lines) and `windows` (for each mark, the source lines of the
-    page that prints its body), a mark is sought only on its own page.
+    page that prints its body), a mark is sought only on its own page. With
+    `bare` (for each text, where a number printed alone on a line stands, see
+    `redline.parser.blocks.Block.bare`), such a number is the mark sought, whatever
+    the words around it.
+
+    >>> attach_marks(["the Johannesburg 5 Declaration"], ["5"], bare=[(17,)])
+    (['the Johannesburg Declaration'], [('5',)])
     """
     out = list(texts)
     cited: list[list[str]] = [[] for _ in texts]
+    alone = [list(b) for b in bare] if bare is not None else [[] for _ in texts]
     bi, pos = 0, 0
     for k, mark in enumerate(marks):
         if spans is not None and windows is not None:
@@ -100,10 +114,17 @@ def attach_marks(
         else:
             eligible = list(range(bi, min(len(out), bi + MARK_WINDOW + 1)))
         for b in eligible:
-            m = _candidates(out[b], mark, pos if b == bi else 0)
+            m = _candidates(out[b], mark, pos if b == bi else 0, frozenset(alone[b]))
             if m:
                 out[b] = out[b][: m.start()] + out[b][m.end() :]
                 cited[b].append(mark)
+                cut = m.end() - m.start()
+                if m.end(1) in alone[b]:
+                    # where the mark stood is not known (the line above, or anywhere
+                    # on the page): the next mark is sought from the last one on
+                    alone[b] = [o - cut if o > m.start() else o for o in alone[b] if o != m.end(1)]
+                    break
+                alone[b] = [o - cut if o > m.start() else o for o in alone[b]]
                 bi, pos = b, m.start()
                 break
     return [" ".join(t.split()) for t in out], [tuple(c) for c in cited]

@@ -486,6 +486,26 @@ def clean_pdf_text(text: str, title: str, symbol: str | None) -> Cleaned:
     return _segment(body, footnotes)
 
 
+def bare_numbers(lines: list[str], joined: str) -> tuple[int, ...]:
+    """Where in `joined` (``join_lines(lines)``) each line that holds only a number
+    (or ``*``) stands, the first line aside: a footnote mark pdftotext printed on a
+    line of its own (``-layout``: 'the Johannesburg' / '5' / 'Declaration on …').
+
+    >>> bare_numbers(["Agenda 21, the Johannesburg", "5", "Declaration on"],
+    ...              "Agenda 21, the Johannesburg 5 Declaration on")
+    (28,)
+    """
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        s = norm(line)
+        if i == 0 or not _MARK_ALONE.match(s):
+            continue
+        before = join_lines(lines[:i])
+        if before and joined[len(before) : len(before) + 1 + len(s)] == " " + s:
+            out.append(len(before) + 1)
+    return tuple(out)
+
+
 def _is_mark_line(line: str) -> bool:
     s = norm(line)
     return bool(_MARK_ALONE.match(s) or _MARK_TEXT.match(s))
@@ -515,7 +535,9 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             texts = [ln.text for ln in cur]
             no0 = cur[0].no if cur else 0
             no1 = cur[-1].no if cur else 0
-            blocks.append(Block(text=join_lines(texts), lines=(no0, no1), number=number))
+            text = join_lines(texts)
+            bare = bare_numbers(texts, text)
+            blocks.append(Block(text=text, lines=(no0, no1), number=number, bare=bare))
         cur.clear()
         number = None
 
