@@ -4,7 +4,7 @@ corpus (issue 15): the same document gives the same marks whichever tool extract
 from __future__ import annotations
 
 from redline.parser.footnotes import attach_marks
-from redline.parser.pdftext import bare_numbers, join_lines
+from redline.parser.pdftext import bare_numbers, clean_pdf_text, join_lines
 
 # A/C.2/80/L.29, PP7, as `pdftotext -layout` prints it: mark 5 (after "Agenda 21,")
 # is set on a line of its own under its line, inside the paragraph.
@@ -62,3 +62,84 @@ def test_a_number_in_a_sentence_or_an_operative_number_is_never_a_bare_mark() ->
     text = join_lines(lines)
     assert bare_numbers(lines, text) == ()
     assert attach_marks([text], ["7"], bare=[()]) == ([text], [()])
+
+
+# A/RES/78/168 in pdftotext's default mode: mark 5 (PP5's "Agenda 21,5") printed alone
+# after the paragraph's last line, which ends in mark 14
+def test_a_paragraph_ending_in_two_marks_ends_there() -> None:
+    lines = [
+        "The General Assembly,",
+        "Recalling also the Rio Declaration on Environment and Development, 4 Agenda",
+        "Accelerated Modalities of Action (SAMOA) Pathway, 14",
+        "5",
+        "",
+        "Reaffirming the Paris Agreement, 15 and encouraging all its parties to fully",
+    ]
+    blocks = clean_pdf_text("\n".join(lines), "", None).blocks
+    assert [b.text.split()[0] for b in blocks] == ["Recalling", "Reaffirming"]
+
+
+# A/RES/79/18 page 1 in pdftotext's default mode: the marks, the first page's job
+# number, then the bodies
+FIRST_PAGE = [
+    "The General Assembly,",
+    "Recalling that in article I of the Outer Space Treaty it is stated that the exploration",
+    "economic or scientific development, and shall be the province of all humankind, 2",
+    "",
+    "__________________",
+    "1",
+    "2",
+    "",
+    "24-23016 (E)",
+    "",
+    "United Nations, Treaty Series, vol. 610, No. 8843.",
+    "Article I also provides that “Outer space, including the Moon and other celestial bodies, shall be",
+    "free for exploration and use by all States without discrimination of any kind, on a basis of equality",
+    "and in accordance with international law, and there shall be free access to all areas of celestial",
+    "bodies. There shall be freedom of scientific investigation in outer space, including the Moon and",
+    "other celestial bodies, and States shall facilitate and encourage international cooperation in such",
+    "investigation.”",
+    "",
+    "*2423016*",
+    "",
+    "A/RES/79/18",
+    "",
+    "Weapons of mass destruction in outer space",
+    "",
+    "Convinced that space science and technology and their applications, including",
+]
+
+
+def test_the_first_pages_job_number_does_not_end_its_footnotes() -> None:
+    title = "Weapons of mass destruction in outer space"
+    cleaned = clean_pdf_text("\n".join(FIRST_PAGE), title, "A/RES/79/18")
+    notes = [(f.mark, f.text[:50]) for f in cleaned.footnotes]
+    assert notes == [
+        ("1", "United Nations, Treaty Series, vol. 610, No. 8843."),
+        ("2", "Article I also provides that “Outer space, includi"),
+    ]
+    assert [b.text.split()[0] for b in cleaned.blocks] == ["Recalling", "Convinced"]
+
+
+# A/C.6/80/L.19 in pdftotext's default mode: the rule printed at the end of the page's
+# last body line
+def test_a_rule_at_the_end_of_a_body_line_opens_the_footnotes() -> None:
+    lines = [
+        "The General Assembly,",
+        "1.",
+        "Commends once again the articles on diplomatic protection 5 to the",
+        "attention of Governments, and invites them to submit in writing to the Secretary __________________",
+        "1",
+        "",
+        "Official Records of the General Assembly, Sixty-first Session, Supplement No. 10 (A/61/10),",
+        "para. 46.",
+    ]
+    cleaned = clean_pdf_text("\n".join(lines), "", None)
+    assert [(f.mark, f.text) for f in cleaned.footnotes] == [
+        (
+            "1",
+            "Official Records of the General Assembly, Sixty-first Session, Supplement No. 10"
+            " (A/61/10), para. 46.",
+        )
+    ]
+    assert cleaned.blocks[0].text.endswith("to submit in writing to the Secretary")

@@ -250,7 +250,12 @@ def _rows(text: str, symbol: str | None) -> list[_Row]:
     last: int | None = None
     gap = 0
     for k, r in enumerate(rows):
-        if r.furniture and not r.text:
+        if r.furniture and not r.text and _FIRST_FOOT.match(lines[k].strip()):
+            # "24-23016 (E)": the job number with its language prints at the first
+            # page's foot only, never at a head; pdftotext may print that page's
+            # footnote bodies after it (A/RES/79/18)
+            gap = 0
+        elif r.furniture and not r.text:
             last, gap = k, 0
         elif r.text:
             gap += 1
@@ -263,6 +268,7 @@ def _rows(text: str, symbol: str | None) -> list[_Row]:
 
 
 _GAP = 6
+_FIRST_FOOT = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6})*$")
 
 
 def split_pages(
@@ -345,6 +351,9 @@ def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
     return [_Row(r.no, "", True, True) if k in drop else r for k, r in enumerate(rows)]
 
 
+_GLUED_RULE = re.compile(r"^(.*\S)\s+_{10,}$")
+
+
 def _starts_notes(s: str) -> bool:
     return bool(_RULE.match(s)) or (s.startswith("* ") and s[2:3].isupper())
 
@@ -362,6 +371,14 @@ def split_footnote_area(rows: list[_Row]) -> tuple[list[_Row], list[list[_Row]]]
         if r.furniture and not r.text:
             continue
         s = norm(r.text)
+        glued = _GLUED_RULE.match(s) if not in_notes else None
+        if glued:
+            # the rule printed at the end of the page's last body line (pdftotext,
+            # A/C.6/80/L.19: "… in writing to the Secretary __________________")
+            body.append(_Row(r.no, glued.group(1), r.furniture, r.head))
+            in_notes = True
+            areas.append([])
+            continue
         if not in_notes and _starts_notes(s):
             in_notes = True
             areas.append([])
@@ -734,12 +751,18 @@ def _other_block(lines: list[_Line]) -> Block:
     )
 
 
-_TRAILING_MARK = re.compile(r"\s?\d{1,3}$")
+# one footnote number after the punctuation, or two: pdftotext prints a mark it cannot
+# set at its word alone after the paragraph (A/RES/78/168 PP5 ends "Pathway, 14" / "5")
+_TRAILING_MARK = re.compile(r"\s?\d{1,3}(?:\s\d{1,3})?$")
 
 
 def _ends_paragraph(text: str) -> bool:
     """True when `text` ends as a paragraph does (``,``, ``;``, ``:``, ``.``),
-    allowing for a footnote number after the punctuation."""
+    allowing for footnote numbers after the punctuation.
+
+    >>> _ends_paragraph("(SAMOA) Pathway, 14 5"), _ends_paragraph("in resolution 75")
+    (True, False)
+    """
     s = text.rstrip()
     if s.endswith((",", ";", ":", ".")):
         return True
