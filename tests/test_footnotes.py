@@ -4,7 +4,7 @@ corpus (issue 15): the same document gives the same marks whichever tool extract
 from __future__ import annotations
 
 from redline.parser.footnotes import attach_marks
-from redline.parser.pdftext import bare_numbers, clean_pdf_text, join_lines
+from redline.parser.pdftext import bare_numbers, clean_pdf_text, join_lines, parse_footnotes
 
 # A/C.2/80/L.29, PP7, as `pdftotext -layout` prints it: mark 5 (after "Agenda 21,")
 # is set on a line of its own under its line, inside the paragraph.
@@ -143,3 +143,50 @@ def test_a_rule_at_the_end_of_a_body_line_opens_the_footnotes() -> None:
         )
     ]
     assert cleaned.blocks[0].text.endswith("to submit in writing to the Secretary")
+
+
+# un/A/RES/79/190 (pdftotext's default mode): the bodies of notes 30 and 31, then their
+# marks; note 30 goes on after a semicolon on a line that opens in lower case
+def test_a_note_line_in_lower_case_goes_on_with_the_note() -> None:
+    area = [
+        "Resolution 10/1, entitled “Atlanta 2023: promoting integrity, accountability and transparency in",
+        "the fight against corruption”; resolution 10/2, entitled “Strengthening the implementation of the",
+        "United Nations Convention against Corruption in small island developing States”; resolution",
+        "10/3, entitled “Follow-up to the Marrakech declaration on the prevention of corruption”;",
+        "resolution 10/4, entitled “Methodologies and indicators for measuring corruption and the",
+        "effectiveness of anti-corruption frameworks”.",
+        "31",
+        "Decision 10/1, entitled “Venue for the eleventh session of the Conference of the States Parties to",
+        "the United Nations Convention against Corruption”.",
+        "30",
+    ]
+    notes = parse_footnotes(list(enumerate(area, 1)), None)
+    assert [(f.mark, f.text[:15], f.text[-12:]) for f in notes] == [
+        ("30", "Resolution 10/1", "frameworks”."),
+        ("31", "Decision 10/1, ", "Corruption”."),
+    ]
+
+
+# A/C.2/80/L.29 note 7 with a page break after its first line (its real lines): the
+# next page's footnote area opens with the note's second line, a date, not note 26
+def test_a_note_continued_on_a_line_that_opens_with_a_date() -> None:
+    lines = [
+        "The General Assembly,",
+        "Declaration on Sustainable Development 7 and the Plan of Implementation of the",
+        "World Summit on Sustainable Development (Johannesburg Plan of Implementation), 8",
+        "__________________",
+        "7 Report of the World Summit on Sustainable Development, Johannesburg, South Africa,",
+        "A/C.2/80/L.29",
+        "the Monterrey Consensus of the International Conference on Financing for",
+        "__________________",
+        "26 August–4 September 2002 (United Nations publication, Sales No. E.03.II.A.1 and",
+        "corrigendum), chap. I, resolution 1, annex.",
+        "8 Ibid., resolution 2, annex.",
+    ]
+    notes = clean_pdf_text("\n".join(lines), "", "A/C.2/80/L.29").footnotes
+    assert [f.mark for f in notes] == ["7", "8"]
+    assert notes[0].text.endswith(
+        "South Africa, 26 August–4 September 2002 (United Nations"
+        " publication, Sales No. E.03.II.A.1 and corrigendum), chap. I,"
+        " resolution 1, annex."
+    )

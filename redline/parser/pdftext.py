@@ -33,7 +33,12 @@ _OP_BARE = re.compile(r"^(\d{1,3})$")
 _OP_ANY = re.compile(r"^(\d{1,3})(?:\.|\.\s+\S.*|)$")
 OP_LOOKAHEAD_LINES = 400  # how far the next number of the sequence is sought (a page is ~50)
 _MARK_ALONE = re.compile(r"^(\d{1,3}|\*{1,3})$")
-_MARK_TEXT = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
+# a mark and its note's first words; not a note's line that opens with a date or in
+# lower case ("26 August–4 September 2002 (United Nations publication, …")
+_MARK_TEXT = re.compile(
+    r"^(\d{1,3}|\*{1,3})\s+(?!(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b|[a-z])(\S.*)$"
+)
 
 
 def norm(s: str) -> str:
@@ -410,7 +415,10 @@ def parse_footnotes(area: list[tuple[int, str]], symbol: str | None) -> list[Foo
             paired.append((m.group(1), [(no, m.group(2))]))
             units.append(paired[-1][1])
             continue
-        if units and not _ends_unit(units[-1][-1][1]):
+        if units and (not _ends_unit(units[-1][-1][1]) or s[:1].islower()):
+            # a note's line that opens in lower case goes on with the note, also after
+            # a semicolon (un/A/RES/79/190 note 30: "… the Marrakech declaration on
+            # the prevention of corruption”;" / "resolution 10/4, entitled …")
             units[-1].append((no, s))
         else:
             units.append([(no, s)])
