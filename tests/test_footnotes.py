@@ -190,3 +190,31 @@ def test_a_note_continued_on_a_line_that_opens_with_a_date() -> None:
         " publication, Sales No. E.03.II.A.1 and corrigendum), chap. I,"
         " resolution 1, annex."
     )
+
+
+# A mark after a span of years, in every extractor's text: A/RES/78/168 PP5 (set apart)
+# and A/C.2/80/L.29 PP7 (glued)
+def test_a_mark_after_a_span_of_years_is_a_mark() -> None:
+    apart = (
+        "for the Decade 2014–2024 13 and the SIDS Accelerated Modalities of Action (SAMOA)"
+        " Pathway, 14"
+    )
+    assert attach_marks([apart], ["13", "14"]) == (
+        ["for the Decade 2014–2024 and the SIDS Accelerated Modalities of Action (SAMOA) Pathway,"],
+        [("13", "14")],
+    )
+    glued = (
+        "A Renewed Declaration for Resilient Prosperity, 13 the Awaza Programme of Action for"
+        " Landlocked Developing Countries for the Decade 2024–203414 and Agenda 2063"
+    )
+    out, cited = attach_marks([glued], ["13", "14"])
+    assert cited == [("13", "14")]
+    assert out[0].endswith("for the Decade 2024–2034 and Agenda 2063")
+
+
+def test_a_number_glued_to_a_year_alone_stays() -> None:
+    # a year alone is no span: "16 May 20143" is left to check's tolerance
+    assert attach_marks(["on 16 May 20143 in Geneva"], ["3"]) == (
+        ["on 16 May 20143 in Geneva"],
+        [()],
+    )

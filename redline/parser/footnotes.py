@@ -29,7 +29,9 @@ _AFTER = {
     "per", "percent", "%", "years", "year", "months", "month", "days", "day", "hours",
     "million", "billion", "member", "states", "countries", "times", "weeks", "per cent",
 }  # fmt: skip
-_NUMBER_BEFORE = re.compile(r"(?:19|20)\d\d|(?:[a-z]+-)?\d+/\d+")  # a year, a resolution number
+# a year or a span of years ("2014–2024"), a resolution number
+_NUMBER_BEFORE = re.compile(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?|(?:[a-z]+-)?\d+/\d+")
+_SPAN_END = re.compile(r"(?:19|20)\d\d[–-](?:19|20)\d\d$")  # "Decade 2024–2034" + "16"
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -41,7 +43,9 @@ MARK_WINDOW = 8  # paragraphs a marker is sought past the previous one (about a 
 def _candidates(
     text: str, mark: str, start: int, bare: frozenset[int] = frozenset()
 ) -> re.Match[str] | None:
-    pat = re.compile(r"(\s?)(?<![\d/.])" + re.escape(mark) + r"(?![\d/.\w–-])")
+    pat = re.compile(
+        r"(\s?)(?:(?<![\d/.])|(?<=[–-][12]\d{3}))" + re.escape(mark) + r"(?![\d/.\w–-])"
+    )
     pos = start
     while True:
         m = pat.search(text, pos)
@@ -56,6 +60,10 @@ def _candidates(
         if m.group(1) and m.end(1) in bare:
             return m  # the mark sought, printed alone on its line inside the paragraph
         if before[-1] in _OPEN_BEFORE:
+            continue
+        if not m.group(1) and before[-1].isdigit():
+            if _SPAN_END.search(before):
+                return m  # glued to a span of years: "Decade 2024–203416" (note 16)
             continue
         prev_word = before.split()[-1].lower() if before.split() else ""
         next_word = after.split()[0].lower().strip(",;:.") if after.split() else ""
