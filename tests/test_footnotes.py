@@ -3,8 +3,15 @@ corpus (issue 15): the same document gives the same marks whichever tool extract
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from redline.parser.footnotes import attach_marks
+from redline.parser.load import load
 from redline.parser.pdftext import bare_numbers, clean_pdf_text, join_lines, parse_footnotes
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # A/C.2/80/L.29, PP7, as `pdftotext -layout` prints it: mark 5 (after "Agenda 21,")
 # is set on a line of its own under its line, inside the paragraph.
@@ -218,3 +225,25 @@ def test_a_number_glued_to_a_year_alone_stays() -> None:
         ["on 16 May 20143 in Geneva"],
         [()],
     )
+
+
+# A/C.3/80/L.58, an amendment: its note * (the Rome Statute's treaty reference) is cited
+# by a star glued to a word
+L58 = ROOT / "tests" / "corpus" / "pdf" / "A_C.3_80_L.58"
+
+
+@pytest.mark.parametrize("source", ["pymupdf.txt", "pdf"])
+def test_a_star_glued_to_a_word_is_the_star_notes_mark(source: str) -> None:
+    doc = load(f"{L58}.{source}")
+    assert [f.mark for f in doc.footnotes] == ["*"]
+    assert doc.paragraphs[0].footnotes == ("*",)
+    p = doc.paragraphs[0]
+    assert "the International Criminal Court that define the" in p.text
+    assert len(p.marks_at) == 1 and p.text[: p.marks_at[0]].endswith("Criminal Court")
+
+
+def test_a_star_the_sponsor_line_cites_stays_the_sponsors() -> None:
+    # A/80/L.20: "Russian Federation:* amendment to draft resolution A/80/L.18"
+    doc = load(str(ROOT / "tests" / "corpus" / "pdf" / "A_80_L.20.pymupdf.txt"))
+    assert doc.sponsors.text.startswith("Russian Federation:* amendment")
+    assert all(p.footnotes == () for p in doc.paragraphs)

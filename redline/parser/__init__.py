@@ -18,7 +18,7 @@ from dataclasses import replace
 from redline.model import DocKind, Document, Footnote, Paragraph, ParaKind, Sponsors
 from redline.parser import pdftext, sanity
 from redline.parser.blocks import Block, Cleaned
-from redline.parser.footnotes import attach_marks
+from redline.parser.footnotes import attach_marks, take_mark
 from redline.parser.markdown import clean_markdown, inline
 from redline.parser.vocab import (
     AGENDA_ITEM,
@@ -160,6 +160,38 @@ def _other(b: Block, n: int) -> Paragraph:
     )  # fmt: skip
 
 
+def _cite_stars(blocks: list[Block], stars: list[str]) -> list[Block]:
+    """The blocks with each star mark (``*``) taken out of the first that cites it, as
+    a mark it cites (A/C.3/80/L.58: "the Rome Statute of the International Criminal
+    Court* that define", its note ``*`` the treaty's reference).
+
+    >>> [(b.text, b.footnotes, b.marks_at)
+    ...  for b in _cite_stars([Block("the Court* that", (1, 1))], ["*"])]
+    [('the Court that', ('*',), (9,))]
+    """
+    out = list(blocks)
+    for mark in stars:
+        for i, b in enumerate(out):
+            got = take_mark(b.text, mark)
+            if got is None:
+                continue
+            text, at = got
+            if len(b.marks_at) != len(b.footnotes):
+                out[i] = replace(b, text=text, footnotes=(*b.footnotes, mark))
+                break
+            cut = len(b.text) - len(text)
+            kept = zip(b.marks_at, b.footnotes, strict=True)
+            cited = sorted([*((o if o <= at else o - cut, m) for o, m in kept), (at, mark)])
+            out[i] = replace(
+                b,
+                text=text,
+                footnotes=tuple(m for _, m in cited),
+                marks_at=tuple(o for o, _ in cited),
+            )
+            break
+    return out
+
+
 def _amendment(
     blocks: list[Block], notes: tuple[Footnote, ...], source: str, fmt: str
 ) -> Document | None:
@@ -180,7 +212,16 @@ def _amendment(
     if k is None or k + 1 >= len(blocks):
         return None
     head, title, body = blocks[: k + 1], blocks[k + 1], blocks[k + 2 :]
-    paras = tuple(_other(b, n) for n, b in enumerate(body, 1))
+    stars = [  # a star the sponsor line or the title cites is theirs ("Federation:*")
+        f.mark
+        for f in notes
+        if f.mark.startswith("*") and not any(take_mark(b.text, f.mark) for b in (*head, title))
+    ]
+    body = _cite_stars(body, stars)
+    paras = tuple(
+        replace(_other(b, n), marks_at=b.marks_at) if b.marks_at else _other(b, n)
+        for n, b in enumerate(body, 1)
+    )
     head_text = " ".join(b.text for b in head)
     return Document(
         source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=find_symbol(head_text),

@@ -92,6 +92,21 @@ def _candidates(
             return m
 
 
+def take_mark(text: str, mark: str) -> tuple[str, int] | None:
+    """`text` without the first place that cites `mark`, and that place (an offset);
+    None when no place does.
+
+    >>> take_mark("the International Criminal Court* that define", "*")
+    ('the International Criminal Court that define', 32)
+    >>> take_mark("*2518387* A/C.3/80/L.58", "*") is None
+    True
+    """
+    m = _candidates(text, mark, 0)
+    if m is None:
+        return None
+    return text[: m.start()] + text[m.end() :], m.start()
+
+
 def attach_marks(
     texts: list[str],
     marks: list[str],
