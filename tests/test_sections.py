@@ -269,3 +269,16 @@ def test_show_keeps_its_columns_when_section_labels_are_long() -> None:
     rows = [ln for ln in shown if re.match(r"^[ !] \S+\s+l\.\d", ln)]
     assert any(re.match(r"^. V/OP100 ", ln) for ln in rows)
     assert len({ln.index(" l.") for ln in rows}) == 1
+
+
+@pytest.mark.parametrize("name", ["A_C.5_80_L.19", "A_RES_78_245", "A_RES_79_248", "A_RES_80_234"])
+def test_a_chapeau_closing_after_its_items_stays_with_them(name: str) -> None:
+    """'… include the following elements in their reports: (a) …; (c) Relevant
+    background information;' then, at the left margin, 'and its request that all
+    documents …': the closing words join the last item, as every extracted text prints
+    them, instead of standing alone as a plain paragraph of section IV."""
+    paras = parse(name).paragraphs
+    closing = [p for p in paras if "and its request that all documents submitted" in p.text]
+    assert len(closing) == 1
+    assert closing[0].kind == ParaKind.SUBPARAGRAPH and closing[0].label.endswith("(c)")
+    assert closing[0].text.startswith("Relevant background information; and its request")
