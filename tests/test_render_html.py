@@ -206,3 +206,53 @@ def test_print_css() -> None:
     assert "@media print" in style and "break-inside: avoid" in style
     assert "@page" in style and "Times New Roman" in style
     assert ".controls, .toggle { display: none; }" in style
+
+
+def _rules(css: str) -> list[tuple[list[str], str]]:
+    """``a, b { x: y; }`` -> [(["a", "b"], "x: y;")], nested blocks (``@media``) flattened."""
+    return [
+        ([s.strip() for s in sel.split(",")], body.strip())
+        for sel, body in re.findall(
+            r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        )
+    ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_legend_explains_every_bar_and_the_dimming_also_in_print(layout: str) -> None:
+    """Each colour a paragraph's margin bar can take has a sample in the legend; the
+    dimmed paragraphs are named there; in print the legend and its samples stay."""
+    html = render(realistic(), RenderOptions(layout=layout, generated=GENERATED))
+    style = Page(html).style
+    legend = html[html.index('<dl class="legend"') : html.index("</dl>", html.index('"legend"'))]
+    colour = r"border-left-color: ([^;]+);"
+    entry_bars = {
+        sel: m[1]
+        for sels, body in _rules(style)
+        if (m := re.search(colour, body))
+        for sel in sels
+        if sel.startswith(".entry.")
+    }
+    bar_samples = {
+        name: m[1]
+        for sels, body in _rules(style)
+        if (m := re.search(colour, body))
+        for sel in sels
+        if (name := sel.removeprefix(".bar-")) != sel
+    }
+    shown = set(re.findall(r'<span class="bar bar-([\w-]+)">', legend))
+    assert {".entry.changed", ".entry.inserted", ".entry.deleted", ".entry.moved"} <= set(
+        entry_bars
+    )
+    assert {bar_samples[n] for n in shown} >= set(entry_bars.values()), (entry_bars, shown)
+    assert "quiet-sample" in legend
+    assert all(w in legend for w in ("unchanged", "renumbered", "typographic"))
+    # paper: nothing hides the legend, and its samples print in colour like the text
+    printed = style[style.index("@media print") :]
+    printed = printed[: printed.index("\n}") + 2]
+    for sels, body in _rules(printed):
+        if "display: none" in body:
+            assert not {".legend", ".bar", ".ins-sample", ".del-sample"} & set(sels), sels
+    adjusted = {s for sels, body in _rules(printed) if "print-color-adjust: exact" in body
+                for s in sels}  # fmt: skip
+    assert {".bar", ".ins-sample", ".del-sample", "ins", "del"} <= adjusted
