@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from comparisons import ALL, hostile, realistic, small
-from golden import assert_golden
+from golden import GOLDEN, assert_golden, page_body
 
 import redline
 from redline.model import Comparison
@@ -79,6 +79,14 @@ def segment_counts(c: Comparison) -> Counter[str]:
 def test_golden(name: str, request: pytest.FixtureRequest) -> None:
     out = render(ALL[name](), RenderOptions(generated=GENERATED))
     assert_golden(f"{name}.html", out, request)
+
+
+def test_a_golden_page_is_its_body_so_a_css_edit_rewrites_none() -> None:
+    out = render(small(), RenderOptions(generated=GENERATED))
+    stored = (GOLDEN / "small.html").read_text(encoding="utf-8")
+    assert "--ink:" in out and "--ink:" not in stored
+    assert page_body(out.replace("--ink: #1b1b1b", "--ink: #000")) == stored
+    assert page_body(out.replace("<main", '<main data-x=""')) != stored  # the body counts
 
 
 def test_golden_side_by_side(request: pytest.FixtureRequest) -> None:
