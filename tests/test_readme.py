@@ -229,6 +229,22 @@ def test_quick_start_installs_and_runs_the_main_job(tmp_path: Path) -> None:
     assert "test" in project["project"]["optional-dependencies"]
 
 
+def test_what_the_readme_writes_is_git_ignored() -> None:
+    """`-o redline.html`, `-o redline.docx`: run where the README says, in a checkout, the
+    outputs are not left as untracked files."""
+    from fnmatch import fnmatch
+
+    first = quick_start()[0]
+    argvs = [shlex.split(step) for step in first.split("&&")]
+    argvs += [c.argv for b in BLOCKS for c in b.commands]
+    written = {argv[argv.index("-o") + 1] for argv in argvs if "-o" in argv}
+    assert {"redline.html", "redline.docx"} <= written
+    lines = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    patterns = [line for line in lines if line and not line.startswith("#")]
+    for name in written:
+        assert any(fnmatch(name, pattern) for pattern in patterns), name
+
+
 # --- the hero screenshot -------------------------------------------------------------
 
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
