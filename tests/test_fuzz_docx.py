@@ -333,6 +333,19 @@ reference alone, then one in lower case. The lower-case paragraph continued the
 mark-only one (read as `` to act;``, a leading blank); redline's .docx wrote it as
 ``to act;``, which then continued the paragraph before: rejecting gave one paragraph
 where the source has two. A paragraph with no text is now continued by nothing."""
+TITLE_LIKE_A_NUMBER = package(
+    [
+        '<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>'
+        "<w:r><w:t>(iv) The General Assembly,</w:t></w:r></w:p>",
+        plain("3. Decides to remain seized of the matter."),
+    ],
+    NO_NUMBERING,
+    ONE_NOTE,
+)
+"""Found by random seed 43: a heading whose text opens like a number, ``(iv) The General
+Assembly,``, is a plain paragraph P1 of a text with no resolution structure; redline's
+.docx wrote it as a plain paragraph, read back as the number (iv) before "The General
+Assembly," and so a resolution (OP3). A heading is now written with an outline level."""
 
 
 class Hang(BaseException):
@@ -423,6 +436,7 @@ def test_every_listed_exception_has_a_predicate() -> None:
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(word_file(), word_file(), st.sampled_from(["accept", "reject"]))
 @example(MARKS_ONLY, package([plain("1. Urges States;")], NO_NUMBERING, ONE_NOTE), "accept")
+@example(TITLE_LIKE_A_NUMBER, package([], NO_NUMBERING, ONE_NOTE), "accept")
 def test_redlines_own_docx_of_random_files_verifies(a: bytes, b: bytes, tracked: str) -> None:
     """diff a b -o out.docx, then verify-tracked out.docx a: no untracked change."""
     with folder({"a.docx": a, "b.docx": b}), time_limit(SECONDS):

@@ -831,8 +831,12 @@ class _Numbering:
             self.styles[_DOC_DEFAULTS] = defaults  # its w:rPr, as a style holds one
 
     def is_heading(self, p: Any) -> bool:
-        """Whether `p` has a heading or title style (``Heading1``, "heading 1", ``Title``)."""
+        """Whether `p` has a heading or title style (``Heading1``, "heading 1", ``Title``)
+        or an outline level of a heading (``w:outlineLvl`` 0-8; 9 is body text)."""
         ppr = p.find(_PPR)
+        level = _child_val(ppr, "outlineLvl") if ppr is not None else None
+        if level is not None and 0 <= _int(level, 9) <= 8:
+            return True
         sid = (_child_val(ppr, "pStyle") if ppr is not None else None) or ""
         st = self.styles.get(sid)
         name = (_child_val(st, "name") if st is not None else None) or ""

@@ -37,6 +37,7 @@ from redline.model import (
     INSERT,
     Citation,
     Comparison,
+    DocKind,
     Document,
     Entry,
     MarkAt,
@@ -88,6 +89,9 @@ class _Para:
     """Indices of the old paragraphs whose text this paragraph carries."""
     notes: list[_Note] = field(default_factory=list)
     """Footnotes cited by the paragraph whose place is unknown, referenced at its end."""
+    outline: bool = False
+    """A heading: written with an outline level (``w:outlineLvl``), which the Word
+    reader takes for one even where bold is not enough (``(iv) The …``, ``Recalling,``)."""
 
 
 @dataclass
@@ -364,7 +368,7 @@ def _layout(c: Comparison) -> list[_Para]:
             r.bold = True
         title.append(_Para(runs, mark=_mark_of(c.title)))
     body = _body(c)
-    _bold_preamble_headings(body, report=bool(c.old.resolutions or c.new.resolutions))
+    _bold_preamble_headings(body, c.old, c.new)
     if c.old.resolutions or c.new.resolutions:
         # a committee report's title is the heading after "Agenda item 111"
         at = next((k + 1 for k, p in enumerate(body[:15]) if AGENDA_ITEM.match(_plain(p))), 0)
@@ -378,23 +382,42 @@ def _layout(c: Comparison) -> list[_Para]:
     return out + body
 
 
-def _bold_preamble_headings(paras: list[_Para], report: bool) -> None:
+def _bold_preamble_headings(paras: list[_Para], old: Document, new: Document) -> None:
     """Write bold a resolution's plain paragraph standing before its operative part (a
     heading in the source, or the reader would have called it preambular), as the
-    Word reader takes a bold line for a heading: unbolded it would read back as PP.
+    Word reader takes a bold line for a heading: unbolded it would read back as PP. It
+    gets an outline level too, for a line bold does not make a heading (`_Para.outline`).
     Before: in the new text or the old one (deleted paragraphs stand among the new).
-    In a report, a resolution's preamble starts at its "The General Assembly,".
+    In a report, a resolution's preamble starts at its "The General Assembly,"; plain
+    text and amendments have none, and a numbered paragraph is no heading. Anywhere,
+    an unnumbered paragraph opening like a number (``(iv) The …``) was a heading: it
+    gets the outline level alone, or it would read back numbered.
     """
-    preamble = {DELETE: not report, INSERT: not report}  # old text, new text
+    report = bool(old.resolutions or new.resolutions)
+    kinds = (DocKind.DRAFT, DocKind.REVISED_DRAFT, DocKind.RESOLUTION)
+    preamble = {  # old text, new text
+        DELETE: not report and old.kind in kinds,
+        INSERT: not report and new.kind in kinds,
+    }
     for p in paras:
         sides = [op for op in (DELETE, INSERT) if any(r.op in (EQUAL, op) for r in p.runs)]
+        numbered = any(r.text.endswith("\t") for r in p.runs[:3])  # `_number_runs`
         if "".join(r.text for r in p.runs) == "The General Assembly,":
             preamble.update((op, True) for op in sides)
         elif p.kind == ParaKind.OPERATIVE:
             preamble.update((op, False) for op in sides)
-        elif p.kind == ParaKind.OTHER and any(preamble[op] for op in sides):
+        elif p.kind == ParaKind.OTHER and not numbered and any(preamble[op] for op in sides):
+            p.outline = True
             for r in p.runs:
                 r.bold = True
+        elif p.kind == ParaKind.OTHER and not numbered:
+            # unnumbered, yet its text opens like a number: a heading in the source
+            sides_text = ("".join(r.text for r in p.runs if r.op != op) for op in (INSERT, DELETE))
+            p.outline = any(_LIKE_A_NUMBER.match(text) for text in sides_text)
+
+
+_LIKE_A_NUMBER = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]+\))\s")
+"""The start of a paragraph the readers take for its number (``5.``, ``(a)``, ``(iv)``)."""
 
 
 def _plain(p: _Para) -> str:
@@ -634,6 +657,7 @@ class _Writer:
     def paragraph(self, para: _Para) -> None:
         """Append one paragraph: indentation by kind, tracked mark, runs, footnote references."""
         from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
         from docx.shared import Cm
 
         p = self.doc.add_paragraph()
@@ -642,6 +666,12 @@ class _Writer:
             fmt.left_indent = Cm(2 * INDENT_CM)
         elif para.kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE):
             fmt.first_line_indent = Cm(INDENT_CM)
+        if para.outline:  # the lowest of Word's nine heading levels
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), "8")
+            p._p.get_or_add_pPr().insert_element_before(
+                level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
+            )
         if para.mark != EQUAL:
             ppr = p._p.get_or_add_pPr()
             rpr = OxmlElement("w:rPr")
