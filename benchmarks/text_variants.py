@@ -17,8 +17,9 @@ the normalised documents (and names them by source), so a verdict on one member
 holds for every member. Only one member of each class is checked.
 
 The operative count of every variant is also compared with an independent
-count: the longest run 1, 2, 3 … of lines after "The General Assembly," that
-begin with that number (``5.``, ``5. Text``, ``5`` alone), in the pdftotext
+count: the run 1, 2, 3 … of lines after "The General Assembly," that
+begin with that number (``5.``, ``5. Text``, ``5`` alone), and of each section
+numbered afresh after its roman number (``II`` alone on a line), in the pdftotext
 default text (a text of un/: the text itself).
 
 Last, the draft -> adopted pairs (``kind`` draft_adopted of
@@ -143,6 +144,7 @@ _GA = re.compile(r"^\s*The\s+General\s+Assembly,?\s*$", re.M)
 _ANNEX = re.compile(r"^\s*Annex(?:\s+[IVXL]+)?\s*$", re.M)
 # "5." at a line's start, alone or before text; or "5 Requests" (the full stop lost);
 # not a number alone, which in extracted text is mostly a footnote mark
+_SECTION = re.compile(r"^[ \t]*[IVX]{1,5}[ \t]*$", re.M)
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _OP_NUMBER = re.compile(
     rf"^[ \t]*(\d{{1,3}})(?:\.(?=\s|$)|[ \t]+(?!(?:{_MONTH})\b)(?=[A-Z][a-z]))", re.M
@@ -154,7 +156,7 @@ _SOLE_OP = re.compile(r"^[ \t]*[A-Z][a-z]{2,}s[ \t]+[a-z]", re.M)
 
 
 def independent_op_count(text: str) -> int:
-    """The longest run 1, 2, … of numbered lines (``5.``, ``5. Text``, ``5 Text``) after
+    """The run 1, 2, … of numbered lines (``5.``, ``5. Text``, ``5 Text``) after
     "The General Assembly," and before any annex: an operative count that does not use
     the parser.
 
@@ -162,6 +164,12 @@ def independent_op_count(text: str) -> int:
     2
     >>> independent_op_count("The General Assembly,\\nRecalling x,\\nTakes note of y.\\nAnnex\\n1. z")
     1
+
+    A section numbered afresh after its roman number alone on a line (A/RES/79/298:
+    I, OP1-OP13, II, OP1-OP2) adds its run:
+
+    >>> independent_op_count("The General Assembly,\\n1. a\\n2. b\\nII\\nTitle\\n1. c")
+    3
     """
     m = _GA.search(text)
     if not m:
@@ -171,12 +179,19 @@ def independent_op_count(text: str) -> int:
     if annex:
         body = body[: annex.start()]
     want = 1
+    done = 0  # the numbers of the sections before (I, II, … numbered afresh)
+    end = 0
     for x in _OP_NUMBER.finditer(body):
         if int(x.group(1)) == want:
             want += 1
-    if want == 1 and _SOLE_OP.search(body):
+        elif x.group(1) == "1" and want > 2 and _SECTION.search(body, end, x.start()):
+            done, want = done + want - 1, 2
+        else:
+            continue
+        end = x.end()
+    if want == 1 and not done and _SOLE_OP.search(body):
         return 1  # one unnumbered operative paragraph ("Adopts the …")
-    return want - 1
+    return done + want - 1
 
 
 def parse(text: str, source: str) -> Document:

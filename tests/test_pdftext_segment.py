@@ -12,6 +12,7 @@ import pytest
 from redline.model import ParaKind
 from redline.parser import parse_document
 from redline.parser.load import load
+from redline.parser.pdftext import clean_pdf_text
 
 ROOT = Path(__file__).resolve().parent
 UN = ROOT / "fixtures" / "un"
@@ -107,3 +108,148 @@ def test_a_lost_operative_number_does_not_swallow_the_rest() -> None:
     assert any(
         w.startswith("b.txt: OP5, line ") and "OP3 is followed by OP5" in w for w in doc.warnings
     )
+
+
+# --- headings: a block of their own, as the PDF's bold line is (issue 15) -----------
+
+
+def _blocks(*lines: str) -> list[tuple[str, bool, str | None]]:
+    """(text, heading, number) of the blocks of a body of real lines."""
+    text = "\n".join(["The General Assembly,", *lines, ""])
+    return [(b.text, b.heading, b.number) for b in clean_pdf_text(text, "", None).blocks]
+
+
+def test_a_section_heading_is_a_heading_block_not_the_end_of_the_paragraph() -> None:
+    # A/C.5/80/L.19, pdftotext default: "I" and its title between OP2 and OP3
+    assert _blocks(
+        "1. Welcomes the report of the Committee on Conferences for 2025;",
+        "2.",
+        "Requests the Secretary-General to provide the annual report of the",
+        "Committee on Conferences for information purposes only to the Advisory Committee",
+        "on Administrative and Budgetary Questions;",
+        "I",
+        "Calendar of conferences and meetings",
+        "3.",
+        "Approves the draft calendar of conferences and meetings of the United",
+    ) == [
+        ("Welcomes the report of the Committee on Conferences for 2025;", False, "1"),
+        (
+            "Requests the Secretary-General to provide the annual report of the Committee on "
+            "Conferences for information purposes only to the Advisory Committee on "
+            "Administrative and Budgetary Questions;",
+            False,
+            "2",
+        ),
+        ("I Calendar of conferences and meetings", True, None),
+        ("Approves the draft calendar of conferences and meetings of the United", False, "3"),
+    ]
+
+
+def test_a_heading_title_wrapped_after_a_comma() -> None:
+    # A/C.3/80/L.55: "VII" and a title on two lines, the first ending in a comma
+    # (OP47 and OP48 numbered 1 and 2 here)
+    blocks = _blocks(
+        "1. Strongly appeals to all Governments to contribute generously to the trust fund;",
+        "VII",
+        "Special Rapporteur on contemporary forms of racism, racial discrimination,",
+        "xenophobia and related intolerance",
+        "2. Takes note of the report of the Special Rapporteur on contemporary forms",
+    )
+    assert blocks[1] == (
+        "VII Special Rapporteur on contemporary forms of racism, racial discrimination, "
+        "xenophobia and related intolerance",
+        True,
+        None,
+    )
+    assert [n for _, _, n in blocks] == ["1", None, "2"]
+
+
+def test_an_unnumbered_sub_heading_between_operative_paragraphs() -> None:
+    # A/RES/78/293: the sub-headings of a budget resolution, the number alone (PyMuPDF;
+    # OP10 and OP11 numbered 1 and 2 here)
+    assert _blocks(
+        "1. Decides to maintain, for the financial period from 1 July 2024 to 30 June",
+        "2025, the funding mechanism for the support account used in the current period, from",
+        "1 July 2023 to 30 June 2024, as approved in paragraph 3 of its resolution 50/221 B;",
+        "Budget performance report for the period from 1 July 2022 to 30 June 2023",
+        "2.",
+        "Takes note of the report of the Secretary-General on the budget",
+    )[1:] == [
+        ("Budget performance report for the period from 1 July 2022 to 30 June 2023", True, None),
+        ("Takes note of the report of the Secretary-General on the budget", False, "2"),
+    ]
+
+
+def test_a_section_numbered_afresh_has_its_own_preamble_and_numbers() -> None:
+    # A/RES/79/298: section II after OP13(e) opens with preambular paragraphs and "1."
+    # (OP12 and OP13 numbered 1 and 2 here)
+    blocks = _blocks(
+        "1. Approves the support account requirements;",
+        "2. Decides that the requirements shall be financed as follows:",
+        "(a)",
+        "The net estimated staff assessment income of 37,196,900 dollars;",
+        "II",
+        "Support account and related funding issues",
+        "Recalling its resolution 77/304,",
+        "Having considered the report of the Secretary-General on the support account",
+        "and related funding issues,",
+        "1.",
+        "Takes note of the report of the Secretary-General;",
+    )
+    assert [(n, h) for _, h, n in blocks] == [
+        ("1", False), ("2", False), ("(a)", False), (None, True), (None, False), (None, False),
+        ("1", False),
+    ]  # fmt: skip
+    assert blocks[3][0] == "II Support account and related funding issues"
+    assert blocks[4][0] == "Recalling its resolution 77/304,"
+
+
+def test_a_wrapped_line_that_looks_like_a_title_is_no_heading() -> None:
+    # A/RES/80/216 PP19: a line with no final punctuation after one ending in a comma,
+    # capitalised, goes on with the sentence on the next line
+    blocks = _blocks(
+        "Welcoming the fact that the percentage with access to basic hygiene services",
+        "increased from 66 to 80 per cent, while, according to the report on Progress on "
+        "Household Drinking Water,",
+        "Sanitation and Hygiene 2020–2024: Special Focus on Inequalities, published by the",
+        "United Nations Children’s Fund and the World Health Organization in 2025, the",
+        "number of people without safely managed drinking water is 2.1 billion,",
+        "Deeply concerned that 2.1 billion people still lack safely managed drinking water,",
+    )
+    assert [(h, t[:20]) for t, h, _ in blocks] == [
+        (False, "Welcoming the fact t"), (False, "Deeply concerned tha")
+    ]  # fmt: skip
+
+
+def test_title_words_after_a_comma_do_not_open_a_preambular_paragraph() -> None:
+    # A/RES/80/62 and A/C.1/80/L.49 (PyMuPDF): "Stockpiling" looks like a lead
+    blocks = _blocks(
+        "Recalling the Convention on the Prohibition of the Development, Production",
+        "and Stockpiling of Bacteriological (Biological) and Toxin Weapons and on Their",
+        "Destruction2 and the Convention on the Prohibition of the Development, Production,",
+        "Stockpiling and Use of Chemical Weapons and on Their Destruction 3  and the",
+        "implementation of the Global Framework for Through-life Conventional Ammunition",
+        "Management,",
+        "Taking note of the report of the Secretary-General,",
+    )
+    assert [t[:20] for t, _, _ in blocks] == ["Recalling the Conven", "Taking note of the r"]
+    # A/RES/78/168 (PyMuPDF): a title wrapped after its colon
+    blocks = _blocks(
+        "Taking note also of the publication entitled A Multi-Billion-Dollar Opportunity:",
+        "Repurposing Agricultural Support to Transform Food Systems, issued by the Food",
+        "and Agriculture Organization of the United Nations,",
+    )
+    assert len(blocks) == 1
+
+
+def test_a_paragraph_never_opens_in_lower_case_in_the_pdf() -> None:
+    # A/C.5/80/L.19 OP69: its text goes on after the sub-paragraphs, at the margin and
+    # after a gap; the PDF's block joins (c), as the text's line does
+    def tail(doc: object) -> str:
+        paras = getattr(doc, "paragraphs")  # noqa: B009
+        return next(p.text for p in paras if p.text.startswith("Relevant background"))
+
+    pdf = load(str(PDF / "A_C.5_80_L.19.pdf"))
+    text = parse_document((PDF / "A_C.5_80_L.19.pymupdf.txt").read_text(encoding="utf-8"))
+    assert tail(pdf) == tail(text)
+    assert tail(pdf).startswith("Relevant background information; and its request that all")

@@ -72,10 +72,14 @@ def test_a_section_starting_again_at_1_is_not_a_break() -> None:
 
 
 def test_a_paragraph_of_thousands_of_words_is_named() -> None:
-    # The PyMuPDF text of A/RES/80/173: the outcome document it adopts, printed
-    # without an "Annex" heading, runs from OP14 on into one paragraph.
+    # The PyMuPDF text of A/RES/80/173 with its paragraph numbers from 15 on lost:
+    # the outcome document it adopts runs from OP14 on into one paragraph (as the
+    # whole text did before section headings were read: 'Information and
+    # communications technologies for development' glued to OP14 stopped the sequence).
     text = (PDF / "A_RES_80_173.pymupdf.txt").read_text(encoding="utf-8")
-    doc = parse_document(text, "wsis.txt")
+    broken = re.sub(r"(?m)^(?:1[5-9]|[2-9]\d|1[0-2]\d)\. ?(?=\S|$)", "", text)
+    assert broken != text
+    doc = parse_document(broken, "wsis.txt")
     long = [w for w in doc.warnings if "words: paragraphs were probably not separated" in w]
     assert long and re.match(
         r"wsis\.txt: (PP|OP|P)\d+, line \d+: a paragraph of \d{4,} words", long[0]

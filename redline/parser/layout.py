@@ -450,10 +450,35 @@ def _blocks(body: list[Line]) -> list[Block]:
                             marks_at=tuple(max(0, o - m.end()) for o in b.marks_at))  # fmt: skip
         if b.number and b.number.isdigit():
             last_op = int(b.number)
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and b.number is None
+            and b.text[:1].islower()
+            and not (b.heading or before.heading or b.other or b.lead)
+        ):
+            # no paragraph opens in lower case: after a gap, the end of a paragraph
+            # whose list of sub-paragraphs came first (A/C.5/80/L.19 OP69: "(c)
+            # Relevant background information;" / "and its request that all
+            # documents …") goes on with the block before, as in the text
+            out[-1] = _joined(before, b)
+            continue
         out.append(b)
         if PLENARY.match(b.text):
             other = True
     return out
+
+
+def _joined(a: Block, b: Block) -> Block:
+    """Block `a` with `b` after it, a space between."""
+    shift = len(a.text) + 1
+    return replace(
+        a,
+        text=f"{a.text} {b.text}",
+        lines=(a.lines[0], b.lines[1]),
+        footnotes=a.footnotes + b.footnotes,
+        marks_at=a.marks_at + tuple(o + shift for o in b.marks_at),
+    )
 
 
 def read_layout(data: bytes, source: str) -> tuple[Cleaned, tuple[Dropped, ...]]:

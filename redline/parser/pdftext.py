@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from redline.model import Footnote
 from redline.parser import vocab
 from redline.parser.blocks import Block, Cleaned
-from redline.parser.vocab import PLENARY, known_operative_lead, looks_operative, preambular_lead
+from redline.parser.vocab import (
+    PLENARY,
+    known_operative_lead,
+    known_preambular_lead,
+    looks_operative,
+    preambular_lead,
+)
 
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
 _BARCODE = re.compile(r"^\*\d{7}\*$")
@@ -658,7 +664,28 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
                 number = f"({m.group(1)})"
                 sub_expect, outer_expect = _after_sub(m.group(1), sub_expect, outer_expect)
                 continue
-        if not in_operative and ended and cur and (preambular_lead(s) or _unnumbered_op(s)):
+        heads: list[tuple[list[_Line], bool]] = []
+        end = k
+        if ended and (cur or number is None):  # never right after a paragraph number
+            heads, end = _heading_lines(lines, k - 1, next_op, in_operative)
+        if heads:
+            # a section heading ("II" / "Utilization of conference-servicing resources")
+            # or an unnumbered sub-heading between two paragraphs: a block of its own
+            flush()
+            for group, restart in heads:
+                blocks.append(
+                    Block(
+                        text=join_lines([x.text for x in group]),
+                        lines=(group[0].no, group[-1].no),
+                        heading=True,
+                    )
+                )
+                if restart:  # the section's numbers start again at 1, a preamble first
+                    next_op, in_operative = 1, False
+                sub_expect = outer_expect = None
+            k = end
+            continue
+        if not in_operative and ended and cur and (_opens_preamble(s, prev) or _unnumbered_op(s)):
             flush()
             cur.append(ln)
             continue
@@ -674,6 +701,131 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
 
 _ANNEX = re.compile(r"^Annex(?:es)?(?: [IVX]+)?$")
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+
+
+HEADING_LINES = 4  # the most lines a heading's title is printed on (a roman line aside)
+HEADINGS_RUN = 3 * (HEADING_LINES + 1)  # the most lines of headings one after another
+_SECTION = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
+
+
+def _heading_lines(
+    lines: list[_Line], k: int, next_op: int, in_operative: bool
+) -> tuple[list[tuple[list[_Line], bool]], int]:
+    """The headings that start at `lines[k]`, after a line that ended a paragraph,
+    and the index of the line after them: each heading as (its lines, whether a
+    section's numbering restarts after it); none when `lines[k]` is no heading.
+
+    A heading is a run of lines none of which ends in punctuation, the first in
+    upper case (or a section number alone: ``II``, ``B.``), followed by a line that
+    opens a paragraph: the next operative number, a preambular lead, a
+    sub-paragraph label. A wrapped line of a paragraph is never one: the line after
+    it goes on with the sentence. Line content and sequence only, so every
+    extractor's text gives the same headings.
+
+    >>> ls = [_Line(n, t, 1) for n, t in enumerate(["II", "Utilization of resources",
+    ...       "11. Reaffirms the practice;"], 1)]
+    >>> [([x.text for x in g], r) for g, r in _heading_lines(ls, 0, 11, True)[0]]
+    [(['II', 'Utilization of resources'], False)]
+    >>> _heading_lines([_Line(1, "Tuesday, 10 June", 1), _Line(2, "and", 1)], 0, 11, True)
+    ([], 0)
+    """
+    none: tuple[list[tuple[list[_Line], bool]], int] = ([], k)
+    first = norm(lines[k].text)
+    if not first[:1].isupper() or _opens(first, next_op, in_operative):
+        return none
+    run: list[_Line] = []
+    j = k
+    while j < len(lines) and len(run) <= HEADINGS_RUN:
+        s = norm(lines[j].text)
+        if PLENARY.fullmatch(s) or _ANNEX.match(s):
+            return none
+        if s:
+            # a numbered heading's title may wrap after a comma ("VII" / "Special
+            # Rapporteur on contemporary forms of racism, racial discrimination," / …)
+            numbered = bool(run) and _SECTION.match(norm(run[0].text))
+            comma = s.endswith(",") and numbered
+            if (
+                _opens(s, next_op, in_operative)
+                or (numbered and len(run) > 1 and _opens(s, 1, False))  # the section's preamble
+                or (_ends_paragraph(s) and not _SECTION.match(s) and not comma)
+            ):
+                break
+            run.append(lines[j])
+        j += 1
+    if not run or j >= len(lines) or len(run) > HEADINGS_RUN:
+        return none
+    if _ends_paragraph(norm(run[-1].text)):
+        return none
+    groups: list[list[_Line]] = []
+    for x in run:
+        if _SECTION.match(norm(x.text)) or not groups:
+            groups.append([x])
+        else:
+            groups[-1].append(x)
+    if any(len(g) > HEADING_LINES + bool(_SECTION.match(norm(g[0].text))) for g in groups):
+        return none
+    if any(_SECTION.match(norm(g[-1].text)) for g in groups):
+        return none  # a section number with no title
+    after = norm(lines[j].text)
+    restart = (
+        any(_SECTION.match(norm(g[0].text)) for g in groups)
+        and next_op > 1
+        and _restarts(lines, j, next_op)
+    )
+    if not (_opens(after, next_op, in_operative) or (restart and _opens(after, 1, False))):
+        return none
+    return [(g, restart and g is groups[-1]) for g in groups], j
+
+
+def _opens(s: str, next_op: int, in_operative: bool) -> bool:
+    """Does line `s` open a paragraph: the operative number `next_op` (with or
+    without text), a sub-paragraph label, a preambular lead in the preamble?"""
+    m = _OP_ANY.match(s) or _OP_TEXT.match(s)
+    if m and int(m.group(1)) == next_op:
+        return True
+    if _SUB.match(s) or _SUB_ALONE.match(s):
+        return True
+    return not in_operative and (_opens_preamble(s, "") or _DECLARATION.match(s) is not None)
+
+
+_DECLARATION = re.compile(r"^We,? ")
+"""How the preamble of an annexed declaration opens ("We, the Ministers and heads of
+delegations …", A/RES/80/173), after its title."""
+
+
+_TITLE_GO_ON = re.compile(r"^\S+(?: (?:and|of|for|on|in|to|the))? [A-Z]")
+
+
+def _opens_preamble(line: str, before: str) -> bool:
+    """Does `line` open a preambular paragraph after the text `before` (which ended
+    one)? A lead of the known list does; a word that only looks like one (a
+    capitalised ``-ing`` or ``-ed`` word) does not when title words follow it or a
+    quotation is open: that line goes on with a title wrapped after a comma or a
+    colon (A/RES/80/62: "… Production," / "Stockpiling and Use of Chemical Weapons";
+    A/RES/78/168: "… Opportunity:" / "Repurposing Agricultural Support …").
+
+    >>> _opens_preamble("Stockpiling and Use of Chemical Weapons", "Production,")
+    False
+    >>> _opens_preamble("Trusting that the observance", "Day,"), _opens_preamble("Noting", "")
+    (True, True)
+    """
+    if not preambular_lead(line):
+        return False
+    if known_preambular_lead(line):
+        return True
+    return not _TITLE_GO_ON.match(line) and before.count("\u201c") <= before.count("\u201d")
+
+
+def _restarts(lines: list[_Line], j: int, next_op: int) -> bool:
+    """After a section heading, does operative number 1 come before `next_op`?"""
+    for x in lines[j : j + OP_LOOKAHEAD_LINES]:
+        t = norm(x.text)
+        if PLENARY.fullmatch(t) or _ANNEX.match(t):
+            break
+        m = _OP_ANY.match(t) or _OP_TEXT.match(t)
+        if m and int(m.group(1)) in (1, next_op):
+            return int(m.group(1)) == 1
+    return False
 
 
 def _printed_first(line: str) -> bool:

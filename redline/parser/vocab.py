@@ -158,6 +158,15 @@ def known_operative_lead(text: str) -> str | None:
     return _longest(text, _OP_SORTED)
 
 
+def known_preambular_lead(text: str) -> str | None:
+    """The preambular lead phrase `text` opens with, from the known list only.
+
+    >>> known_preambular_lead("Noting with concern that"), known_preambular_lead("Stockpiling")
+    ('Noting with concern', None)
+    """
+    return _longest(text, _PP_SORTED)
+
+
 def looks_operative(text: str) -> bool:
     """True when `text` (after a paragraph number) opens with an operative verb."""
     return bool(operative_lead(text))
