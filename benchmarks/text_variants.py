@@ -140,7 +140,7 @@ def counts(doc: Document) -> tuple[int, int, int]:
     return pp, op, sub
 
 
-_GA = re.compile(r"^\s*The\s+General\s+Assembly,?\s*$", re.M)
+_GA = re.compile(r"^\s*The\s+General\s+Assembly[,:]?\s*$", re.M)
 _ANNEX = re.compile(r"^\s*Annex(?:\s+[IVXL]+)?\s*$", re.M)
 # "5." at a line's start, alone or before text; or "5 Requests" (the full stop lost);
 # not a number alone, which in extracted text is mostly a footnote mark

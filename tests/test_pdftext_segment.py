@@ -13,6 +13,7 @@ from redline.model import ParaKind
 from redline.parser import parse_document
 from redline.parser.load import load
 from redline.parser.pdftext import clean_pdf_text
+from redline.parser.vocab import GENERAL_ASSEMBLY
 
 ROOT = Path(__file__).resolve().parent
 UN = ROOT / "fixtures" / "un"
@@ -253,3 +254,38 @@ def test_a_paragraph_never_opens_in_lower_case_in_the_pdf() -> None:
     text = parse_document((PDF / "A_C.5_80_L.19.pymupdf.txt").read_text(encoding="utf-8"))
     assert tail(pdf) == tail(text)
     assert tail(pdf).startswith("Relevant background information; and its request that all")
+
+
+# --- a draft decision, and lists at a page top or after a colon ---------------------
+
+
+def test_a_draft_decision_opening_with_a_colon() -> None:
+    # A/C.2/80/L.60: "The General Assembly:" then its items (a), (b) and a programme
+    # of work; the text parser knew only "The General Assembly,"
+    doc = parse_document((PDF / "A_C.2_80_L.60.pymupdf.txt").read_text(encoding="utf-8"))
+    assert doc.title == (
+        "Draft programme of work of the Second Committee for the eighty-first session "
+        "of the General Assembly"
+    )
+    assert [(p.number, p.text[:30]) for p in doc.paragraphs[:2]] == [
+        ("(a)", "Approves the draft programme o"), ("(b)", "Invites the Bureau of the Seco")
+    ]  # fmt: skip
+    assert doc.counts()["operative"] == 13 and not doc.warnings
+
+
+def test_one_line_opens_the_body_of_a_resolution_or_a_decision() -> None:
+    assert all(
+        GENERAL_ASSEMBLY.match(s)
+        for s in ("The General Assembly,", "The General Assembly:", "*The General Assembly,*")
+    )
+    assert not GENERAL_ASSEMBLY.match("The General Assembly, recalling")
+
+
+def test_a_label_atop_a_page_opens_a_paragraph_in_the_pdf() -> None:
+    # A/C.2/80/L.60: "(e)" and "3." at the top of a page, at the margin, after an item
+    # that ended; the PDF reader took them for the rest of (d) and (g)
+    doc = load(str(PDF / "A_C.2_80_L.60.pdf"))
+    items = {p.text: p.number for p in doc.paragraphs}
+    assert items["Human resources development;"] == "(d)"
+    assert items["Eradicating rural poverty to implement the 2030 Agenda for Sustainable Development."] == "(e)"  # fmt: skip
+    assert items["Creative economy and sustainable development."] == "(g)"

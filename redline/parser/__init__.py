@@ -23,6 +23,7 @@ from redline.parser.markdown import clean_markdown, inline
 from redline.parser.vocab import (
     AGENDA_ITEM,
     AMENDMENT_INSTRUCTION,
+    GENERAL_ASSEMBLY,
     PLENARY,
     RESOLUTION_HEADING,
     ROMAN_ITEMS,
@@ -36,7 +37,6 @@ from redline.parser.vocab import (
     roman_value,
 )
 
-_GA = re.compile(r"^\W*The\s+General\s+Assembly,?\W*$")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
 NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
 
@@ -106,7 +106,7 @@ def parse_cleaned(cleaned: Cleaned, source: str, fmt: str) -> Document:
 def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:
     blocks = list(cleaned.blocks)
     starts = [i for i, b in enumerate(blocks) if b.heading and RESOLUTION_HEADING.match(_h(b))]
-    ga = [i for i, b in enumerate(blocks) if _GA.match(b.text)]
+    ga = [i for i, b in enumerate(blocks) if GENERAL_ASSEMBLY.match(b.text)]
     if starts:
         return _parse_report(blocks, cleaned.footnotes, starts, source, fmt)
     if not ga:
@@ -642,7 +642,7 @@ def _parse_report(
         roman = name.group(1)
         own.append(blocks[s])
         body = blocks[s + 1 : e]
-        ga = next((i for i, b in enumerate(body) if _GA.match(b.text)), None)
+        ga = next((i for i, b in enumerate(body) if GENERAL_ASSEMBLY.match(b.text)), None)
         title_blocks = body[:ga] if ga is not None else body[:1]
         title = " ".join(_h(b) for b in title_blocks)
         paras, _meta = _build(body[(ga + 1) if ga is not None else 1 :])
@@ -839,7 +839,12 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
             # "Draft resolution submitted by the Chair on the recommendation of the
             # Economic and Social Council (…)", a blank line, then the title.
             first = next(
-                (i for i, (_, s) in enumerate(lines) if s.startswith("Draft resolution")), None
+                (
+                    i
+                    for i, (_, s) in enumerate(lines)
+                    if s.startswith(("Draft resolution", "Draft decision"))
+                ),
+                None,
             )
             if first is not None:
                 j = first

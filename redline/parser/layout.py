@@ -76,6 +76,7 @@ line without a space (``follow-`` ``up``, ``2015–`` ``2030``, ``Nations/`` ``I
 _SUSPENDED = re.compile(r"^(?:and|or|to|and/or)\b")
 """... unless the next line opens with a conjunction: ``short-`` ``and long-term``."""
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+_ENDS = re.compile(r"[.;:]\s*$")
 
 
 @dataclass
@@ -359,6 +360,8 @@ def _starts(prev: Line | None, ln: Line, margin: float, first: Line | None = Non
         return True
     if ln.x0 > margin + INDENT * ln.size:
         return not _continues(first or prev, prev, ln)
+    if ln.page != prev.page and _OPENING.match(ln.text) and _ENDS.search(prev.text):
+        return True  # a number or letter at the margin atop a page (A/C.2/80/L.60 "(e)")
     if ln.page == prev.page and ln.baseline - prev.baseline > PARA_GAP * 1.2 * ln.size:
         return True
     # the top of a page has no gap to measure: a number hanging at the margin after a
@@ -451,12 +454,12 @@ def _blocks(body: list[Line]) -> list[Block]:
         if b.number and b.number.isdigit():
             last_op = int(b.number)
         before = out[-1] if out else None
-        if (
+        plain = (
             before is not None
             and b.number is None
-            and b.text[:1].islower()
             and not (b.heading or before.heading or b.other or b.lead)
-        ):
+        )
+        if plain and before is not None and b.text[:1].islower():
             # no paragraph opens in lower case: after a gap, the end of a paragraph
             # whose list of sub-paragraphs came first (A/C.5/80/L.19 OP69: "(c)
             # Relevant background information;" / "and its request that all

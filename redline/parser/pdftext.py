@@ -18,6 +18,7 @@ from redline.model import Footnote
 from redline.parser import vocab
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.vocab import (
+    GENERAL_ASSEMBLY,
     PLENARY,
     known_operative_lead,
     known_preambular_lead,
@@ -30,7 +31,6 @@ _BARCODE = re.compile(r"^\*\d{7}\*$")
 _PAGE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 _DATECODE = re.compile(r"^\d{6}$")
 _RULE = re.compile(r"^_{5,}$")
-_GA = re.compile(r"^The\s+General\s+Assembly,?$")
 _OP_ALONE = re.compile(r"^(\d{1,3})\.$")
 _OP_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _SUB = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
@@ -66,7 +66,7 @@ class _Line:
 def find_ga(lines: list[str]) -> int | None:
     """Index of the line "The General Assembly," (None when there is none)."""
     for i, line in enumerate(lines):
-        if _GA.match(line.strip()):
+        if GENERAL_ASSEMBLY.match(line.strip()):
             return i
     return None
 
@@ -545,14 +545,16 @@ def _is_mark_line(line: str) -> bool:
 def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     """Body lines (already without furniture) into paragraph blocks."""
     # Start after "The General Assembly,".
-    start = next((k for k, ln in enumerate(lines) if _GA.match(ln.text.strip())), -1)
+    start = next((k for k, ln in enumerate(lines) if GENERAL_ASSEMBLY.match(ln.text.strip())), -1)
+    # a draft decision's "The General Assembly:" introduces its items (a), (b), …
+    colon = start >= 0 and lines[start].text.rstrip().endswith(":")
     lines = lines[start + 1 :]
     blocks: list[Block] = []
     cur: list[_Line] = []
     number: str | None = None
     meta: list[str] = []
     next_op = 1
-    sub_expect: str | None = None  # letter expected for the next sub-paragraph
+    sub_expect: str | None = "a" if colon else None  # the letter of the next sub-paragraph
     outer_expect: str | None = None  # the letter expected after a list (i), (ii) inside one
     in_operative = False
 

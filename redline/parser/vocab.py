@@ -24,6 +24,10 @@ PLENARY = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?plenary meeting\b")
 """The closing line of an adopted resolution: "62nd plenary meeting", "50th (resumed)
 plenary meeting" (its date follows, on the same line or the next)."""
 
+GENERAL_ASSEMBLY = re.compile(r"^\W*The\s+General\s+Assembly\W*$")
+"""The line that opens a resolution's or decision's body: "The General Assembly," (a
+draft decision: "The General Assembly:"; Markdown: "*The General Assembly,*")."""
+
 AMENDMENT_INSTRUCTION = re.compile(
     r"^(?:In|Delete|Insert|Add|Replace|Amend|After|Before|Move|Renumber|Reword)\b"
 )
