@@ -289,3 +289,13 @@ def test_a_label_atop_a_page_opens_a_paragraph_in_the_pdf() -> None:
     assert items["Human resources development;"] == "(d)"
     assert items["Eradicating rural poverty to implement the 2030 Agenda for Sustainable Development."] == "(e)"  # fmt: skip
     assert items["Creative economy and sustainable development."] == "(g)"
+
+
+def test_an_unlabelled_list_after_a_colon_is_part_of_its_paragraph_in_the_pdf() -> None:
+    # A/RES/78/128 OP10: "… held as follows:" then a day per line, the last with ";"
+    pdf = load(str(PDF / "A_RES_78_128.pdf"))
+    text = parse_document((PDF / "A_RES_78_128.pymupdf.txt").read_text(encoding="utf-8"))
+    op10 = next(p.text for p in pdf.paragraphs if p.label == "OP10")
+    assert op10 == next(p.text for p in text.paragraphs if p.label == "OP10")
+    assert "as follows: Monday, 9 June: from 9 a.m. to 1 p.m." in op10
+    assert op10.endswith("Friday, 13 June: from 10 a.m. to 1 p.m. and from 4 to 7 p.m.;")

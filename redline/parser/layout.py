@@ -439,6 +439,7 @@ def _blocks(body: list[Line]) -> list[Block]:
     out: list[Block] = []
     other = False
     last_op = 0
+    listing = False  # joining the lines of a list to the paragraph that introduced it
     for g in groups:
         b = _block(g, other)
         if out and PLENARY.match(out[-1].text) and _DATE.match(b.text):
@@ -466,6 +467,14 @@ def _blocks(body: list[Line]) -> list[Block]:
             # documents …") goes on with the block before, as in the text
             out[-1] = _joined(before, b)
             continue
+        if plain and before is not None and last_op and (listing or before.text.endswith(":")):
+            # the lines of an unlabelled list an operative paragraph introduces with
+            # a colon are part of it (A/RES/78/128 OP10: "… held as follows:" /
+            # "Monday, 9 June: from 9 a.m. to 1 p.m. …" / … / "Friday, …;")
+            out[-1] = _joined(before, b)
+            listing = True
+            continue
+        listing = False
         out.append(b)
         if PLENARY.match(b.text):
             other = True
