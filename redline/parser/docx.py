@@ -255,17 +255,22 @@ def _report_headings(cleaned: Cleaned) -> Cleaned:
     >>> [b.heading for b in _report_headings(Cleaned(tuple(title), ())).blocks]
     [False, False, False]
     """
-    from redline.parser import _GA, _h
-    from redline.parser.vocab import RESOLUTION_HEADING
+    from redline.parser import _h
+    from redline.parser.vocab import GENERAL_ASSEMBLY, RESOLUTION_HEADING
 
     blocks = list(cleaned.blocks)
     starts = [k for k, b in enumerate(blocks) if b.heading and RESOLUTION_HEADING.match(_h(b))]
     if not starts:
         return cleaned
     first = starts[0]
-    ga = next((k for k, b in enumerate(blocks) if _GA.match(b.text)), len(blocks))
+    ga = next((k for k, b in enumerate(blocks) if GENERAL_ASSEMBLY.match(b.text)), len(blocks))
     after = blocks[first + 1] if first + 1 < len(blocks) else None
-    report = first < ga and after is not None and bool(_h(after)) and not _GA.match(after.text)
+    report = (
+        first < ga
+        and after is not None
+        and bool(_h(after))
+        and not GENERAL_ASSEMBLY.match(after.text)
+    )
     kept: list[int] = []
     for k in starts:
         if report and not (kept and kept[-1] == k - 1):
