@@ -197,7 +197,9 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
 
 def test_sigint_while_writing_leaves_no_temporary_file(tmp_path):
     script = (
-        "import os, time\n"
+        # a pytest run in the background inherits Ctrl-C ignored: the child restores it
+        "import os, signal, time\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import redline.output as o\n"
         "def slow(a, b):\n"
         "    print('writing', flush=True)\n"
