@@ -247,3 +247,35 @@ def test_a_star_the_sponsor_line_cites_stays_the_sponsors() -> None:
     doc = load(str(ROOT / "tests" / "corpus" / "pdf" / "A_80_L.20.pymupdf.txt"))
     assert doc.sponsors.text.startswith("Russian Federation:* amendment")
     assert all(p.footnotes == () for p in doc.paragraphs)
+
+
+# A/RES/79/39 in pdftotext's default mode: the running title between the first page's
+# footnotes and the next page's body; the title as printed lost a line-end hyphen
+def test_a_running_title_ends_the_footnotes_whatever_its_hyphens() -> None:
+    lines = [
+        "The General Assembly,",
+        "the legality of the threat or use of nuclear weapons, issued on 8 July 1996, 3 in which",
+        "",
+        "__________________",
+        "",
+        "3",
+        "A/51/218, annex.",
+        "",
+        "24-23057 (E)",
+        "",
+        "*2423057*",
+        "",
+        "Universal Declaration on the Achievement of a",
+        "Nuclear-Weapon-Free World",
+        "",
+        "A/RES/79/39",
+        "",
+        "the Court concluded unanimously that there exists an obligation to pursue in good",
+    ]
+    title = "Universal Declaration on the Achievement of a Nuclear-WeaponFree World"
+    cleaned = clean_pdf_text("\n".join(lines), title, "A/RES/79/39")
+    assert [(f.mark, f.text) for f in cleaned.footnotes] == [("3", "A/51/218, annex.")]
+    assert cleaned.blocks[0].text.endswith(
+        "3 in which the Court concluded unanimously that"
+        " there exists an obligation to pursue in good"
+    )

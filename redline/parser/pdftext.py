@@ -306,8 +306,11 @@ def split_pages(
 def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
     """Drop the running title where a run of lines spells it out in full next to
     other furniture (a page's head or foot); elsewhere it is body text
-    (*Comprehensive Nuclear-Test-Ban Treaty* in A/RES/80/70)."""
-    t = norm(title).rstrip(".")
+    (*Comprehensive Nuclear-Test-Ban Treaty* in A/RES/80/70). Lines and title are
+    compared without spaces and hyphens: pdftotext drops a hyphen at a line's end
+    (A/RES/79/39's title reads "Nuclear-WeaponFree World", its running title
+    "Nuclear-Weapon-Free World")."""
+    t = _fold(norm(title).rstrip("."))
     if not t:
         return rows
     n = len(rows)
@@ -331,7 +334,7 @@ def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
             acc, got = "", -1  # forwards from i
             j: int | None = i
             while j is not None and j < n and rows[j].text:
-                cand = (acc + " " + norm(rows[j].text)).strip()
+                cand = acc + _fold(rows[j].text)
                 if not t.startswith(cand):
                     break
                 acc = cand
@@ -347,7 +350,7 @@ def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
             acc, got = "", -1  # backwards from i
             j = i
             while j is not None and j >= 0 and rows[j].text:
-                cand = (norm(rows[j].text) + " " + acc).strip()
+                cand = _fold(rows[j].text) + acc
                 if not t.endswith(cand):
                     break
                 acc = cand
@@ -360,6 +363,18 @@ def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
     # a running title heads a page as the symbol does (A/RES/78/17 prints no
     # symbol on its third page)
     return [_Row(r.no, "", True, True) if k in drop else r for k, r in enumerate(rows)]
+
+
+_FOLD = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
+
+
+def _fold(s: str) -> str:
+    """`s` without spaces and hyphens, as running titles are compared.
+
+    >>> _fold("Nuclear-Weapon- Free World")
+    'NuclearWeaponFreeWorld'
+    """
+    return _FOLD.sub("", s)
 
 
 _GLUED_RULE = re.compile(r"^(.*\S)\s+_{10,}$")
