@@ -327,8 +327,6 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                     lines=b.lines, section=section,
                 )
             )  # fmt: skip
-        elif _closes_items(b, out):
-            out[-1] = _continued(out[-1], b)
         elif section is not None:
             sec_other += 1
             out.append(replace(_other(b, sec_other), label=f"{q}P{sec_other}", section=section))
@@ -336,39 +334,6 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
             other += 1
             out.append(_other(b, other))
     return _sole_operative(out), meta
-
-
-def _closes_items(b: Block, out: list[Paragraph]) -> bool:
-    """Whether `b` is the closing words of an operative paragraph's chapeau printed
-    after its items, at the left margin ("… the following elements: (a) …; (c) Relevant
-    background information;" then "and its request that all documents …"): an
-    unnumbered block in lower case right after a sub-paragraph. Extracted text prints
-    those words as the sub-paragraph's next line, so the PDF's parse joins them to it
-    too (a plain paragraph of their own made the two readings differ).
-
-    >>> sub = Paragraph("OP69(c)", ParaKind.SUBPARAGRAPH, "(c)", "", "Background;")
-    >>> _closes_items(Block("and its request", (9, 9)), [sub])
-    True
-    >>> _closes_items(Block("And its request", (9, 9)), [sub])
-    False
-    """
-    return (
-        bool(out)
-        and out[-1].kind == ParaKind.SUBPARAGRAPH
-        and b.number is None
-        and not b.heading
-        and b.text[:1].islower()
-    )
-
-
-def _continued(p: Paragraph, b: Block) -> Paragraph:
-    """`p` with block `b`'s text after its own (its marks placed after the join)."""
-    shift = len(p.text) + 1
-    return replace(
-        p, text=f"{p.text} {b.text}", lines=(p.lines[0], b.lines[1]),
-        footnotes=p.footnotes + b.footnotes,
-        marks_at=p.marks_at + tuple(shift + o for o in b.marks_at) if b.marks_at else p.marks_at,
-    )  # fmt: skip
 
 
 _SECTION = re.compile(rf"^({ROMAN_NUMBER})(?:\s+(\S.*))?$")
