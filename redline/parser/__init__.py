@@ -23,6 +23,8 @@ from redline.parser.markdown import clean_markdown, inline
 from redline.parser.vocab import (
     AGENDA_ITEM,
     AMENDMENT_INSTRUCTION,
+    ANNEX,
+    ANNEX_NAME,
     GENERAL_ASSEMBLY,
     PLENARY,
     RESOLUTION_HEADING,
@@ -37,7 +39,6 @@ from redline.parser.vocab import (
     roman_value,
 )
 
-_ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?$")
 NO_STRUCTURE = "no resolution structure found (no \u201cThe General Assembly,\u201d); compared as plain paragraphs"
 
 
@@ -341,7 +342,7 @@ SECTION_TITLE_MAX_WORDS = 30  # a section's title on its own block: longer is a 
 # (the longest title in tests/corpus/pdf has 13 words)
 
 
-_ANNEX_HEADING = re.compile(rf"^(Annex(?:es)?(?:\s+{ROMAN_NUMBER})?)(?:\s+\S.*)?$")
+_ANNEX_HEADING = re.compile(rf"^({ANNEX_NAME})(?:\s+\S.*)?$")
 
 
 def _annex_heading(b: Block) -> str | None:
@@ -592,7 +593,7 @@ def _parse_report(
 
     ends = starts[1:] + [len(blocks)]
     for k, b in enumerate(blocks[starts[-1] :], starts[-1]):
-        if b.heading and _ANNEX.match(_h(b)):
+        if b.heading and ANNEX.match(_h(b)):
             ends[-1] = k
             break
     own: list[Block] = []

@@ -18,6 +18,7 @@ from redline.model import Footnote
 from redline.parser import vocab
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.vocab import (
+    ANNEX,
     GENERAL_ASSEMBLY,
     PLENARY,
     known_operative_lead,
@@ -596,7 +597,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
         k += 1
         if not s:
             continue
-        if _ANNEX.match(s):
+        if ANNEX.match(s):
             flush()
             blocks.extend(_annex_blocks([ln] + [x for x in lines[k:] if norm(x.text)]))
             break
@@ -716,7 +717,6 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     return Cleaned(blocks=tuple(blocks), footnotes=tuple(footnotes), meta=tuple(meta))
 
 
-_ANNEX = re.compile(r"^Annex(?:es)?(?: [IVX]+)?$")
 _DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 
 
@@ -754,7 +754,7 @@ def _heading_lines(
     j = k
     while j < len(lines) and len(run) <= HEADINGS_RUN:
         s = norm(lines[j].text)
-        if PLENARY.fullmatch(s) or _ANNEX.match(s):
+        if PLENARY.fullmatch(s) or ANNEX.match(s):
             return none
         if s:
             # a numbered heading's title may wrap after a comma ("VII" / "Special
@@ -837,7 +837,7 @@ def _restarts(lines: list[_Line], j: int, next_op: int) -> bool:
     """After a section heading, does operative number 1 come before `next_op`?"""
     for x in lines[j : j + OP_LOOKAHEAD_LINES]:
         t = norm(x.text)
-        if PLENARY.fullmatch(t) or _ANNEX.match(t):
+        if PLENARY.fullmatch(t) or ANNEX.match(t):
             break
         m = _OP_ANY.match(t) or _OP_TEXT.match(t)
         if m and int(m.group(1)) in (1, next_op):
@@ -883,7 +883,7 @@ def _goes_on(lines: list[_Line], j: int, n: int, missing: int | None = None) -> 
     """
     for x in lines[j : j + OP_LOOKAHEAD_LINES]:
         t = norm(x.text)
-        if PLENARY.fullmatch(t) or _ANNEX.match(t):
+        if PLENARY.fullmatch(t) or ANNEX.match(t):
             break
         m = _OP_ANY.match(t)
         if m and missing is not None and m.group(1) == str(missing):

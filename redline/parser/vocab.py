@@ -207,6 +207,16 @@ AGENDA_ITEM = re.compile(r"^Agenda items? \d+")
 ROMAN_NUMBER = r"[IVXLC]+"
 """The number of a draft resolution in a report, as a pattern: ``IV``."""
 
+ANNEX_NAME = r"Annex(?:es)?(?:\s+[IVX]+)?"
+"""An annex's name as printed, as a pattern: ``Annex``, ``Annex II``, ``Annexes``."""
+
+ANNEX = re.compile(rf"^{ANNEX_NAME}$")
+"""A line or heading that is an annex's name alone.
+
+>>> bool(ANNEX.match("Annex II")), bool(ANNEX.match("Annex to it"))
+(True, False)
+"""
+
 RESOLUTION_HEADING = re.compile(rf"^Draft\s+resolution\s+({ROMAN_NUMBER})$")
 """A committee report's heading of one of its draft resolutions: ``Draft resolution IV``
 (the group: its number in the report)."""
