@@ -244,6 +244,30 @@ def test_same_input_same_bytes(real: Comparison) -> None:
     assert render(real, OPTIONS) == render(real, OPTIONS)
 
 
+AMENDMENTS = Path(__file__).parent / "corpus" / "pdf"
+
+
+def test_an_amendment_has_no_general_assembly_line() -> None:
+    """An amendment (A/80/L.20: "Delete operative paragraph 9.") is its header, the title
+    of the draft it amends and its instructions: the Word redline of two of them writes
+    no "The General Assembly,", keeps the sponsor line, and reads back as amendments."""
+    old = redline.parse(str(AMENDMENTS / "A_80_L.20.pdf"))
+    new = redline.parse(str(AMENDMENTS / "A_C.3_80_L.58.pdf"))
+    assert (old.kind, new.kind) == (DocKind.AMENDMENT, DocKind.AMENDMENT)
+    data = assert_round_trip(redline.compare(old, new))
+    assert "General Assembly," not in document_xml(data)
+    for tracked, doc in (("accept", new), ("reject", old)):
+        back = read_back(data, tracked)
+        assert back.kind is DocKind.AMENDMENT
+        assert (back.symbol, back.title, back.sponsors.text) == (
+            doc.symbol, doc.title, doc.sponsors.text)  # fmt: skip
+    # a draft against an amendment: the line is tracked, inserted on the draft's side
+    draft = redline.parse(str(EXAMPLES / "A_C.2_80_L.2.txt"))
+    xml = document_xml(assert_round_trip(redline.compare(old, draft)))
+    assert re.search(r'<w:ins [^>]*><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">'
+                     r"The General Assembly,</w:t>", xml)  # fmt: skip
+
+
 # --- generated pairs ------------------------------------------------------------------
 
 VOCABULARY = (

@@ -357,7 +357,7 @@ def _layout(c: Comparison) -> list[_Para]:
     if c.old.symbol or c.new.symbol:
         segs = _pair_segments(c.old.symbol or "", c.new.symbol or "")
         out.append(_Para(_text_runs(segs, "", ""), mark=_mark_of(segs)))
-    sponsors = [_sponsor_line(d.sponsors.text) for d in (c.old, c.new)]
+    sponsors = [_sponsor_line(d) for d in (c.old, c.new)]
     if any(sponsors):
         segs = _pair_segments(*sponsors)
         out.append(_Para(_text_runs(segs, "", ""), mark=_mark_of(segs)))
@@ -374,7 +374,9 @@ def _layout(c: Comparison) -> list[_Para]:
         at = next((k + 1 for k, p in enumerate(body[:15]) if AGENDA_ITEM.match(_plain(p))), 0)
         return out + body[:at] + title + body[at:]
     out.extend(title)
-    ga = [d.kind.value != "text" for d in (c.old, c.new)]
+    # plain text has no "The General Assembly,", nor has an amendment (its instructions
+    # follow the title of the draft it amends)
+    ga = [d.kind not in (DocKind.TEXT, DocKind.AMENDMENT) for d in (c.old, c.new)]
     if any(ga):
         # tracked when one side has no resolution structure (plain paragraphs)
         op = EQUAL if all(ga) else (DELETE if ga[0] else INSERT)
@@ -425,15 +427,21 @@ def _plain(p: _Para) -> str:
     return "".join(r.text for r in p.runs if r.op != DELETE)
 
 
-def _sponsor_line(text: str) -> str:
-    """The sponsor line of a draft's header (``Palau:* draft resolution``), else empty.
+def _sponsor_line(doc: Document) -> str:
+    """The sponsor line of a draft's or an amendment's header (``Palau:* draft
+    resolution``, ``Russian Federation: amendment to draft resolution A/80/L.18``), else empty.
 
     A committee report's account of who sponsored is prose, not a header line.
 
-    >>> _sponsor_line("Palau:* draft resolution"), _sponsor_line("At its 13th meeting, …")
-    ('Palau:* draft resolution', '')
+    >>> from redline.model import Sponsors
+    >>> def doc(kind, line): return Document("x", "plain", kind, sponsors=Sponsors(text=line))
+    >>> _sponsor_line(doc(DocKind.DRAFT, "Palau:* draft resolution"))
+    'Palau:* draft resolution'
+    >>> _sponsor_line(doc(DocKind.REPORT, "At its 13th meeting, …"))
+    ''
     """
-    return text if SPONSOR_END.search(text) else ""
+    text = doc.sponsors.text
+    return text if doc.kind is DocKind.AMENDMENT or SPONSOR_END.search(text) else ""
 
 
 def _pair_segments(a: str, b: str) -> tuple[Segment, ...]:
