@@ -1,8 +1,8 @@
 """Word output: the new text with every change as a real tracked change.
 
 Insertions are ``w:ins`` runs, deletions ``w:del`` runs holding ``w:delText``,
-all by one author at one date, so Word's "Accept all" gives exactly the new
-text and "Reject all" exactly the old one. A whole inserted or deleted
+all by one author (``--author``), undated: the same input gives the same bytes.
+Word's "Accept all" gives exactly the new text and "Reject all" exactly the old one. A whole inserted or deleted
 paragraph also has its paragraph mark tracked; a split paragraph has its new
 paragraph marks inserted and a merge its old ones deleted, so that accepting or
 rejecting joins the pieces again. A moved paragraph is deleted where it stood
@@ -119,7 +119,7 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     title = xml_safe(new_text(comparison.title))
     # the core properties hold at most 255 characters: a longer title is cut there
     doc.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
-    writer = _Writer(doc, author, _word_date(options.generated))
+    writer = _Writer(doc, author)
     for para in _layout(comparison):
         writer.paragraph(para)
     writer.finish()
@@ -160,18 +160,6 @@ def _a4(doc: Any) -> None:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = section.bottom_margin = Cm(2.5)
-
-
-def _word_date(generated: str) -> str | None:
-    """``2026-11-28 16:20 UTC`` -> ``2026-11-28T16:20:00Z``; None when not given.
-
-    >>> _word_date("2026-11-28 16:20 UTC")
-    '2026-11-28T16:20:00Z'
-    """
-    m = re.match(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)(:\d\d)?", generated.strip())
-    if not m:
-        return None
-    return f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}Z"
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:
@@ -641,24 +629,23 @@ def _dropped(c: Citation) -> _Note:
 class _Writer:
     """Appends paragraphs with tracked changes to a python-docx document."""
 
-    def __init__(self, doc: WordDocument, author: str, date: str | None) -> None:
+    def __init__(self, doc: WordDocument, author: str) -> None:
         self.doc = doc
         self.author = author
-        self.date = date
         self.next_id = 1
         self.footnotes: Any = None
         self.next_note = 1
 
     def _change(self, op: str) -> Any:
-        """A tracked change by the author at the date: ``+`` w:ins, ``-`` w:del, or a tag."""
+        """A tracked change by the author: ``+`` w:ins, ``-`` w:del, or a tag. It has no
+        ``w:date``, which is optional (ECMA-376 17.13.4): the time of the run would make
+        every output differ."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
         el = OxmlElement({INSERT: "w:ins", DELETE: "w:del"}.get(op, f"w:{op}"))
         el.set(qn("w:id"), str(self.next_id))
         el.set(qn("w:author"), self.author)
-        if self.date:
-            el.set(qn("w:date"), self.date)
         self.next_id += 1
         return el
 
