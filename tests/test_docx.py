@@ -178,7 +178,8 @@ def test_changes_are_tracked_not_coloured(real: Comparison) -> None:
     body = docx.Document(io.BytesIO(data)).element.body
     changes = list(body.iter(W + "ins", W + "del"))
     assert changes
-    assert {c.get(W + "author") for c in changes} == {"Delegation of Testland"}
+    authors = {c.get(W + "author") for c in changes}
+    assert authors == {"Delegation of Testland", "Delegation of Testland (typographic)"}
     assert {c.get(W + "date") for c in changes} == {None}  # undated: see below
     assert len({c.get(W + "id") for c in changes}) == len(changes)  # ids are unique
     # deleted text is w:delText, never w:t; no colour anywhere
@@ -263,6 +264,39 @@ def test_two_runs_of_the_cli_write_the_same_file(tmp_path: Path) -> None:
         outs.append(out.read_bytes())
     assert document_xml(outs[0]) == document_xml(outs[1]) == document_xml(outs[2])
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_a_typographic_change_is_tracked_by_its_own_author(real: Comparison) -> None:
+    """PP16 -> PP17's ``region’s`` -> ``region's`` (typographic, dimmed in the other
+    outputs) is a real tracked change, by "Delegation of Testland (typographic)": Word
+    and LibreOffice colour it apart and can hide or accept it apart. No other change is."""
+    [typo] = [e for e in real.entries if e.status is Status.TYPOGRAPHIC]
+    assert typo.new is not None and typo.new.label == "PP17"
+    body = docx.Document(io.BytesIO(render(real, OPTIONS))).element.body
+    by_typo = [
+        (c.tag.removeprefix(W), "".join(t.text or "" for t in c.iter(W + "t", W + "delText")))
+        for c in body.iter(W + "ins", W + "del")
+        if c.get(W + "author") == "Delegation of Testland (typographic)"
+    ]
+    assert by_typo == [("del", "region’s"), ("ins", "region's")]
+    # the paragraph holding them is PP17, and the rest of its text is kept
+    [para] = [p for p in body.iter(W + "p") if any(
+        c.get(W + "author", "").endswith("(typographic)") for c in p.iter(W + "ins"))]  # fmt: skip
+    kept = "".join(t.text or "" for r in para.findall(W + "r") for t in r.iter(W + "t"))
+    assert kept.replace(" ", "") == typo.new.text.replace("region's", "").replace(" ", "")
+    # and still Accept All gives region's, Reject All region’s
+    assert_round_trip(real)
+
+
+def test_the_summary_line_is_in_the_document_properties(real: Comparison) -> None:
+    """The line every other output prints above the changes, typographic count and all,
+    is the document's Comments property (dc:description), not text on the page."""
+    doc = docx.Document(io.BytesIO(render(real, OPTIONS)))
+    assert doc.core_properties.comments == (
+        "A/RES/73/188 → A/C.3/75/L.11\n"
+        "10 changed, 1 moved, 2 renumbered, 1 typographic, 28 unchanged · +29 −25 words"
+    )
+    assert not any("typographic" in p.text for p in doc.paragraphs)
 
 
 AMENDMENTS = Path(__file__).parent / "corpus" / "pdf"
@@ -787,7 +821,7 @@ def test_cli_writes_a_docx(tmp_path: Path) -> None:
     d = docx.Document(str(out))
     assert any(p.text == "The General Assembly," for p in d.paragraphs)
     authors = {el.get(W + "author") for el in d.element.body.iter(W + "ins", W + "del")}
-    assert authors == {"Tester"}
+    assert authors == {"Tester", "Tester (typographic)"}
 
 
 def test_cli_show_reports_tracked_changes(real: Comparison, tmp_path: Path) -> None:

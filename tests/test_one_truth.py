@@ -59,6 +59,17 @@ class Facts:
     removed: set[str]
 
 
+def _from_docx(data: bytes) -> Facts:
+    """The summary line of a Word redline, read from its core properties as XML."""
+    import io
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    core = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml"))
+    line = core.findtext("{http://purl.org/dc/elements/1.1/}description") or ""
+    return Facts(_summary_counts(line), _words(line), [], set(), set())
+
+
 def _comparison(pair: str) -> Comparison:
     old, new = PAIRS[pair]
     return compare(redline.parse(str(old)), redline.parse(str(new)))
@@ -182,6 +193,9 @@ def test_every_format_says_the_same(pair: str, tmp_path: Path) -> None:
     docx.write_bytes(data_docx)
     again = compare(load(str(docx), tracked="reject"), load(str(docx), tracked="accept"))
     assert again.summary() == c.summary()
+    # and its summary line (the document's Comments property) says what the JSON says
+    word = _from_docx(data_docx)
+    assert word.counts == truth.counts and word.words == truth.words
 
 
 def test_typographic_is_decided_once_and_shown_everywhere(tmp_path: Path) -> None:
@@ -206,6 +220,21 @@ def test_typographic_is_decided_once_and_shown_everywhere(tmp_path: Path) -> Non
     data = json.loads(str(renderer("json")(c, RenderOptions())))
     [entry] = [p for p in data["paragraphs"] if p["status"] == "typographic"]
     assert entry["words"] == {"inserted": 0, "deleted": 0}
+    # Word: a real tracked change, by the typographic author, and counted in the summary
+    word = renderer("docx")(c, RenderOptions())
+    assert isinstance(word, bytes)
+    assert _from_docx(word).counts["typographic"] == 1
+    xml = _document_xml(word)
+    assert re.findall(r'<w:(del|ins) w:id="\d+" w:author="redline \(typographic\)"><w:r>'
+                      r'<w:(?:delText|t) xml:space="preserve">(.*?)</w:', xml) == [
+        ("del", "region’s"), ("ins", "region's")]  # fmt: skip
+
+
+def _document_xml(data: bytes) -> str:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
 
 
 def test_counts_include_footnotes_everywhere() -> None:

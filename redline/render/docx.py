@@ -1,8 +1,14 @@
 """Word output: the new text with every change as a real tracked change.
 
 Insertions are ``w:ins`` runs, deletions ``w:del`` runs holding ``w:delText``,
-all by one author (``--author``), undated: the same input gives the same bytes.
-Word's "Accept all" gives exactly the new text and "Reject all" exactly the old one. A whole inserted or deleted
+so Word's "Accept all" gives exactly the new text and "Reject all" exactly the
+old one. The changes are the author's (``--author``), undated: the same input
+gives the same bytes. The changes of a typographic paragraph (`Status.TYPOGRAPHIC`:
+``region’s`` → ``region's``), real tracked changes still, are by "<author>
+(typographic)", which Word and LibreOffice show in their own colour and let one
+hide or accept apart. The document's properties (Comments, ``dc:description``)
+hold the summary the other outputs print: ``… 1 typographic, 28 unchanged ·
++29 −25 words``; on the page it would be text to accept. A whole inserted or deleted
 paragraph also has its paragraph mark tracked; a split paragraph has its new
 paragraph marks inserted and a merge its old ones deleted, so that accepting or
 rejecting joins the pieces again. A moved paragraph is deleted where it stood
@@ -50,13 +56,14 @@ from redline.model import (
 )
 from redline.parser.vocab import AGENDA_ITEM, RESOLUTION_HEADING, SPONSOR_END
 from redline.render import RenderOptions
-from redline.render.common import cut_at
+from redline.render.common import cut_at, summary_line, symbol
 from redline.render.safe import xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
 INDENT_CM = 1.27  # first-line indent of a paragraph; sub-paragraphs sit twice as deep
+TYPOGRAPHIC_AUTHOR = "{} (typographic)"  # who made the changes of a typographic paragraph
 # every file in the package gets this date: same input, same bytes
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -74,6 +81,8 @@ class _Run:
     grew or shrank); written as a tracked formatting change."""
     note: _Note | None = None
     """A footnote reference standing here (the run has no text)."""
+    typographic: bool = False
+    """Part of a typographic paragraph's text: its changes by `TYPOGRAPHIC_AUTHOR`."""
 
 
 @dataclass
@@ -102,6 +111,8 @@ class _Note:
     segments: tuple[Segment, ...]
     old_mark: str | None = None
     new_mark: str | None = None
+    typographic: bool = False
+    """Cited by a typographic paragraph: the changes of its text by `TYPOGRAPHIC_AUTHOR`."""
 
 
 def render(comparison: Comparison, options: RenderOptions) -> bytes:
@@ -117,8 +128,8 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     doc.core_properties.author = author
     doc.core_properties.last_modified_by = author
     title = xml_safe(new_text(comparison.title))
-    # the core properties hold at most 255 characters: a longer title is cut there
-    doc.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
+    doc.core_properties.title = _cut(title)
+    doc.core_properties.comments = _cut(xml_safe(_summary(comparison)))
     writer = _Writer(doc, author)
     for para in _layout(comparison):
         writer.paragraph(para)
@@ -160,6 +171,26 @@ def _a4(doc: Any) -> None:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = section.bottom_margin = Cm(2.5)
+
+
+def _cut(text: str) -> str:
+    """A core property as python-docx holds it, at most 255 characters: a longer text
+    is cut there, with an ellipsis."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
+def _summary(c: Comparison) -> str:
+    """What the other outputs print above the changes: the symbols, then the summary
+    line (`Comparison.summary`). The sponsor line itself is tracked in the header.
+
+    >>> from redline import compare, parse_text
+    >>> a = parse_text("The General Assembly,\\n\\n1. Notes the region\u2019s needs;\\n")
+    >>> b = parse_text("The General Assembly,\\n\\n1. Notes the region's needs;\\n")
+    >>> print(_summary(compare(a, b)))
+    <text> → <text>
+    1 typographic
+    """
+    return f"{symbol(c.old)} → {symbol(c.new)}\n{summary_line(c.summary())}"
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:
@@ -489,7 +520,9 @@ def _body(c: Comparison) -> list[_Para]:
             runs, rest = _noted_runs(
                 e.segments, e.old.lead, e.new.lead, cited, e.old_marks, e.new_marks
             )
-            runs = _number_runs(e.old, e.new) + runs
+            if e.status is Status.TYPOGRAPHIC:
+                _typographic(runs, rest)
+            runs = _number_runs(e.old, e.new) + runs  # a renumbering is no typography
             out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=rest))
         ends[k - 1] = len(out)
         out.extend(_resolution_head(c, e, out[-1]) if out else [])
@@ -548,6 +581,16 @@ def _resolution_head(c: Comparison, e: Entry, heading: _Para) -> list[_Para]:
     out = [_Para(runs, mark=_mark_of(segs) if op == EQUAL else op)] if (old or new) else []
     out.append(_Para([_Run(op, "The General Assembly,", italic=True)], mark=op))
     return out
+
+
+def _typographic(runs: list[_Run], notes: list[_Note]) -> None:
+    """Mark a typographic paragraph's runs and notes: their changes are by `TYPOGRAPHIC_AUTHOR`."""
+    for r in runs:
+        r.typographic = True
+        if r.note is not None:
+            r.note.typographic = True
+    for n in notes:
+        n.typographic = True
 
 
 def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
@@ -636,16 +679,17 @@ class _Writer:
         self.footnotes: Any = None
         self.next_note = 1
 
-    def _change(self, op: str) -> Any:
-        """A tracked change by the author: ``+`` w:ins, ``-`` w:del, or a tag. It has no
-        ``w:date``, which is optional (ECMA-376 17.13.4): the time of the run would make
-        every output differ."""
+    def _change(self, op: str, typographic: bool = False) -> Any:
+        """A tracked change by the author (`TYPOGRAPHIC_AUTHOR` in a typographic
+        paragraph): ``+`` w:ins, ``-`` w:del, or a tag. It has no ``w:date``, which
+        is optional (ECMA-376 17.13.4): the time of a run would make every output differ."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
         el = OxmlElement({INSERT: "w:ins", DELETE: "w:del"}.get(op, f"w:{op}"))
         el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
+        author = TYPOGRAPHIC_AUTHOR.format(self.author) if typographic else self.author
+        el.set(qn("w:author"), author)
         self.next_id += 1
         return el
 
@@ -682,7 +726,7 @@ class _Writer:
         if note.op == EQUAL:
             p.append(ref)
         else:
-            wrapper = self._change(note.op)
+            wrapper = self._change(note.op, note.typographic)
             wrapper.append(ref)
             p.append(wrapper)
 
@@ -699,7 +743,10 @@ class _Writer:
         body.set(qn("w:id"), nid)
         p = OxmlElement("w:p")
         p.append(_superscript(OxmlElement("w:footnoteRef")))
-        self._runs(p, [_Run(EQUAL, " "), *_text_runs(note.segments, "", "")])
+        runs = _text_runs(note.segments, "", "")
+        for r in runs:
+            r.typographic = note.typographic
+        self._runs(p, [_Run(EQUAL, " "), *runs])
         body.append(p)
         self.footnotes.append(body)
         ref = OxmlElement("w:footnoteReference")
@@ -714,7 +761,7 @@ class _Writer:
         if rpr is None:
             rpr = OxmlElement("w:rPr")
             r.insert(0, rpr)
-        change = self._change("rPrChange")
+        change = self._change("rPrChange", run.typographic)
         old = OxmlElement("w:rPr")
         if run.bold:
             old.append(OxmlElement("w:b"))
@@ -726,6 +773,7 @@ class _Writer:
     def _runs(self, p: Any, runs: list[_Run]) -> None:
         """Append runs to paragraph `p`, neighbouring inserted or deleted ones in one change."""
         wrapper: Any = None
+        wrapper_typographic = False
         for run in runs:
             if run.note is not None:
                 wrapper = None
@@ -740,8 +788,13 @@ class _Writer:
                     self._was(r, run)
                 p.append(r)
                 continue
-            if wrapper is None or wrapper.tag.endswith("}ins") != (run.op == INSERT):
-                wrapper = self._change(run.op)
+            if (
+                wrapper is None
+                or wrapper.tag.endswith("}ins") != (run.op == INSERT)
+                or wrapper_typographic != run.typographic
+            ):
+                wrapper = self._change(run.op, run.typographic)
+                wrapper_typographic = run.typographic
                 p.append(wrapper)
             wrapper.append(_run_element(run, deleted=run.op == DELETE))
 
