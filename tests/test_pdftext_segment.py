@@ -54,11 +54,31 @@ def test_the_paragraphs_last_line_printed_first_before_its_sub_paragraphs() -> N
     assert [p.label for p in doc.paragraphs if p.parent == "OP5"] == [f"OP5({x})" for x in "abcde"]
 
 
-def test_letters_go_on_after_a_roman_list() -> None:
-    # A/RES/79/237: (b) holds "(i) modalities …" at a line start; (c) follows
+# A/RES/79/237 OP2(b), as printed: the items (i) to (iii) run on inside the sentence,
+# and "(i)" only happens to be wrapped to the start of a line
+_OP2B = "permanent mechanism; (ii) dedicated thematic groups of the future permanent\n"
+_LIST = "permanent mechanism;\n(ii) dedicated thematic groups of the future permanent\n"
+
+
+def test_a_roman_item_wrapped_to_a_line_start_inside_a_sentence_is_no_sub_paragraph() -> None:
     text = (PDF / "A_RES_79_237.pymupdf.txt").read_text(encoding="utf-8")
-    labels = [p.label for p in parse_document(text).paragraphs]
-    assert labels.index("OP2(c)") > labels.index("OP2(b)")
+    assert "on: \n(i) modalities" in text and _OP2B in text.replace(" \n", "\n")
+    doc = parse_document(text)
+    pdf = load(str(PDF / "A_RES_79_237.pdf"))
+    assert [p.label for p in doc.paragraphs if p.parent == "OP2"] == ["OP2(a)", "OP2(b)", "OP2(c)"]
+    op2b = next(p.text for p in doc.paragraphs if p.label == "OP2(b)")
+    assert "July 2025 on: (i) modalities on the participation" in op2b
+    assert op2b.endswith("mechanism; and (iii) other elements as required;")
+    assert op2b == next(p.text for p in pdf.paragraphs if p.label == "OP2(b)")
+
+
+def test_letters_go_on_after_a_roman_list() -> None:
+    # the same items set as a list, (ii) and (iii) at line starts (without the "and"
+    # before (iii)): (b) holds (i) to (iii), and (c) follows
+    text = (PDF / "A_RES_79_237.pymupdf.txt").read_text(encoding="utf-8")
+    text = text.replace(" \n", "\n").replace(_OP2B, _LIST).replace("; and (iii)", ";\n(iii)")
+    labels = [p.label for p in parse_document(text).paragraphs if p.parent == "OP2"]
+    assert labels == ["OP2(a)", "OP2(b)", "OP2(b)(i)", "OP2(b)(ii)", "OP2(b)(iii)", "OP2(c)"]
 
 
 @pytest.mark.parametrize("n", ["6", "2", "8"])
