@@ -44,7 +44,7 @@ page, png, out, old, new = sys.argv[1:]
 html = open(page, encoding="utf-8").read()
 words = re.search(
     r'<span class="words"><span class="ins-sample">(\+\d+)</span> '
-    r'<span class="del-sample">(−\d+)</span> words</span>',
+    r'<span class="del-sample">(−\d+)</span> words?</span>',
     html,
 )
 assert words, "no word counts on the page"

@@ -20,7 +20,7 @@ import click
 
 from redline import __version__
 from redline.errors import EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, InputError, RedlineError
-from redline.model import Comparison, Document
+from redline.model import Comparison, Document, plural
 from redline.read import DEFAULT_MAX_SIZE, split_pick
 from redline.render import EXTENSIONS, RENDERERS
 
@@ -517,7 +517,7 @@ def check_command(
         _echo(out, nl=False, color=use_color or None, commands=fmt == "github")
     if manifest:
         bad = [v.candidate for v in verdicts if not v.matches]
-        _echo(f"differs: {len(bad)} of {len(verdicts)} pairs ({_name(', '.join(bad))})"
+        _echo(f"differs: {len(bad)} of {plural(len(verdicts), 'pair')} ({_name(', '.join(bad))})"
                    if bad else "match")  # fmt: skip
     if junit:
         _write(junit, render_junit(verdicts))
@@ -612,18 +612,11 @@ def batch_command(
         if not n:
             _echo("no draft -> adopted pair to check" + rest)
         else:
-            _echo(
-                (
-                    f"differs: {bad} of {n} pairs"
-                    if bad
-                    else f"match: {n} pair{'s' if n != 1 else ''}"
-                )
-                + rest
-            )
+            _echo((f"differs: {bad} of " if bad else "match: ") + plural(n, "pair") + rest)
         code = EXIT_DIFFERS if bad or not n else EXIT_OK
     differ = sum(1 for r in pairs if r.differs)
     where = f" -> {_name(os.path.join(out_dir, 'index.html'))}" if out_dir else ""
-    _say(f"redline batch: {len(rows)} new texts: {len(pairs)} compared ({differ} differ), "
+    _say(f"redline batch: {plural(len(rows), 'new text')}: {len(pairs)} compared ({differ} differ), "
          f"{len(unmatched)} without predecessor, {len(failed)} failed{where}")  # fmt: skip
     if failed:
         code = EXIT_ERROR

@@ -542,3 +542,12 @@ def count_words(text: str) -> int:
     3
     """
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def plural(n: int, word: str) -> str:
+    """A count and its noun, which agrees with it.
+
+    >>> plural(1, "sponsor"), plural(2, "footnote"), plural(0, "tracked change")
+    ('1 sponsor', '2 footnotes', '0 tracked changes')
+    """
+    return f"{n} {word}" + ("" if n == 1 else "s")

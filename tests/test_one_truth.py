@@ -34,7 +34,7 @@ PAIRS = {
     "IV_to_75-197": (f"{EX / 'A_75_479.md'}#IV", EX / "A_RES_75_197.txt"),
 }
 STATUSES = [s.value for s in Status]
-WORDS = re.compile(r"\+(\d+)(?: −(\d+))? words|−(\d+) words")
+WORDS = re.compile(r"\+(\d+)(?: −(\d+))? words?|−(\d+) words?")
 
 
 def _words(text: str) -> tuple[int, int]:
@@ -135,7 +135,7 @@ def _from_html(c: Comparison) -> tuple[str, Facts]:
 
     counts = {m[2]: int(m[1]) for m in re.finditer(r"<b>(\d+)</b> (\w+)</", page)}
     words = re.search(r'class="words"><span class="ins-sample">\+(\d+)</span> '
-                      r'<span class="del-sample">−(\d+)</span> words', page)  # fmt: skip
+                      r'<span class="del-sample">−(\d+)</span> words?<', page)  # fmt: skip
     assert words is not None
     rows = []
     for m in re.finditer(r'<li class="glance-[\w-]+"><a href="#[^"]+"><b>(.*?)</b> (.*?)</a>'
@@ -243,9 +243,28 @@ def test_counts_include_footnotes_everywhere() -> None:
     [e] = [e for e in c.entries if e.new and e.new.label == "PP16"]
     assert e.words == (1, 0)
     stat = str(renderer("text")(c, RenderOptions(stat=True)))
-    assert re.search(r"PP15 → PP16 changed +\| \+1 words", stat)
+    assert re.search(r"PP15 → PP16 changed +\| \+1 word$", stat, re.M)
     page = str(renderer("html")(c, RenderOptions()))
-    assert '<b>PP15 → PP16</b> changed: footnote 2</a> <span class="words">+1 words</span>' in page
+    assert '<b>PP15 → PP16</b> changed: footnote 2</a> <span class="words">+1 word</span>' in page
+
+
+def test_one_word_is_one_word_in_every_output() -> None:
+    """Urges States -> Urges all States: ``+1 word`` in every summary, ``+1 −1 words``
+    when one word goes and another comes."""
+    from redline.parser import parse_document
+
+    def summaries(old: str, new: str) -> list[str]:
+        c = compare(parse_document(f"The General Assembly,\n\n1. {old}\n"),
+                    parse_document(f"The General Assembly,\n\n1. {new}\n"))  # fmt: skip
+        stat = str(renderer("text")(c, RenderOptions(stat=True)))
+        md = str(renderer("markdown")(c, RenderOptions()))
+        page = str(renderer("html")(c, RenderOptions()))
+        return [stat, md, re.sub(r"<[^>]+>", "", page[page.index("<body") :])]
+
+    for out in summaries("Urges States to act.", "Urges all States to act."):
+        assert "+1 word" in out and "+1 words" not in out
+    for out in summaries("Urges States to act.", "Urges States to move."):
+        assert "+1 −1 words" in out, out
 
 
 def test_a_style_change_inside_a_changed_paragraph_counts_no_word() -> None:

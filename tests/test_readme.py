@@ -276,7 +276,7 @@ def glance(html: str) -> tuple[str, int]:
     """The page's word counts (``+29 −25``) and how many changes its glance lists."""
     words = re.search(
         r'<span class="words"><span class="ins-sample">(\+\d+)</span> '
-        r'<span class="del-sample">(−\d+)</span> words</span>',
+        r'<span class="del-sample">(−\d+)</span> words?</span>',
         html,
     )
     assert words, "no word counts on the page"

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from redline.errors import InputError
-from redline.model import Footnote
+from redline.model import Footnote, plural
 from redline.parser.blocks import Block, Cleaned, join_page_splits
 from redline.parser.vocab import roman
 
@@ -163,7 +163,8 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
     warnings = []
     if n_tracked:
         how = "accepted" if tracked == "accept" else "rejected"
-        warnings.append(f"{path}: {n_tracked} tracked changes, read with all of them {how}")
+        them = "it" if n_tracked == 1 else "all of them"
+        warnings.append(f"{path}: {plural(n_tracked, 'tracked change')}, read with {them} {how}")
     unverified = []
     shown = [h for h in (" ".join(x.split()) for x in hidden) if h]
     if shown:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.model import Document, Paragraph, ParaKind
+from redline.model import Document, Paragraph, ParaKind, plural
 from redline.parser.vocab import ROMAN_NUMBER, known_operative_lead, preambular_lead
 
 LONG_PARAGRAPH_WORDS = 2000  # the longest real paragraph in the corpus has 610 words
@@ -178,5 +178,5 @@ def _footnotes(doc: Document) -> list[str]:
         elif m := inner.search(f.text):
             found.append(f"{at}: operative paragraph {m.group(1)} seems to be inside this footnote")
     if len(found) > 1:
-        return [f"{found[0]} (and {len(found) - 1} more footnotes alike)"]
+        return [f"{found[0]} (and {plural(len(found) - 1, 'more footnote')} alike)"]
     return found

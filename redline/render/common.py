@@ -239,14 +239,22 @@ def entry_words(e: Entry) -> tuple[int, int]:
 
 
 def word_counts(ins: int, dele: int) -> str:
-    """``+3 −1 words``; empty when nothing changed.
+    """``+3 −1 words``; empty when nothing changed. The noun counts every word shown:
+    ``+1 word``, but ``+1 −1 words`` (one in, one out).
 
-    >>> word_counts(3, 1), word_counts(0, 0)
-    ('+3 −1 words', '')
+    >>> word_counts(3, 1), word_counts(1, 0), word_counts(0, 1), word_counts(1, 1)
+    ('+3 −1 words', '+1 word', '−1 word', '+1 −1 words')
+    >>> word_counts(0, 0)
+    ''
     """
     parts = [f"+{ins}"] if ins else []
     parts += [f"−{dele}"] if dele else []
-    return " ".join(parts) + " words" if parts else ""
+    return " ".join(parts) + " " + words_noun(ins, dele) if parts else ""
+
+
+def words_noun(ins: int, dele: int) -> str:
+    """``word`` when one word in all was inserted or deleted, else ``words``."""
+    return "word" if ins + dele == 1 else "words"
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from redline.render.common import (
     symbol,
     verdict,
     visible,
+    words_noun,
 )
 
 # --- view data -------------------------------------------------------------------------
@@ -471,6 +472,7 @@ def context(comparison: Comparison, options: RenderOptions) -> dict[str, object]
         "counts": counts,
         "words_inserted": summary["words_inserted"],
         "words_deleted": summary["words_deleted"],
+        "words_noun": words_noun(summary["words_inserted"], summary["words_deleted"]),
         "sponsors": {
             "shown": s.shown,
             "rows": [

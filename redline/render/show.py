@@ -12,18 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.model import Document
+from redline.model import Document, plural
 from redline.parser.sanity import flagged
 from redline.render.safe import terminal_safe
-
-
-def plural(n: int, word: str) -> str:
-    """``1 sponsor``, ``2 sponsors``, ``0 footnotes``.
-
-    >>> plural(1, "sponsor"), plural(2, "footnote"), plural(1, "sub-paragraph")
-    ('1 sponsor', '2 footnotes', '1 sub-paragraph')
-    """
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _first_words(text: str, n: int = 10) -> str:
@@ -126,11 +117,6 @@ def show_json(doc: Document) -> dict[str, Any]:
     }
 
 
-def _count(n: int) -> str:
-    """``1 sponsor``, ``8 sponsors``."""
-    return f"{n} sponsor" if n == 1 else f"{n} sponsors"
-
-
 def _sponsor_summary(doc: Document) -> str:
     """``8 (1 original, 7 subsequent); Uganda, on behalf of the Group of African States``,
     or ``none listed (adopted resolution)``: the count `diff` gives, the group not counted."""
@@ -214,7 +200,7 @@ def sponsors_text(doc: Document) -> str:
         if d["unlisted"]:
             out.append(f"{s(head)}: none listed ({s(d['unlisted'])})")
             continue
-        out.append(f"{s(head)}: {_count(d['count'])}")
+        out.append(f"{s(head)}: {plural(d['count'], 'sponsor')}")
         original = d["canonical_original"]
         later = [n for n in d["canonical"] if n not in original]
         behalf = sponsors.behalf_phrase(res.sponsors)
