@@ -264,3 +264,32 @@ def test_the_legend_explains_every_bar_and_the_dimming_also_in_print(layout: str
     adjusted = {s for sels, body in _rules(printed) if "print-color-adjust: exact" in body
                 for s in sels}  # fmt: skip
     assert {".bar", ".ins-sample", ".del-sample", "ins", "del"} <= adjusted
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_legend_says_extraction_noise_is_dimmed_too(layout: str) -> None:
+    """``establis hing`` -> ``establishing`` (a PDF's text cut a word) is dimmed like
+    ``region’s`` -> ``region's``; the legend, on screen and on paper, names both."""
+    from redline.compare import compare
+    from redline.parser import parse_document
+
+    def doc(op1: str) -> redline.model.Document:
+        return parse_document(f"The General Assembly,\n\n1. {op1}\n\n2. Decides to act.\n")
+
+    c = compare(doc("Welcomes the establis hing of the fund;"),
+                doc("Welcomes the establishing of the fund;"))  # fmt: skip
+    assert [e.status.value for e in c.entries] == ["typographic", "unchanged"]
+    html = render(c, RenderOptions(layout=layout))
+    assert re.search(r'class="entry[^"]*\bquiet"[^>]*data-status="typographic"', html)
+    legend = html[html.index('<dl class="legend"') : html.index("</dl>", html.index('"legend"'))]
+    dimmed = re.sub(r"</?d[td]>", " ", legend[legend.index("<dt>Dimmed") :])
+    dimmed = " ".join(re.sub(r"<[^>]+>", "", dimmed).split())
+    assert dimmed.startswith(
+        "Dimmed unchanged, only renumbered, or typographic (typographic: the same words"
+    )
+    assert "quote, apostrophe, dash or space style" in dimmed
+    assert "a word cut by a space" in dimmed and "a footnote number glued to a word" in dimmed
+    printed = Page(html).style
+    printed = printed[printed.index("@media print") :]
+    hidden = [sel for sels, body in _rules(printed) if "display: none" in body for sel in sels]
+    assert hidden and not any(".legend" in sel or ".quiet-sample" in sel for sel in hidden)
