@@ -215,12 +215,19 @@ def _write(path: str, data: str | bytes) -> None:
 def output_format(fmt: str | None, output: str | None) -> str:
     """The format to write: --format, else -o's extension, else text. An extension that
     names another format, or none known without --format, is refused: ``-o out.pdf``
-    would otherwise be plain text under a PDF's name.
+    would otherwise be plain text under a PDF's name. A name that is only an extension
+    (``-o .docx``) is that extension, as ``-o out.docx`` (and ``-o .pdf`` is refused).
 
     >>> output_format(None, "r.html"), output_format("json", "r.txt"), output_format("json", "x")
     ('html', 'json', 'json')
+    >>> output_format(None, ".docx"), output_format(None, "out/.md")
+    ('docx', 'markdown')
     """
-    ext = os.path.splitext(output)[1].lower() if output else ""
+    name = os.path.basename(output or "")
+    ext = os.path.splitext(name)[1]
+    if not ext and name.strip("."):  # splitext(".docx") has no extension; here it is one
+        ext = os.path.splitext("_" + name)[1]
+    ext = ext.lower()
     named = _EXTENSIONS.get(ext)
     if fmt is None:
         if ext and named is None:

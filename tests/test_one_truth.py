@@ -322,6 +322,18 @@ def test_an_output_extension_must_name_the_format(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_name_that_is_only_an_extension_is_that_extension(tmp_path: Path) -> None:
+    """``-o .docx`` writes Word as ``-o out.docx`` does; ``-o .pdf`` is refused as
+    ``-o out.pdf`` is."""
+    old, new = str(EX / "A_RES_73_188.txt"), str(EX / "A_RES_75_197.txt")
+    code, _, stderr = _cli("diff", old, new, "-o", str(tmp_path / ".docx"))
+    assert code == 0, stderr
+    assert (tmp_path / ".docx").read_bytes().startswith(b"PK")  # a zip: Word, not text
+    code, stdout, stderr = _cli("diff", old, new, "-o", str(tmp_path / ".pdf"))
+    assert code == 2 and ".pdf names no output format" in stderr and stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".docx"]
+
+
 def test_an_unknown_extension_with_format_is_written(tmp_path: Path) -> None:
     out = tmp_path / "r.pdf-notes"
     code, _, stderr = _cli("diff", str(EX / "A_RES_73_188.txt"), str(EX / "A_RES_75_197.txt"),
