@@ -404,7 +404,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str) -> No
         raise InputError(submitted, "not a Word document (.docx); nothing can be tracked")
     rejected = _load(submitted, max_size=max_size, tracked="reject")
     for w in rejected.warnings:
-        if "tracked changes" not in w:  # the count is printed below
+        if "tracked change" not in w:  # the count is printed below
             _say(f"redline: warning: {w}")
     from redline.render.docx import word_text
 
