@@ -58,7 +58,15 @@ def verify(accepted: Document, rejected: Document, base: Document) -> Verificati
         if changed(e) or e.status is Status.TYPOGRAPHIC
     )
     untracked = compare(base, rejected)
-    problems = [f"{label(e)}: {describe(e)}" for e in untracked.entries if changed(e)]
+    problems: list[str] = []
+    shown: list[Entry] = []
+    for e in (e for e in untracked.entries if changed(e)):
+        if shown and e.status is Status.MERGED and e.group == shown[0].group:
+            shown.append(e)  # the pieces of one merged paragraph: one line
+            problems[-1] = f"{label(e)}: {describe(*shown)}"
+            continue
+        shown = [e]
+        problems.append(f"{label(e)}: {describe(e)}")
     if any(s.op != "=" for s in untracked.title):
         problems.insert(0, f"title: {describe_segments(untracked.title)}")
     return Verification(accepted.tracked_changes, tracked_in, tuple(problems), accepted.unverified)
@@ -77,12 +85,28 @@ def label(e: Entry) -> str:
     return str(e.new.label if e.new is not None else f"{e.old.label if e.old else '?'} (deleted)")
 
 
-def describe(e: Entry) -> str:
-    """``changed: -[all] +[some]``, at most a few runs, long ones shortened."""
-    parts = [describe_segments(e.segments)] if any(s.op != "=" for s in e.segments) else []
-    for f in e.footnotes:
-        parts.append(f"footnote {f.new_mark or f.old_mark}: {describe_segments(f.segments)}")
-    return f"{e.status.value}: {'; '.join(parts)}"
+def describe(*entries: Entry) -> str:
+    """``changed: -[all] +[some]``, at most a few runs, long ones shortened; where a
+    moved, split, merged or renumbered paragraph was in BASE: ``merged (was P1, P2)``,
+    ``moved (was OP21): -[Notes] +[Recognizing]``.
+
+    >>> from redline.model import Paragraph, ParaKind
+    >>> def p(label): return Paragraph(label, ParaKind.OTHER, None, "", "x")
+    >>> describe(Entry(Status.MERGED, p("P1"), p("P1"), (Segment("=", "Alpha."),)),
+    ...          Entry(Status.MERGED, p("P2"), p("P1"), (Segment("+", " "), Segment("=", "Beta."))))
+    'merged (was P1, P2)'
+    """
+    e = entries[0]
+    head = e.status.value
+    was = [x.old.label for x in entries if x.old is not None]
+    moved = e.status in (Status.MOVED, Status.SPLIT, Status.MERGED)
+    if was and (moved or e.new is not None and was != [e.new.label]):
+        head += f" (was {', '.join(was)})"
+    parts = [runs for x in entries if (runs := describe_segments(x.segments))]
+    for f in (f for x in entries for f in x.footnotes):
+        runs = describe_segments(f.segments)
+        parts.append(f"footnote {f.new_mark or f.old_mark}" + (f": {runs}" if runs else ""))
+    return f"{head}: {'; '.join(parts)}" if parts else head
 
 
 def describe_segments(segments: Sequence[Segment], most: int = 4) -> str:
@@ -91,7 +115,7 @@ def describe_segments(segments: Sequence[Segment], most: int = 4) -> str:
     >>> describe_segments([Segment("=", "Urges "), Segment("-", "all"), Segment("+", "some")])
     '-[all] +[some]'
     """
-    runs = [s for s in segments if s.op != "="]
+    runs = [s for s in segments if s.op != "=" and not s.text.isspace()]  # no "+[]"
     parts = []
     for s in runs[:most]:
         text = " ".join(s.text.split())
