@@ -175,7 +175,7 @@ def collect(sources: Iterable[str], pattern: str | None = None) -> list[str]:
 def _read_text(path: str, options: Options) -> tuple[Document, str]:
     """Parse one file as `redline.parser.load.load` does, with the lines above its title
     (where an adopted resolution cites its draft): read once, parsed once."""
-    from redline.parser.load import load
+    from redline.parser.load import load_bytes
     from redline.read import decode, is_docx, is_pdf, read_bytes
 
     data = read_bytes(path, options.max_size)
@@ -186,7 +186,7 @@ def _read_text(path: str, options: Options) -> tuple[Document, str]:
         doc = parse_layout(cleaned, dropped, path)
         top = doc.title_lines[0] or HEADER_LINES
         return doc, "\n".join(b.text for b in cleaned.blocks if b.lines[0] < top)
-    doc = load(path, max_size=options.max_size, tracked=options.tracked)
+    doc = load_bytes(data, path, max_size=options.max_size, tracked=options.tracked)
     if is_docx(data):
         return doc, ""  # a Word draft's header is its sponsors' line, read by the parser
     return doc, header_text(decode(data, path)[0], doc)

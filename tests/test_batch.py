@@ -222,6 +222,28 @@ def test_report_resolutions_are_texts_of_their_own() -> None:
     assert len(rows) == 4
 
 
+def test_each_file_is_read_from_disk_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain text, a committee report and a PDF: each read once, parsed once, and its
+    header (the lines citing the draft) kept, as `redline diff` would parse it."""
+    import redline.read
+
+    reads: list[str] = []
+    real = redline.read._read_at_most
+
+    def counted(path: str, fifo: bool, n: int) -> bytes:
+        reads.append(Path(path).name)
+        return real(path, fifo, n)
+
+    monkeypatch.setattr(redline.read, "_read_at_most", counted)
+    adopted = read_one(str(UN / "A_RES_80_6.txt"), Options())
+    report = read_one(str(Path(__file__).parent / "fixtures" / "A_75_479.md"), Options())
+    pdf = read_one(str(Path(__file__).parent.parent / "examples" / "A_RES_79_16.pdf"), Options())
+    assert reads == ["A_RES_80_6.txt", "A_75_479.md", "A_RES_79_16.pdf"]
+    assert [x.doc and x.doc.source for x in adopted] == [str(UN / "A_RES_80_6.txt")]
+    assert adopted[0].doc == load(str(UN / "A_RES_80_6.txt"))
+    assert len(report) == 4 and pdf[0].doc and pdf[0].doc.symbol == "A/RES/79/16"
+
+
 def test_collect_orders_numbers_naturally() -> None:
     names = [Path(p).name for p in collect([str(UN)], "A_RES_80_*")]
     assert names[:3] == ["A_RES_80_6.txt", "A_RES_80_146.txt", "A_RES_80_178.txt"]

@@ -26,7 +26,7 @@ from redline.read import (
     split_pick,
 )
 
-__all__ = ["load", "pick_counterpart", "pick_resolution"]
+__all__ = ["load", "load_bytes", "pick_counterpart", "pick_resolution"]
 
 
 def load(
@@ -38,15 +38,36 @@ def load(
 ) -> Document:
     """Read and parse `source` (a path, ``-``, or ``path#pick``) into a `Document`."""
     path, inline_pick = split_pick(source)
-    pick = pick or inline_pick
+    # the report is named by its path: its resolutions are path#IV, not path#IV#IV
+    name = path if inline_pick else source
     data = read_bytes(path, max_size)
+    return load_bytes(
+        data, path, name, max_size=max_size, tracked=tracked, pick=pick or inline_pick
+    )
+
+
+def load_bytes(
+    data: bytes,
+    path: str,
+    name: str | None = None,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    tracked: str = "accept",
+    pick: str | None = None,
+) -> Document:
+    """`load` of a file's bytes, read once by the caller; `name` (default `path`) is the
+    document's source.
+
+    >>> from pathlib import Path
+    >>> load_bytes(Path("examples/A_RES_75_197.txt").read_bytes(), "a.txt").symbol
+    'A/RES/75/197'
+    """
+    name = name or path
     if is_pdf(data):
         from redline.parser.layout import parse_pdf
 
-        doc = parse_pdf(data, path if inline_pick else source)
+        doc = parse_pdf(data, name)
         return pick_resolution(doc, pick) if pick else doc
-    # the report is named by its path: its resolutions are path#IV, not path#IV#IV
-    name = path if inline_pick else source
     if is_docx(data):
         from redline.parser import parse_cleaned
         from redline.parser.docx import read_docx
