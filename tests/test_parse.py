@@ -42,6 +42,29 @@ def test_report_holds_four_resolutions_with_their_symbols() -> None:
     ]
 
 
+def test_draft_resolution_ii_cut_out_of_the_report_is_the_reports_draft_ii(
+    tmp_path: Path,
+) -> None:
+    """A/75/479 from its "Draft resolution II" heading to III's: an excerpt of a report,
+    so a report holding II, its title under the heading read (a draft numbered II exists
+    only in a report: A/75/479 numbers the drafts it recommends, I to IV); the whole
+    report's II, word for word. Compared with a single text, the one draft is taken
+    without a note choosing the "best match"."""
+    text = REPORT.read_text(encoding="utf-8")
+    ii = tmp_path / "ii.md"
+    ii.write_text(text[text.index("**Draft resolution II**") : text.index("### **Draft resolution III**")],
+                  encoding="utf-8")  # fmt: skip
+    excerpt, whole = redline.parse(str(ii)), redline.parse(f"{REPORT}#II")
+    assert excerpt.kind is DocKind.REPORT and [r.name for r in excerpt.resolutions] == ["II"]
+    [res] = excerpt.resolutions
+    assert res.title == whole.title and res.title.startswith("Strengthening and promoting")
+    assert [p.text for p in res.paragraphs] == [p.text for p in whole.paragraphs]
+    from redline.parser.load import pick_counterpart
+
+    _, picked, note = pick_counterpart(whole, excerpt)
+    assert (picked.source, note) == (f"{ii}#II", None)
+
+
 def test_sub_paragraphs_of_draft_ii_sit_under_op3_and_op10() -> None:
     doc = redline.parse(f"{REPORT}#II")
     subs = [p for p in doc.paragraphs if p.kind == ParaKind.SUBPARAGRAPH]

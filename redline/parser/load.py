@@ -126,7 +126,7 @@ def pick_resolution(doc: Document, pick: str) -> Document:
 def pick_counterpart(old: Document, new: Document) -> tuple[Document, Document, str | None]:
     """When one side is a report and the other a single resolution, the report's
     resolution most like the single one (by words), and a note that names it; None
-    for the note when nothing was picked.
+    for the note when nothing was picked (a report of one resolution: an excerpt).
 
     >>> from redline.model import DocKind
     >>> res = tuple(Document(f"r.md#{n}", "markdown", DocKind.DRAFT, name=n, title=t)
@@ -138,8 +138,11 @@ def pick_counterpart(old: Document, new: Document) -> tuple[Document, Document, 
     ('II', 'r.md holds 2 resolutions')
     """
 
-    def best(report: Document, single: Document) -> tuple[Document, str]:
+    def best(report: Document, single: Document) -> tuple[Document, str | None]:
         from redline.worddiff import quick_similarity, word_bag
+
+        if len(report.resolutions) == 1:
+            return pick_resolution(report, report.resolutions[0].name or ""), None
 
         target = word_bag(single.title + " " + " ".join(p.text for p in single.paragraphs))
         scored = [
