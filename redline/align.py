@@ -52,7 +52,7 @@ from redline.model import (
     new_text,
     old_text,
 )
-from redline.worddiff import Words, quick_similarity
+from redline.worddiff import Words, longest_chain, quick_similarity
 
 __all__ = [
     "MAX_CANDIDATES",
@@ -175,24 +175,7 @@ def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     >>> _lis([(2, 0), (0, 1), (1, 2), (3, 3)])
     [(0, 1), (1, 2), (3, 3)]
     """
-    tails: list[int] = []  # smallest old index ending a run of each length
-    tail_at: list[int] = []  # position in `pairs` of that run's last pair
-    back = [-1] * len(pairs)
-    for k, (i, _) in enumerate(pairs):
-        pos = bisect_left(tails, i)
-        if pos == len(tails):
-            tails.append(i)
-            tail_at.append(k)
-        else:
-            tails[pos] = i
-            tail_at[pos] = k
-        back[k] = tail_at[pos - 1] if pos else -1
-    out: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = back[k]
-    return out[::-1]
+    return [(i, j) for j, i in longest_chain([(j, i) for i, j in pairs])]
 
 
 def _anchor(w: _Work, olds: list[int], news: list[int], depth: int) -> None:

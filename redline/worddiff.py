@@ -214,9 +214,18 @@ def _anchors(a: str, b: str) -> list[tuple[int, int]]:
     count_b = Counter(b)
     where_b = {c: j for j, c in enumerate(b) if count_b[c] == 1}
     pairs = [(i, where_b[c]) for i, c in enumerate(a) if count_a[c] == 1 and c in where_b]
-    # Patience sorting: longest chain increasing in b, in O(k log k).
-    tails: list[int] = []
-    tail_at: list[int] = []
+    return longest_chain(pairs)
+
+
+def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of `pairs` (sorted by their first place) increasing in the second
+    too: patience sorting, O(k log k). Also `redline.align`'s anchors of paragraphs.
+
+    >>> longest_chain([(0, 2), (1, 0), (2, 1), (3, 3)])
+    [(1, 0), (2, 1), (3, 3)]
+    """
+    tails: list[int] = []  # smallest second place ending a run of each length
+    tail_at: list[int] = []  # position in `pairs` of that run's last pair
     back: list[int] = []
     for k, (_, j) in enumerate(pairs):
         pos = bisect_left(tails, j)
