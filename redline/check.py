@@ -39,6 +39,7 @@ from redline.model import (
     Status,
     count_words,
     fold,
+    plural,
 )
 from redline.noise import walk
 
@@ -215,10 +216,10 @@ class Verdict:
             shown = ", ".join(labels[:most]) + (
                 f", … {len(labels) - most} more" if len(labels) > most else ""
             )
-            parts.append(f"{len(labels)} paragraph{'s' if len(labels) != 1 else ''} ({shown})")
+            parts.append(f"{plural(len(labels), 'paragraph')} ({shown})")
         ins = sum(r.words()[0] for r in diffs)
         dele = sum(r.words()[1] for r in diffs)
-        parts.append(f"{ins} word{'s' if ins != 1 else ''} inserted, {dele} deleted")
+        parts.append(f"{plural(ins, 'word')} inserted, {dele} deleted")
         return "differs: " + ", ".join(parts)
 
 
