@@ -350,3 +350,25 @@ def test_a_list_item_wrapped_under_its_hanging_indent_is_one_paragraph():
         in texts
     )
     assert "degree of leverage;" not in texts
+
+
+def _numbers(*texts: str) -> list[str | None]:
+    """The paragraph numbers the PDF reader gives lines printed a paragraph apart."""
+    from redline.parser.layout import Line, _blocks
+
+    lines = [Line(1, 72, 500, 100 + 30 * i, 12, t, False, number=i) for i, t in enumerate(texts)]
+    return [b.number for b in _blocks(lines)]
+
+
+def test_a_first_operative_number_printed_without_its_full_stop_is_still_op1():
+    """"1" without its full stop (the stop's glyph missing from the page) opens OP1
+    when the next operative number is 2, as "6" does after 5."""
+    assert _numbers("Recalling its resolutions,", "1 Urges all parties;", "2. Decides.") == [
+        None,
+        "1",
+        "2",
+    ]
+    assert _numbers("1. Notes;", "2. Urges;", "3 Requests;", "4. Decides.")[2] == "3"
+    # no "2." after it, or a date: not an operative number
+    assert _numbers("Recalling its resolutions,", "1 Urges all parties.") == [None, None]
+    assert _numbers("1 January 2025 marked the start,", "2. Decides.")[0] is None

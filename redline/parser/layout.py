@@ -39,7 +39,7 @@ from redline import pdf
 from redline.errors import InputError
 from redline.model import Document, Dropped, Footnote, Paragraph
 from redline.parser.blocks import Block, Cleaned
-from redline.parser.vocab import PLENARY
+from redline.parser.vocab import MONTHS, PLENARY
 
 MARK_SIZE = 0.8
 """A footnote mark is at most this fraction of its line's font size."""
@@ -69,7 +69,9 @@ INDENT = 0.8
 _MARK = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])$")
 _RULE_TEXT = re.compile(r"^_{5,}$")
 _OPENING = re.compile(r"^(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)")
-_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
+_BARE_NUMBER = re.compile(rf"^(\d{{1,3}})\s+(?!(?:{'|'.join(MONTHS)})\b)(?=[A-Z])")
+"""A paragraph opening with a number and a capital, not a date ("6 Urges", not
+"1 January 2025"): an operative number printed without its full stop, if in sequence."""
 _JOINS = re.compile(r"(?<=[^\s])[-\u2010\u2011\u2013/]$")
 """A line ending in a hyphen, an en dash or a slash attached to its word joins the next
 line without a space (``follow-`` ``up``, ``2015–`` ``2030``, ``Nations/`` ``International``) ..."""
@@ -440,7 +442,7 @@ def _blocks(body: list[Line]) -> list[Block]:
     other = False
     last_op = 0
     listing = False  # joining the lines of a list to the paragraph that introduced it
-    for g in groups:
+    for i, g in enumerate(groups):
         b = _block(g, other)
         if out and PLENARY.match(out[-1].text) and _DATE.match(b.text):
             out[-1] = replace(
@@ -449,7 +451,11 @@ def _blocks(body: list[Line]) -> list[Block]:
             continue  # "62nd plenary meeting" / "2 December 2024": one closing line
         if b.number is None and not other:  # "6" without its full stop, next in sequence
             m = _BARE_NUMBER.match(b.text)
-            if m and int(m.group(1)) == last_op + 1 and last_op and not _DATE.match(b.text):
+            if (
+                m
+                and not _DATE.match(b.text)
+                and _next_in_sequence(int(m.group(1)), last_op, groups[i + 1 :])
+            ):
                 b = replace(b, number=m.group(1), text=b.text[m.end() :],
                             marks_at=tuple(max(0, o - m.end()) for o in b.marks_at))  # fmt: skip
         if b.number and b.number.isdigit():
@@ -479,6 +485,32 @@ def _blocks(body: list[Line]) -> list[Block]:
         if PLENARY.match(b.text):
             other = True
     return out
+
+
+def _next_in_sequence(n: int, last_op: int, after: list[list[Line]]) -> bool:
+    """Whether a bare number `n` at a paragraph's start is the next operative number:
+    the one after `last_op`, or, before any, 1 when the next operative number is 2
+    (A/C.1/80/L.1 with "1" printed without its full stop: "1 Urges all parties").
+
+    >>> _next_in_sequence(6, 5, []), _next_in_sequence(7, 5, [])
+    (True, False)
+    >>> two = [[Line(1, 72, 500, 100, 12, "2. Decides to remain seized", False)]]
+    >>> _next_in_sequence(1, 0, two), _next_in_sequence(1, 0, [])
+    (True, False)
+    """
+    if last_op:
+        return n == last_op + 1
+    if n != 1:
+        return False
+    for g in after[:_LOOKAHEAD]:
+        number = _block(g, False).number
+        if number is not None and number.isdigit():  # past sub-paragraphs "(a)"
+            return number == "2"
+    return False
+
+
+_LOOKAHEAD = 60
+"""Paragraphs looked through for the "2." that shows a bare "1" is operative paragraph 1."""
 
 
 def _joined(a: Block, b: Block) -> Block:

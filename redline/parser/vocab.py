@@ -204,6 +204,12 @@ revised draft resolution``, ``Iraq: draft decision``."""
 AGENDA_ITEM = re.compile(r"^Agenda items? \d+")
 """The agenda line of a header: ``Agenda item 72 (a)``, ``Agenda items 13 and 75``."""
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+"""The months, as dates in resolutions print them ("10 December 1948")."""
+
 ROMAN_NUMBER = r"[IVXLC]+"
 """The number of a draft resolution in a report, as a pattern: ``IV``."""
 
