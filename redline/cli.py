@@ -153,8 +153,10 @@ class _Redline(click.Group):
 def main() -> None:
     """See exactly what changed between two versions of a UN resolution.
 
-    A FILE is a path or - for standard input; a committee report holding several
-    draft resolutions takes a pick: report.md#IV or report.md#A/C.3/75/L.11.
+    A FILE is a UN PDF (the recommended input: read from the page, nothing to
+    extract first), a Word .docx, or text or Markdown however it was extracted;
+    a path, or - for standard input. A committee report holding several draft
+    resolutions takes a pick: report.md#IV or report.md#A/C.3/75/L.11.
     """
 
 
@@ -278,8 +280,11 @@ def diff(
 ) -> None:  # fmt: skip
     """Compare OLD and NEW: a redline as text, JSON, HTML, Markdown or Word.
 
+    OLD and NEW: each a PDF (recommended), .docx, text or Markdown file.
+
     \b
     Examples:
+      redline diff A_RES_79_16.pdf A_C.1_80_L.1.pdf -o redline.html
       redline diff A_RES_73_188.txt report.md#IV -o redline.html
       redline diff old.txt new.txt --format json
       redline diff old.txt new.txt --stat
@@ -362,7 +367,10 @@ def show(file: str, fmt: str, explain: bool, max_size: int, tracked: str) -> Non
               show_default=True)  # fmt: skip
 @common
 def sponsors(file: str, fmt: str, max_size: int, tracked: str) -> None:
-    """List the sponsors of FILE (each resolution of a report)."""
+    """List the sponsors of FILE (each resolution of a report).
+
+    FILE: a PDF (recommended), .docx, text or Markdown file.
+    """
     from redline.render.show import sponsors_json, sponsors_text
 
     doc = load(file, max_size, tracked)
@@ -387,8 +395,8 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str) -> No
     paragraph where it does not holds an untracked edit and is named. Hidden
     text, headers, footers, comments, endnotes, pictures and imported parts are
     not compared: they are named and the exit code is 1. Exit 0 when all changes are tracked, 1 when
-    some are not (or cannot be verified), 2 on error. (--tracked
-    applies to BASE, should it be a .docx too.)
+    some are not (or cannot be verified), 2 on error. BASE: a PDF (recommended),
+    .docx, text or Markdown file; --tracked applies to BASE, should it be a .docx.
 
     \b
     Example:
@@ -442,6 +450,7 @@ def check_command(
 ) -> None:  # fmt: skip
     """Check that CANDIDATE's text matches ADOPTED: exit 0 match, 1 differs, 2 error.
 
+    CANDIDATE and ADOPTED: each a PDF (recommended), .docx, text or Markdown file.
     Compares the title and every paragraph and footnote text; prints each
     differing paragraph with its line in CANDIDATE and a word diff
     ([-adopted-]{+candidate+}); the last line is the verdict: "match" or
@@ -552,6 +561,8 @@ def batch_command(
     fmt: str, pattern: str | None, check: bool, max_size: int, tracked: str,
 ) -> None:  # fmt: skip
     """Compare every text of NEW with its counterpart in OLD (files or folders).
+
+    Folders are read for PDFs, .docx, text and Markdown files.
 
     Each new text's counterpart is found for you: the draft its header cites,
     the resolution it recalls as its latest, the same title, else the most

@@ -395,3 +395,12 @@ def test_an_error_ends_every_command_with_the_code_it_carries(
         # --debug, wherever it stands, lets the error through with its traceback
         result = redline_cli(*args, "--debug")
         assert isinstance(result.exception, Refused), args
+
+
+@pytest.mark.parametrize(
+    "command", ["diff", "check", "show", "sponsors", "batch", "verify-tracked"]
+)
+def test_every_command_that_reads_documents_says_it_takes_a_pdf(command: str) -> None:
+    """A PDF is the recommended input (issue 14): each command's help says it reads one."""
+    text = redline_cli(command, "--help").output
+    assert "PDF" in text, text

@@ -361,7 +361,7 @@ def _numbers(*texts: str) -> list[str | None]:
 
 
 def test_a_first_operative_number_printed_without_its_full_stop_is_still_op1():
-    """"1" without its full stop (the stop's glyph missing from the page) opens OP1
+    """ "1" without its full stop (the stop's glyph missing from the page) opens OP1
     when the next operative number is 2, as "6" does after 5."""
     assert _numbers("Recalling its resolutions,", "1 Urges all parties;", "2. Decides.") == [
         None,
