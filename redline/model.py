@@ -159,6 +159,9 @@ class Document:
     comments, endnotes, hidden text); ``verify-tracked`` fails on any of it."""
     dropped: tuple[Dropped, ...] = ()
     """For a PDF input: the page furniture left out, by page (``show --dropped``)."""
+    closing: str = ""
+    """The closing line of an adopted resolution, where it was adopted and when
+    (``"81st plenary meeting 30 June 2025"``): shown, not compared."""
 
     def counts(self) -> dict[str, int]:
         """Paragraph counts by kind, e.g. ``{"preambular": 18, "operative": 24, ...}``."""

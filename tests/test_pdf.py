@@ -372,3 +372,15 @@ def test_a_first_operative_number_printed_without_its_full_stop_is_still_op1():
     # no "2." after it, or a date: not an operative number
     assert _numbers("Recalling its resolutions,", "1 Urges all parties.") == [None, None]
     assert _numbers("1 January 2025 marked the start,", "2. Decides.")[0] is None
+
+
+RESOLUTIONS = [p for p in PDFS if p.name.startswith("A_RES_")]
+
+
+@pytest.mark.parametrize("path", RESOLUTIONS, ids=lambda p: p.stem)
+def test_an_adopted_resolution_shows_its_closing_line_read_alike_from_pdf_and_text(path):
+    """The closing "81st plenary meeting" / "30 June 2025" is neither a paragraph nor furniture:
+    `show` names it as the closing line, the same from the page and from PyMuPDF's text."""
+    closing = parsed(path).closing
+    assert _PLENARY.match(closing), closing
+    assert load(str(path.with_suffix(".pymupdf.txt"))).closing == closing

@@ -131,6 +131,7 @@ def _parse_blocks(cleaned: Cleaned, source: str, fmt: str) -> Document:
         footnotes=cleaned.footnotes,
         title_lines=_lines_of(head[-1:]) if head else (0, 0),
         warnings=warn,
+        closing=" ".join((*cleaned.meta, *meta)),
     )
 
 
@@ -718,7 +719,7 @@ def _parse_pdf(text: str, source: str) -> Document:
         replace(b, text=t, footnotes=m)
         for b, t, m in zip(cleaned.blocks, texts, marks, strict=True)
     ]
-    paragraphs, _meta = _build(blocks)
+    paragraphs, meta = _build(blocks)
     sp = Sponsors()
     if info["sponsors"]:
         from redline import sponsors
@@ -731,7 +732,7 @@ def _parse_pdf(text: str, source: str) -> Document:
     return Document(
         source=source, format="pdf-text", kind=_kind(symbol, info["head"]), symbol=symbol,
         title=info["title"], sponsors=sp, paragraphs=paragraphs, footnotes=notes,
-        title_lines=info["title_lines"], warnings=warn,
+        title_lines=info["title_lines"], warnings=warn, closing=" ".join((*cleaned.meta, *meta)),
     )  # fmt: skip
 
 

@@ -57,6 +57,8 @@ def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
     for f in doc.footnotes:
         bang = "!" if f"footnote {f.mark}" in marked else " "
         out.append(f"{indent}{bang} footnote {s(f.mark)}: {s(_first_words(f.text, 14))}")
+    if doc.closing:
+        out.append(f"{indent}  closing: {s(doc.closing)}")
     if doc.dropped:
         pages = len({d.page for d in doc.dropped})
         out.append(
@@ -109,6 +111,7 @@ def show_json(doc: Document) -> dict[str, Any]:
         "resolutions": [show_json(r) for r in doc.resolutions],
         "warnings": list(doc.warnings),
         "tracked_changes": doc.tracked_changes,
+        **({"closing": doc.closing} if doc.closing else {}),
         **(
             {"dropped": [{"page": d.page, "reason": d.reason, "text": d.text} for d in doc.dropped]}
             if doc.dropped
