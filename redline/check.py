@@ -98,7 +98,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # *x*, **x**, _x_, __x__ around a run that neither starts nor ends with a space;
 # an underscore inside a word (snake_case) or a lone asterisk (a footnote "*") stays.
 # the span is bounded: unbounded, an unclosed "*a *a …" scanned to the end from every * (issue 17)
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])")
+# The run opens and closes on neither a space nor a marker, so the blanks of a
+# placeholder are not emphasis ("resolution 80/___ of __ December" stays).
+_EMPHASIS = re.compile(
+    r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?![\w*_])"
+)
 
 
 def normalise_text(text: str, profile: Profile = Profile()) -> str:  # noqa: B008 - frozen
@@ -107,6 +111,8 @@ def normalise_text(text: str, profile: Profile = Profile()) -> str:  # noqa: B00
 
     >>> normalise_text("Member\u00a0States\u2019 *efforts* \u2014 all\u00ad ")
     "Member States' efforts - all"
+    >>> normalise_text("resolution 80/___ of __ December, __x__")
+    'resolution 80/___ of __ December, x'
     >>> normalise_text("Member\u00a0States\u2019", Profile(strict=True))
     'Member\u00a0States\u2019'
     """

@@ -565,3 +565,19 @@ def test_what_strict_counts(old: str, new: str, strict_differs: bool) -> None:
     candidate = parse_document(text.replace(old, new, 1), "c.txt")
     assert check(candidate, doc).matches
     assert check(candidate, doc, Profile(strict=True)).matches is not strict_differs
+
+
+def test_a_placeholder_of_blanks_is_shown_as_written_not_read_as_emphasis() -> None:
+    """A/C.5/80/L.8 OP5(b) leaves the resolution's number and day blank ("80/___ of
+    __ December 2025"); the adopted A/RES/80/246 fills them in. The check prints the
+    draft's blanks as the draft has them."""
+    corpus = Path(__file__).parent / "corpus" / "pdf"
+    result = CliRunner().invoke(
+        main, ["check", str(corpus / "A_C.5_80_L.8.pdf"), str(corpus / "A_RES_80_246.pdf")]
+    )
+    assert result.exit_code == 1
+    assert "[-80/245-]{+80/___+} of [-30-]{+__+}" in result.output
+    assert (
+        result.output.splitlines()[-1]
+        == "differs: 1 paragraph (OP5(b)), 1 word inserted, 2 deleted"
+    )
