@@ -100,9 +100,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # the span is bounded: unbounded, an unclosed "*a *a …" scanned to the end from every * (issue 17)
 # The run opens and closes on neither a space nor a marker, so the blanks of a
 # placeholder are not emphasis ("resolution 80/___ of __ December" stays).
-_EMPHASIS = re.compile(
-    r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?![\w*_])"
-)
+_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?![\w*_])")
 
 
 def normalise_text(text: str, profile: Profile = Profile()) -> str:  # noqa: B008 - frozen

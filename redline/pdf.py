@@ -174,6 +174,11 @@ def read_pdf(data: bytes, where: str, max_pages: int = MAX_PAGES) -> tuple[Page,
             chars = 0
             for k in range(n):
                 page = _page(lib, doc, k)
+                if page is None:  # a page tree that loops, a page object that is not one
+                    raise InputError(
+                        where,
+                        f"not a readable PDF: page {k + 1} of {n} cannot be loaded (damaged?)",
+                    )
                 chars += sum(len(r.text) for r in page.runs)
                 if chars > MAX_CHARS:
                     raise InputError(where, f"the PDF holds more than {MAX_CHARS:,} characters")
@@ -184,10 +189,10 @@ def read_pdf(data: bytes, where: str, max_pages: int = MAX_PAGES) -> tuple[Page,
             _FONTS.clear()  # font handles are reused by the next document
 
 
-def _page(lib: Any, doc: int, k: int) -> Page:
+def _page(lib: Any, doc: int, k: int) -> Page | None:
     page = lib.FPDF_LoadPage(doc, k)
     if not page:
-        return Page(k + 1, 0.0, 0.0, ())
+        return None
     try:
         width, height = float(lib.FPDF_GetPageWidthF(page)), float(lib.FPDF_GetPageHeightF(page))
         rules, images = _graphics(lib, page, height)

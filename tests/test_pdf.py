@@ -182,25 +182,45 @@ def test_a_broken_pdf_is_one_line_and_exit_2(tmp_path, data):
     assert "PDF" in proc.stderr
 
 
-def test_a_pdf_without_text_is_refused_as_a_scan(tmp_path):
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        page,
-    ]
+def _pdf(*objs: bytes) -> bytes:
+    """A PDF of these objects (1 0 obj the catalogue), with its cross-reference table."""
     out = b"%PDF-1.4\n"
     offsets = []
     for k, o in enumerate(objs, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % k + o + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def test_a_pdf_without_text_is_refused_as_a_scan(tmp_path):
     scan = tmp_path / "scan.pdf"
-    scan.write_bytes(out)
+    scan.write_bytes(
+        _pdf(
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        )
+    )
     with pytest.raises(InputError, match="no text layer"):
         load(str(scan))
+
+
+def test_a_page_that_cannot_be_loaded_is_named_not_taken_for_a_scan(tmp_path):
+    """A page tree whose only kid is itself: PDFium counts a page it cannot load."""
+    loop = tmp_path / "loop.pdf"
+    loop.write_bytes(
+        _pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>")
+    )
+    proc = _cli("show", str(loop))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert (
+        proc.stderr
+        == f"redline: error: {loop}: not a readable PDF: page 1 of 1 cannot be loaded (damaged?)\n"
+    )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
