@@ -767,6 +767,20 @@ def test_a_draft_titled_draft_resolution_ii_stays_a_draft(
     assert shape(read_back(out, "reject")) == shape(old)
 
 
+def test_a_heading_before_a_preambular_paragraph_that_became_operative_stays_a_heading() -> None:
+    """Old: PP1, PP2, a bold heading, OP1; new: PP2 became OP1 and the heading went. In
+    the redline the deleted heading stands after the new OP1, yet in the old text it is
+    still in the preamble: it is written bold, and Reject All reads it back as P1, not
+    PP3 (a case hypothesis found)."""
+    pp, op = ("pp", "Recalling Member States,"), ("op", "Urges Member States;")
+    old = read_word(word_draft("Human rights", False, [pp, pp, op], {2: "Draft resolution II"}))
+    new = read_word(word_draft("Human rights", False, [pp, op, op], {}))
+    assert [p.label for p in old.paragraphs] == ["PP1", "PP2", "P1", "OP1"]
+    out = render(redline.compare(old, new), OPTIONS)
+    assert shape(read_back(out, "reject")) == shape(old)
+    assert shape(read_back(out, "accept")) == shape(new)
+
+
 def test_a_bold_title_draft_resolution_ii_is_the_title_not_a_report() -> None:
     source = word_draft("Draft resolution II", True, [("op", "Urges States to act;")], {})
     doc = read_word(source)

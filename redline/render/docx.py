@@ -94,6 +94,9 @@ class _Para:
     """``+``: the paragraph mark is inserted (reject joins it with the next one);
     ``-``: deleted (accept joins it with the next one)."""
     kind: ParaKind | None = None
+    """The new paragraph's kind (a deleted one's: the old's)."""
+    old_kind: ParaKind | None = None
+    """The old paragraph's kind, where it differs from `kind` (PP2 that became OP1)."""
     olds: set[int] = field(default_factory=set)
     """Indices of the old paragraphs whose text this paragraph carries."""
     notes: list[_Note] = field(default_factory=list)
@@ -423,10 +426,11 @@ def _bold_preamble_headings(paras: list[_Para], old: Document, new: Document) ->
     for p in paras:
         sides = [op for op in (DELETE, INSERT) if any(r.op in (EQUAL, op) for r in p.runs)]
         numbered = any(r.text.endswith("\t") for r in p.runs[:3])  # `_number_runs`
+        operative = [op for op in sides if _kind_on(p, op) == ParaKind.OPERATIVE]
         if "".join(r.text for r in p.runs) == "The General Assembly,":
             preamble.update((op, True) for op in sides)
-        elif p.kind == ParaKind.OPERATIVE:
-            preamble.update((op, False) for op in sides)
+        elif operative:  # ends the preamble of the side it is operative in
+            preamble.update((op, False) for op in operative)
         elif p.kind == ParaKind.OTHER and not numbered and any(preamble[op] for op in sides):
             p.outline = True
             for r in p.runs:
@@ -435,6 +439,12 @@ def _bold_preamble_headings(paras: list[_Para], old: Document, new: Document) ->
             # unnumbered, yet its text opens like a number: a heading in the source
             sides_text = ("".join(r.text for r in p.runs if r.op != op) for op in (INSERT, DELETE))
             p.outline = any(_LIKE_A_NUMBER.match(text) for text in sides_text)
+
+
+def _kind_on(p: _Para, op: str) -> ParaKind | None:
+    """The paragraph's kind in the old text (`DELETE`) or the new one (`INSERT`): old PP2
+    that became OP1 still stands in the old text's preamble."""
+    return p.old_kind if op == DELETE and p.old_kind is not None else p.kind
 
 
 _LIKE_A_NUMBER = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]+\))\s")
@@ -523,7 +533,7 @@ def _body(c: Comparison) -> list[_Para]:
             if e.status is Status.TYPOGRAPHIC:
                 _typographic(runs, rest)
             runs = _number_runs(e.old, e.new) + runs  # a renumbering is no typography
-            out.append(_Para(runs, kind=e.new.kind, olds=oi, notes=rest))
+            out.append(_Para(runs, kind=e.new.kind, old_kind=e.old.kind, olds=oi, notes=rest))
         ends[k - 1] = len(out)
         out.extend(_resolution_head(c, e, out[-1]) if out else [])
     # a moved paragraph's deletion goes where compare says it stood (`Entry.stood_after`):
@@ -620,7 +630,9 @@ def _group(group: list[Entry], old_index: dict[Paragraph, int]) -> list[_Para]:
             mark = EQUAL if last else DELETE
         lead_new = new.lead if (first or is_split) else ""
         runs, rest = _noted_runs(e.segments, lead_old, lead_new, cited[n], e.old_marks, e.new_marks)
-        out.append(_Para(num + runs, mark=mark, kind=new.kind, olds=oi, notes=rest))
+        out.append(
+            _Para(num + runs, mark=mark, kind=new.kind, old_kind=old.kind, olds=oi, notes=rest)
+        )
     return out
 
 
