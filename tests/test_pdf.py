@@ -404,3 +404,23 @@ def test_an_adopted_resolution_shows_its_closing_line_read_alike_from_pdf_and_te
     closing = parsed(path).closing
     assert _PLENARY.match(closing), closing
     assert load(str(path.with_suffix(".pymupdf.txt"))).closing == closing
+
+
+def test_a_footnote_continued_at_the_foot_of_the_next_page_is_one_note():
+    """The PDF reader's footnote areas, page by page: a line that opens with no mark
+    goes on with the note before it, across the page break (no corpus PDF has one;
+    the text reader's case is test_pdftext_pages.test_a_note_continued_on_the_next_page_is_one_note)."""
+    from redline.parser.layout import Line, _footnotes, _Page
+
+    def note(page: int, text: str, mark: str | None = None) -> Line:
+        marks = [(0, mark)] if mark else []
+        return Line(page, 72, 500, 700, 9, text, False, marks=marks)
+
+    pages = [
+        _Page([], [], [note(1, "A/79/1, annex, sect. II,", "8")], []),
+        _Page([], [], [note(2, "para. 12."), note(2, "Resolution 217 A (III).", "9")], []),
+    ]
+    assert [(m, [ln.text for ln in lines]) for m, lines in _footnotes(pages)] == [
+        ("8", ["A/79/1, annex, sect. II,", "para. 12."]),
+        ("9", ["Resolution 217 A (III)."]),
+    ]
