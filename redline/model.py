@@ -109,6 +109,10 @@ class Dropped:
     text: str
     reason: str
     """``running head`` or ``footer``."""
+    where: str = ""
+    """What placed it there: ``above the rule under the running head``, ``in the top 9%
+    of the page``, ``in the bottom 6.6% of the page``, ``beside the barcode at the first
+    page's foot``."""
 
 
 @dataclass(frozen=True)

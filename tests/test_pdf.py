@@ -262,8 +262,11 @@ def test_show_explain_lists_each_line_left_out_by_page_and_why():
     proc = _cli("show", str(EXAMPLE), "--explain")
     assert proc.returncode == 0, proc.stderr
     assert "left out as page furniture: 8 lines on 3 pages" in proc.stdout
-    assert "page 2   running head A/RES/79/16 Middle East" in proc.stdout
-    assert "page 1   footer       24-21677 (E)" in proc.stdout
+    assert (
+        "page 2   running head A/RES/79/16 Middle East  (above the rule under the running head)"
+        in proc.stdout
+    )
+    assert "page 1   footer       24-21677 (E)  (in the bottom 6.6% of the page)" in proc.stdout
     plain = _cli("show", str(EXAMPLE))
     assert "(--explain lists them)" in plain.stdout and "page 1   footer" not in plain.stdout
 
@@ -272,7 +275,10 @@ def test_show_json_has_the_dropped_lines_and_where_each_mark_stands():
     import json
 
     out = json.loads(_cli("show", str(EXAMPLE), "--format", "json").stdout)
-    assert {"page": 1, "reason": "footer", "text": "*2421677*"} in out["dropped"]
+    barcode = {"page": 1, "reason": "footer", "text": "*2421677*"}
+    assert {**barcode, "where": "in the bottom 6.6% of the page"} in out["dropped"]
+    head = [d for d in out["dropped"] if d["reason"] == "running head"]
+    assert {d["where"] for d in head} == {"above the rule under the running head"}
     pp2 = out["paragraphs"][1]
     assert pp2["footnotes"] == ["1"] and pp2["text"][: pp2["marks_at"][0]].endswith("Assembly,")
 

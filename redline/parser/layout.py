@@ -25,8 +25,8 @@
 [(None, 'Recalling'), (None, 'Recalling also'), (None, 'Emphasizing')]
 >>> cleaned.blocks[-1].text
 '43rd plenary meeting 2 December 2024'
->>> [d.reason for d in dropped][:3]
-['footer', 'footer', 'running head']
+>>> [(d.reason, d.where) for d in dropped][1:3]
+[('footer', 'in the bottom 6.6% of the page'), ('running head', 'above the rule under the running head')]
 """
 
 from __future__ import annotations
@@ -271,6 +271,12 @@ def _split_page(page: pdf.Page, lines: list[Line]) -> _Page:
     # the barcode and recycling marks of a first page stand at its foot, beside the job number
     low_images = [b.top for b in page.images if b.top > FOOT_IMAGES * h]
     footer = False
+    why_foot = f"in the bottom {BOTTOM_BAND:.1%} of the page".replace(".0%", "%")
+    why_head = (
+        "above the rule under the running head"
+        if top_rules
+        else f"in the top {TOP_BAND:.0%} of the page"
+    )
     last = 0.0
     for ln in lines:
         rule_text = bool(_RULE_TEXT.match(ln.text.strip()))
@@ -293,16 +299,17 @@ def _split_page(page: pdf.Page, lines: list[Line]) -> _Page:
             and ln.baseline - last > FOOT_GAP * ln.size
         ):
             footer = True
+            why_foot = "at the first page's foot, below the gap before its barcode"
         if footer or ln.baseline >= foot_cut:
             footer = True
-            out.dropped.append(Dropped(page.number, ln.text, "footer"))
+            out.dropped.append(Dropped(page.number, ln.text, "footer", why_foot))
             continue
         last = ln.baseline
         if ln.baseline < head_cut:
             if page.number == 1:
                 out.head.append(ln)
             else:
-                out.dropped.append(Dropped(page.number, ln.text, "running head"))
+                out.dropped.append(Dropped(page.number, ln.text, "running head", why_head))
             continue
         if rule_text and in_notes:
             continue

@@ -67,7 +67,8 @@ def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
         )
         if explain:
             for d in doc.dropped:
-                out.append(f"{indent}    page {d.page:<3} {d.reason:<12} {s(d.text)}")
+                where = f"  ({d.where})" if d.where else ""
+                out.append(f"{indent}    page {d.page:<3} {d.reason:<12} {s(d.text)}{where}")
     for res in doc.resolutions:
         out.append("")
         # the report already listed its resolutions' warnings
@@ -113,7 +114,12 @@ def show_json(doc: Document) -> dict[str, Any]:
         "tracked_changes": doc.tracked_changes,
         **({"closing": doc.closing} if doc.closing else {}),
         **(
-            {"dropped": [{"page": d.page, "reason": d.reason, "text": d.text} for d in doc.dropped]}
+            {
+                "dropped": [
+                    {"page": d.page, "reason": d.reason, "where": d.where, "text": d.text}
+                    for d in doc.dropped
+                ]
+            }
             if doc.dropped
             else {}
         ),
