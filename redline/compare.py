@@ -312,7 +312,7 @@ def _one(op: str, text: str) -> tuple[Segment, ...]:
 
 def _placed(e: Entry) -> Entry:
     """The entry with where each side's marks stand in its segments, when the reader
-    recorded their positions (`Paragraph.marks_at`, PDF input)."""
+    recorded their positions (`Paragraph.marks_at`)."""
     if not (e.old and e.old.marks_at or e.new and e.new.marks_at):
         return e
     return replace(

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from redline.model import DocKind, Document, Footnote, Paragraph, ParaKind, Sponsors
 from redline.parser import pdftext, sanity
-from redline.parser.blocks import Block, Cleaned
+from redline.parser.blocks import Block, Cleaned, joined_marks
 from redline.parser.footnotes import attach_marks, take_mark
 from redline.parser.markdown import clean_markdown, inline
 from redline.parser.vocab import (
@@ -158,8 +158,17 @@ def _other(b: Block, n: int) -> Paragraph:
     """Block `b` as plain paragraph P`n` (not part of a resolution's structure)."""
     return Paragraph(
         label=f"P{n}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
-        footnotes=b.footnotes, lines=b.lines,
+        footnotes=b.footnotes, lines=b.lines, marks_at=_marks_at(b),
     )  # fmt: skip
+
+
+def _marks_at(b: Block) -> tuple[int, ...]:
+    """Where the marks of `b` stand, when the reader knew it for each of them.
+
+    >>> _marks_at(Block("Recalling,", (1, 1), footnotes=("1",), marks_at=(10,)))
+    (10,)
+    """
+    return b.marks_at if len(b.marks_at) == len(b.footnotes) else ()
 
 
 def _cite_stars(blocks: list[Block], stars: list[str]) -> list[Block]:
@@ -220,10 +229,7 @@ def _amendment(
         if f.mark.startswith("*") and not any(take_mark(b.text, f.mark) for b in (*head, title))
     ]
     body = _cite_stars(body, stars)
-    paras = tuple(
-        replace(_other(b, n), marks_at=b.marks_at) if b.marks_at else _other(b, n)
-        for n, b in enumerate(body, 1)
-    )
+    paras = tuple(_other(b, n) for n, b in enumerate(body, 1))
     head_text = " ".join(b.text for b in head)
     return Document(
         source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=find_symbol(head_text),
@@ -278,13 +284,17 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
         heading = _section_heading(b, section)
         if heading is not None:
             if b.number is not None:
-                b = replace(b, text=f"{b.number} {b.text}", number=None)
+                shift = len(b.number) + 1
+                b = replace(
+                    b, text=f"{b.number} {b.text}", number=None,
+                    marks_at=tuple(o + shift for o in b.marks_at),
+                )  # fmt: skip
             if _is_section_title(b, blocks[k] if k < len(blocks) else None):
                 t = blocks[k]
                 k += 1
                 b = replace(
                     b, text=f"{b.text} {t.text}", lines=(b.lines[0], t.lines[1]),
-                    footnotes=b.footnotes + t.footnotes,
+                    footnotes=b.footnotes + t.footnotes, marks_at=joined_marks([b, t]),
                 )  # fmt: skip
             section, q, pp, op, sec_other = heading, f"{heading}/", 0, None, 0
             out.append(replace(_other(b, 0), label=heading, section=section))
@@ -295,7 +305,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                 Paragraph(
                     label=f"{q}OP{op}", kind=ParaKind.OPERATIVE, number=op,
                     lead=_lead(b, operative=True), text=b.text, footnotes=b.footnotes,
-                    lines=b.lines, section=section,
+                    lines=b.lines, section=section, marks_at=_marks_at(b),
                 )
             )  # fmt: skip
         elif b.number and b.number.startswith("("):
@@ -317,7 +327,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                 Paragraph(
                     label=label, kind=ParaKind.SUBPARAGRAPH, number=b.number, lead="",
                     text=b.text, footnotes=b.footnotes, lines=b.lines, parent=parent,
-                    section=section,
+                    section=section, marks_at=_marks_at(b),
                 )
             )  # fmt: skip
         elif op is None and not b.heading:
@@ -326,7 +336,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
                 Paragraph(
                     label=f"{q}PP{pp}", kind=ParaKind.PREAMBULAR, number=None,
                     lead=_lead(b, operative=False), text=b.text, footnotes=b.footnotes,
-                    lines=b.lines, section=section,
+                    lines=b.lines, section=section, marks_at=_marks_at(b),
                 )
             )  # fmt: skip
         elif section is not None:
@@ -631,13 +641,7 @@ def _parse_report(
     used = {id(f) for r in resolutions for f in r.footnotes}
     report_notes = tuple(f for f in notes if id(f) not in used)
     title, own = _report_title(own)
-    paras = tuple(
-        Paragraph(
-            label=f"P{k}", kind=ParaKind.OTHER, number=b.number, lead="", text=b.text,
-            footnotes=b.footnotes, lines=b.lines,
-        )
-        for k, b in enumerate(own, 1)
-    )  # fmt: skip
+    paras = tuple(_other(b, k) for k, b in enumerate(own, 1))
     return Document(
         source=source, format=fmt, kind=DocKind.REPORT,
         symbol=find_symbol(" ".join(b.text for b in own[:12] if not b.text.startswith("A/C."))),

@@ -7,6 +7,8 @@ phrase, footnote marks, whether it was a heading).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,7 +25,9 @@ class Block:
     """Lead phrase marked by italics in the source (Markdown, docx, PDF)."""
     footnotes: tuple[str, ...] = ()
     marks_at: tuple[int, ...] = ()
-    """PDF only: where each mark stands in `text` (an offset)."""
+    """Where each mark of `footnotes` stands in `text`: an offset, right after the
+    character the mark follows (``"Recalling,"`` then ``¹``: 10); empty when the reader
+    does not know where one of them stood."""
     bare: tuple[int, ...] = ()
     """PDF text only: where a number printed alone on a line after the block's first
     stands in `text` (an offset): pdftotext prints a footnote mark it cannot set at
@@ -46,6 +50,37 @@ class Cleaned:
     """Header and closing lines that are not paragraphs (Distr., dates, meeting)."""
     header: tuple[tuple[int, str], ...] = ()
     """PDF text only: the lines before "The General Assembly," with line numbers."""
+
+
+_WORD = re.compile(r"\S+")
+
+
+def collapse(text: str, at: Sequence[int] = ()) -> tuple[str, tuple[int, ...]]:
+    """`text` with its blanks collapsed (one space between words, none at either end),
+    as ``" ".join(text.split())``, and each offset of `at` moved with it; an offset in
+    or at a run of blanks stands right after the word before it (a footnote mark
+    follows the word it was set after).
+
+    >>> collapse("  Recalling,  its ", (12, 13, 17))
+    ('Recalling, its', (10, 10, 14))
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = " ".join(text[s:e] for s, e in words)
+    starts = [s for s, _ in words]
+    placed: list[int] = []
+    new = 0  # where the words before the k-th start in `out`
+    first: list[int] = []
+    for s, e in words:
+        first.append(new)
+        new += e - s + 1
+    for o in at:
+        k = bisect_left(starts, o)  # the words before k start before `o`
+        if k == 0:
+            placed.append(0)
+            continue
+        s, e = words[k - 1]
+        placed.append(first[k - 1] + min(o, e) - s)
+    return out, tuple(placed)
 
 
 def join_page_splits(
@@ -104,7 +139,26 @@ def join_page_splits(
                 lines=(first.lines[0], group[-1].lines[1]),
                 lead=first.lead,
                 footnotes=tuple(m for x in group for m in x.footnotes),
+                marks_at=joined_marks(group),
                 number=first.number,
             )
         )
     return tuple(out)
+
+
+def joined_marks(group: Sequence[Block]) -> tuple[int, ...]:
+    """Where the marks of `group`'s blocks stand in their texts joined by spaces; none
+    when the place of one of them is not known.
+
+    >>> joined_marks([Block("to the", (1, 1), footnotes=("1",), marks_at=(2,)),
+    ...                Block("report,", (3, 3), footnotes=("2",), marks_at=(7,))])
+    (2, 14)
+    """
+    at: list[int] = []
+    shift = 0
+    for b in group:
+        if len(b.marks_at) != len(b.footnotes):
+            return ()
+        at.extend(shift + o for o in b.marks_at)
+        shift += len(b.text) + 1
+    return tuple(at)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from redline import pdf
 from redline.errors import InputError
-from redline.model import Document, Dropped, Footnote, Paragraph
+from redline.model import Document, Dropped, Footnote
 from redline.parser.blocks import Block, Cleaned
 from redline.parser.vocab import MONTHS, PLENARY
 
@@ -569,20 +569,4 @@ def parse_layout(cleaned: Cleaned, dropped: tuple[Dropped, ...], source: str) ->
     from redline.parser import parse_cleaned
 
     doc = parse_cleaned(cleaned, source, "pdf")
-    by_lines = {b.lines: b for b in cleaned.blocks}
-
-    def placed(p: Paragraph) -> Paragraph:
-        b = by_lines.get(p.lines)
-        return (
-            replace(p, marks_at=b.marks_at) if b is not None and b.footnotes == p.footnotes else p
-        )
-
-    doc = replace(
-        doc,
-        paragraphs=tuple(placed(p) for p in doc.paragraphs),
-        resolutions=tuple(
-            replace(r, paragraphs=tuple(placed(p) for p in r.paragraphs)) for r in doc.resolutions
-        ),
-        dropped=dropped,
-    )
-    return doc
+    return replace(doc, dropped=dropped)
