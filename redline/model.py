@@ -88,8 +88,9 @@ class Paragraph:
     parent: str | None = None
     """For a sub-paragraph, the label of its operative paragraph (``OP3``)."""
     marks_at: tuple[int, ...] = ()
-    """Where each mark of `footnotes` stands: an offset into `text` (PDF input only;
-    empty when the reader does not know)."""
+    """Where each mark of `footnotes` stands: an offset into `text`, right after the
+    character the mark follows (every reader records it: PDF, text, Markdown, Word);
+    empty when the reader does not know (a mark pdftotext printed on a line alone)."""
     resolution: ResolutionRef | None = None
     """In a committee report: the draft resolution the paragraph belongs to, set by
     `Document.flat` as it qualifies the label (``IV/OP5``); None for the report's own

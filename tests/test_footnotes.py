@@ -31,7 +31,7 @@ PLAIN = (
 
 def _marks(lines: list[str], marks: list[str]) -> tuple[str, tuple[str, ...]]:
     text = join_lines(lines)
-    texts, cited = attach_marks([text], marks, bare=[bare_numbers(lines, text)])
+    texts, cited, _ = attach_marks([text], marks, bare=[bare_numbers(lines, text)])
     return texts[0], cited[0]
 
 
@@ -68,7 +68,7 @@ def test_a_number_in_a_sentence_or_an_operative_number_is_never_a_bare_mark() ->
     ]
     text = join_lines(lines)
     assert bare_numbers(lines, text) == ()
-    assert attach_marks([text], ["7"], bare=[()]) == ([text], [()])
+    assert attach_marks([text], ["7"], bare=[()]) == ([text], [()], [()])
 
 
 # A/RES/78/168 in pdftotext's default mode: mark 5 (PP5's "Agenda 21,5") printed alone
@@ -209,12 +209,13 @@ def test_a_mark_after_a_span_of_years_is_a_mark() -> None:
     assert attach_marks([apart], ["13", "14"]) == (
         ["for the Decade 2014–2024 and the SIDS Accelerated Modalities of Action (SAMOA) Pathway,"],
         [("13", "14")],
+        [(24, 87)],  # after "2014–2024" and after "Pathway,"
     )
     glued = (
         "A Renewed Declaration for Resilient Prosperity, 13 the Awaza Programme of Action for"
         " Landlocked Developing Countries for the Decade 2024–203414 and Agenda 2063"
     )
-    out, cited = attach_marks([glued], ["13", "14"])
+    out, cited, _ = attach_marks([glued], ["13", "14"])
     assert cited == [("13", "14")]
     assert out[0].endswith("for the Decade 2024–2034 and Agenda 2063")
 
@@ -223,6 +224,7 @@ def test_a_number_glued_to_a_year_alone_stays() -> None:
     # a year alone is no span: "16 May 20143" is left to check's tolerance
     assert attach_marks(["on 16 May 20143 in Geneva"], ["3"]) == (
         ["on 16 May 20143 in Geneva"],
+        [()],
         [()],
     )
 

@@ -417,9 +417,13 @@ def test_side_by_side_keeps_the_old_paragraphs_footnote_marks() -> None:
     assert 'class="fn-mark"' in old_cell and 'class="fn-mark"' in new_cell
 
 
-def test_adjacent_footnote_marks_are_separated() -> None:
+def test_footnote_marks_stand_apart_where_the_text_sets_them() -> None:
+    # IV's OP12 cites note 4 after "thereto," and note 5 after "Corruption,": shown
+    # there, not run together at the paragraph's end ("impediments;⁴⁵"); marks that
+    # do stand together are separated (tests/test_marks.py)
     page = str(renderer("html")(_comparison("73-188_to_IV"), RenderOptions()))
-    assert re.search(r'>4</a><span class="fn-sep">,</span><a href="#fn-new-5">5</a></sup>', page)
+    assert 'Protocols thereto,<sup class="fn-mark"><a href="#fn-new-4">4</a></sup> as well' in page
+    assert 'against Corruption,<sup class="fn-mark"><a href="#fn-new-5">5</a></sup> and' in page
     assert not re.search(r"</a><a href=\"#fn-", page)
 
 
@@ -431,7 +435,9 @@ MARKED = [
         EX.parent / "tests/corpus/pdf/A_RES_79_227.pdf",
         EX.parent / "tests/corpus/pdf/A_C.2_80_L.29.pdf",
     ),
+    PAIRS["73-188_to_IV"],  # text to Markdown
 ]
+MARKED_IDS = ["79-16_to_L1", "79-227_to_L29", "73-188_to_IV"]
 Mark = tuple[str, str]
 """A footnote mark and the ten characters (spaces left out) of its side's text before it."""
 
@@ -452,7 +458,7 @@ def _marks_from_json(data: dict[str, object], side: str | None = None) -> list[l
             continue
         other = "+" if shown == "old" else "-"
         texts = [t if op != other else "" for op, t in p["diff"]]
-        # null: the paragraph cites no note, or the reader did not say where (not a PDF)
+        # null: the paragraph cites no note, or the reader did not say where
         out.append([(m["mark"], _tail("".join(texts[: m["segment"]])
                                       + texts[m["segment"]][: m["offset"]]))
                     for m in p["marks"][shown] or ()])  # fmt: skip
@@ -503,7 +509,7 @@ def _marks_from_markdown(md: str, deleted: list[bool]) -> list[list[Mark]]:
     return out
 
 
-@pytest.mark.parametrize(("old", "new"), MARKED, ids=["79-16_to_L1", "79-227_to_L29"])
+@pytest.mark.parametrize(("old", "new"), MARKED, ids=MARKED_IDS)
 def test_every_output_places_each_footnote_mark_after_the_same_text(old: Path, new: Path) -> None:
     c = compare(load(str(old)), load(str(new)))
     data = json.loads(str(renderer("json")(c, RenderOptions())))
@@ -580,7 +586,7 @@ def _marks_from_docx(data: bytes, side: str) -> list[Mark]:
     return out
 
 
-@pytest.mark.parametrize(("old", "new"), MARKED, ids=["79-16_to_L1", "79-227_to_L29"])
+@pytest.mark.parametrize(("old", "new"), MARKED, ids=MARKED_IDS)
 def test_word_places_each_footnote_reference_where_its_mark_stands(old: Path, new: Path) -> None:
     """Accepting all in redline's .docx gives each new mark after the text it follows,
     citing its footnote; rejecting all, each old mark (as compare placed them)."""

@@ -245,7 +245,7 @@ def test_a_number_that_belongs_to_the_sentence_is_not_a_marker() -> None:
     from redline.parser.footnotes import attach_marks
 
     texts = ["paragraph 1 of resolution 2 and on 3 July, 4 per cent of the Group of 5 Leaders"]
-    out, marks = attach_marks(texts, ["1", "2", "3", "4", "5"])
+    out, marks, _ = attach_marks(texts, ["1", "2", "3", "4", "5"])
     assert out == texts and marks == [()]
 
 

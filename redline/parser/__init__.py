@@ -712,7 +712,7 @@ def _parse_pdf(text: str, source: str) -> Document:
     numbered = sorted((f for f in notes if f.mark.isdigit()), key=lambda f: int(f.mark))
     pages = [(p[0][0], p[-1][0]) for p in pdftext.split_pages(text, symbol, info["title"]) if p]
     windows = [_page_of(f.lines[0], pages) for f in numbered]
-    texts, marks = attach_marks(
+    texts, marks, at = attach_marks(
         [b.text for b in cleaned.blocks],
         [f.mark for f in numbered],
         spans=[b.lines for b in cleaned.blocks],
@@ -720,8 +720,8 @@ def _parse_pdf(text: str, source: str) -> Document:
         bare=[b.bare for b in cleaned.blocks],
     )
     blocks = [
-        replace(b, text=t, footnotes=m)
-        for b, t, m in zip(cleaned.blocks, texts, marks, strict=True)
+        replace(b, text=t, footnotes=m, marks_at=a)
+        for b, t, m, a in zip(cleaned.blocks, texts, marks, at, strict=True)
     ]
     paragraphs, meta = _build(blocks)
     sp = Sponsors()

@@ -42,7 +42,7 @@ from typing import Any, NamedTuple
 
 from redline.errors import InputError
 from redline.model import Footnote, plural
-from redline.parser.blocks import Block, Cleaned, join_page_splits
+from redline.parser.blocks import Block, Cleaned, collapse, join_page_splits
 from redline.parser.vocab import roman
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -288,8 +288,8 @@ def _paragraph(
 
     >>> b = _paragraph([_Piece("5.\\t"), _Piece("Urges", True), _Piece(" [all](x) *States"),
     ...                 _Piece("", mark="1")], "", False, False, (1, 1))
-    >>> b.number, b.lead, b.text, b.footnotes
-    ('5', 'Urges', 'Urges [all](x) *States', ('1',))
+    >>> b.number, b.lead, b.text, b.footnotes, b.marks_at
+    ('5', 'Urges', 'Urges [all](x) *States', ('1',), (22,))
     >>> _paragraph([_Piece("", mark="2", typed=True), _Piece(" A/75/111.")], "", False, False,
     ...            (3, 3))
     Footnote(mark='2', text='A/75/111.', lines=(3, 3))
@@ -321,8 +321,8 @@ def _paragraph(
     numbered = _NUMBER.match(shown)
     last = chars[-1]
     if heading or (bold and not numbered and (last.mark is not None or last.text not in ",;:.")):
-        text, marks = _text(chars)
-        return Block(text=text, lines=lines, footnotes=marks, heading=True)
+        text, marks, at = _text(chars)
+        return Block(text=text, lines=lines, footnotes=marks, marks_at=at, heading=True)
     if chars[0].mark is not None and chars[0].typed:
         return Footnote(mark=chars[0].mark, text=_text(chars[1:])[0], lines=lines)
     cut = 0
@@ -337,21 +337,35 @@ def _paragraph(
         shown[: numbered.end()] if numbered else ""
     ):
         lead = ""
-    text = _text(chars[cut:])[0]
-    marks = tuple(c.mark for c in chars if c.mark is not None)
+    text, marks, at = _text(chars[cut:])
+    before = tuple(c.mark for c in chars[:cut] if c.mark is not None)  # "1.*": at the start
     return Block(
         text=text,
         lines=lines,
         lead=lead.rstrip(",;:") or None,
-        footnotes=marks,
+        footnotes=before + marks,
+        marks_at=(0,) * len(before) + at,
         number=(numbered.group(1) or numbered.group(2)) if numbered else None,
     )
 
 
-def _text(chars: list[_Piece]) -> tuple[str, tuple[str, ...]]:
-    """The text of `chars`, blanks collapsed, and the marks among them."""
-    text = " ".join("".join(c.text for c in chars).split())
-    return text, tuple(c.mark for c in chars if c.mark is not None)
+def _text(chars: list[_Piece]) -> tuple[str, tuple[str, ...], tuple[int, ...]]:
+    """The text of `chars`, blanks collapsed, the marks among them, and where each
+    stands in the text (after the word before it).
+
+    >>> _text([_Piece("Recalling, "), _Piece("", mark="1"), _Piece(" its"), _Piece("", mark="2")])
+    ('Recalling, its', ('1', '2'), (10, 14))
+    """
+    pieces: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for c in chars:
+        if c.mark is not None:
+            at.append(pos)
+        pieces.append(c.text)
+        pos += len(c.text)
+    text, placed = collapse("".join(pieces), at)
+    return text, tuple(c.mark for c in chars if c.mark is not None), placed
 
 
 _O_HR = "{urn:schemas-microsoft-com:office:office}hr"

@@ -6,12 +6,14 @@ searched only after the (k-1)-th, and only where a number cannot be part of the
 sentence (not after "resolution", "paragraph", before a month …).
 
 >>> attach_marks(["the Kyoto Declaration 1 under the item", "Secretary-General,2"], ["1", "2"])
-(['the Kyoto Declaration under the item', 'Secretary-General,'], [('1',), ('2',)])
+(['the Kyoto Declaration under the item', 'Secretary-General,'], [('1',), ('2',)], [(21,), (18,)])
 """
 
 from __future__ import annotations
 
 import re
+
+from redline.parser.blocks import collapse
 
 # Words after which a number is part of the sentence, not a footnote marker.
 _BEFORE = {
@@ -113,8 +115,11 @@ def attach_marks(
     spans: list[tuple[int, int]] | None = None,
     windows: list[tuple[int, int]] | None = None,
     bare: list[tuple[int, ...]] | None = None,
-) -> tuple[list[str], list[tuple[str, ...]]]:
-    """Remove footnote markers from paragraph texts; return texts and marks cited.
+) -> tuple[list[str], list[tuple[str, ...]], list[tuple[int, ...]]]:
+    """Remove footnote markers from paragraph texts; return texts, marks cited, and
+    where each text's marks stood (`redline.parser.blocks.Block.marks_at`: right after
+    the word before the marker; none for a text one of whose marks was a number
+    printed alone on its line, whose place is not known).
 
     Marks are sought in order, each after the previous one. With `spans` (each
     text's source lines) and `windows` (for each mark, the source lines of the
@@ -124,10 +129,11 @@ def attach_marks(
     the words around it.
 
     >>> attach_marks(["the Johannesburg 5 Declaration"], ["5"], bare=[(17,)])
-    (['the Johannesburg Declaration'], [('5',)])
+    (['the Johannesburg Declaration'], [('5',)], [()])
     """
     out = list(texts)
     cited: list[list[str]] = [[] for _ in texts]
+    at: list[list[int] | None] = [[] for _ in texts]  # None: a place is not known
     alone = [list(b) for b in bare] if bare is not None else [[] for _ in texts]
     bi, pos = 0, 0
     for k, mark in enumerate(marks):
@@ -142,12 +148,18 @@ def attach_marks(
                 out[b] = out[b][: m.start()] + out[b][m.end() :]
                 cited[b].append(mark)
                 cut = m.end() - m.start()
+                placed = at[b]
+                if placed is not None:
+                    s = m.start()
+                    at[b] = [*(o if o <= s else max(s, o - cut) for o in placed), s]
                 if m.end(1) in alone[b]:
                     # where the mark stood is not known (the line above, or anywhere
                     # on the page): the next mark is sought from the last one on
                     alone[b] = [o - cut if o > m.start() else o for o in alone[b] if o != m.end(1)]
+                    at[b] = None
                     break
                 alone[b] = [o - cut if o > m.start() else o for o in alone[b]]
                 bi, pos = b, m.start()
                 break
-    return [" ".join(t.split()) for t in out], [tuple(c) for c in cited]
+    done = [collapse(t, a or ()) for t, a in zip(out, at, strict=True)]
+    return [t for t, _ in done], [tuple(c) for c in cited], [a for _, a in done]

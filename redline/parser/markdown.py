@@ -18,7 +18,7 @@ import html
 import re
 
 from redline.model import Footnote
-from redline.parser.blocks import Block, Cleaned, join_page_splits
+from redline.parser.blocks import Block, Cleaned, collapse, join_page_splits
 
 _PAGE_BREAK = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
 _FOOTNOTE_BODY = re.compile(r"^<sup>\s*([0-9]+|\*+)\s*</sup>\s*(.*)$")
@@ -43,12 +43,41 @@ def inline(text: str) -> tuple[str, tuple[str, ...]]:
     >>> inline("the *Treaty Series*,<sup>4</sup> [A/75/98](#)")
     ('the Treaty Series, A/75/98', ('4',))
     """
+    text, marks, _ = _inline(text)
+    return text, marks
+
+
+_MARK_AT = "\ue000"  # where a <sup> mark stood, while the passes after it run
+
+
+def _inline(text: str) -> tuple[str, tuple[str, ...], tuple[int, ...]]:
+    """`inline`, and where each mark stood in the text: after the character before
+    its ``<sup>`` (none when the markup around a mark took its place away).
+
+    >>> _inline("*Recalling* [73/188](#),<sup>1</sup> 74/1<sup>2</sup><sup>3</sup>")
+    ('Recalling 73/188, 74/1', ('1', '2', '3'), (17, 22, 22))
+    """
+    if "<sup>" not in text:
+        return " ".join(_unmarked(text).split()), (), ()
+    marks = tuple(m.group(1) for m in _SUP.finditer(text))
+    plain = _unmarked(_SUP.sub("", text))
+    # the same passes with a stand-in where each mark was: its place in the text
+    marked = _unmarked(_SUP.sub(_MARK_AT, text)) if _MARK_AT not in text else ""
+    pieces = marked.split(_MARK_AT)
+    if len(pieces) != len(marks) + 1 or "".join(pieces) != plain:
+        return " ".join(plain.split()), marks, ()
+    at, pos = [], 0
+    for piece in pieces[:-1]:
+        pos += len(piece)
+        at.append(pos)
+    text, placed = collapse(plain, at)
+    return text, marks, placed
+
+
+def _unmarked(text: str) -> str:
+    """Text without the markup of links, tags, emphasis, escapes and entities."""
     # Each pass runs only when the characters it needs are there (most paragraphs have
     # no markup at all); each test is on the text as the passes before it left it.
-    marks: tuple[str, ...] = ()
-    if "<sup>" in text:
-        marks = tuple(m.group(1) for m in _SUP.finditer(text))
-        text = _SUP.sub("", text)
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "<" in text:
@@ -62,7 +91,7 @@ def inline(text: str) -> tuple[str, tuple[str, ...]]:
         text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
     if "&" in text:
         text = html.unescape(text)
-    return " ".join(text.split()), marks
+    return text
 
 
 def clean_markdown(text: str, markup: bool = True) -> Cleaned:
@@ -122,7 +151,7 @@ def _block(lines: list[tuple[int, str]], heading: bool = False, markup: bool = T
     if n and not heading:
         number = n.group(1)
         raw = raw[n.end() :]
-    text, marks = inline(raw)
+    text, marks, at = _inline(raw)
     lead = None
     if lead_m and not heading:
         lead, _ = inline(lead_m.group(1))
@@ -132,6 +161,7 @@ def _block(lines: list[tuple[int, str]], heading: bool = False, markup: bool = T
         lines=(lines[0][0], lines[-1][0]),
         lead=lead,
         footnotes=marks,
+        marks_at=at,
         heading=heading,
         number=number,
     )
