@@ -396,12 +396,26 @@ def _continues(first: Line, prev: Line, ln: Line) -> bool:
     True
     >>> _continues(a, a, Line(1, 108, 500, 114, 12, "(e) Promoting investments", False))
     False
+
+    Or it is a line of a list item set as a block, every line indented alike, with no
+    gap before it (A/RES/79/323: "(iii) To ensure … knowledge-sharing," / "capacity-…"):
+
+    >>> b = Line(1, 108, 500, 100, 12, "(iii) To ensure that all interventions", False)
+    >>> _continues(b, b, Line(1, 108, 500, 114, 12, "Global Partnership for", False))
+    True
     """
-    return (
-        ln.page == prev.page
-        and not prev.text.rstrip().endswith((".", ";", ":", ","))
-        and _OPENING.match(ln.text) is None
-        and (ln.text[:1].islower() or (_OPENING.match(first.text) is not None and ln.x0 > first.x0))
+    if ln.page != prev.page or _OPENING.match(ln.text) is not None:
+        return False
+    end = prev.text.rstrip()
+    if (
+        abs(ln.x0 - prev.x0) < 1
+        and abs(ln.x0 - first.x0) < 1
+        and not end.endswith((".", ";", ":"))
+        and ln.baseline - prev.baseline <= PARA_GAP * 1.2 * ln.size
+    ):
+        return True
+    return not end.endswith((".", ";", ":", ",")) and (
+        ln.text[:1].islower() or (_OPENING.match(first.text) is not None and ln.x0 > first.x0)
     )
 
 
