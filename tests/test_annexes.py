@@ -33,7 +33,10 @@ def test_an_annexed_declaration_keeps_its_own_numbered_paragraphs() -> None:
     annex heading, its opening words and its 106 paragraphs, none of them operative."""
     doc = parse("A_RES_79_2")
     labels = [p.label for p in doc.paragraphs]
-    assert labels[:4] == ["OP1", "Annex", "Annex/P1", "Annex/1"]
+    assert labels[:5] == ["OP1", "Annex", "Annex/P1", "Annex/P2", "Annex/1"]
+    assert doc.paragraphs[2].text == (
+        "Political declaration of the high-level meeting on antimicrobial resistance"
+    )  # the annex's title, a paragraph of its own after the heading
     assert numbered(doc) == list(range(1, 107))
     one = doc.paragraphs[labels.index("Annex/1")]
     assert (one.kind, one.number) == (ParaKind.OTHER, "1")

@@ -39,7 +39,7 @@ from redline import pdf
 from redline.errors import InputError
 from redline.model import Document, Dropped, Footnote
 from redline.parser.blocks import Block, Cleaned
-from redline.parser.vocab import MONTHS, PLENARY
+from redline.parser.vocab import ANNEX, MONTHS, PLENARY
 
 MARK_SIZE = 0.8
 """A footnote mark is at most this fraction of its line's font size."""
@@ -364,6 +364,10 @@ def _starts(prev: Line | None, ln: Line, margin: float, first: Line | None = Non
     """Whether `ln` starts a new paragraph after `prev` (`first`: the first line of the
     paragraph `prev` is in)."""
     if prev is None:
+        return True
+    if ANNEX.match(prev.text.strip()):
+        # an annex's name alone on its line is its heading, the title a paragraph after
+        # it, whatever the gap between them (none in A/RES/79/2, a line's in 78/317)
         return True
     if ln.bold != prev.bold or abs(ln.size - prev.size) > 1.0:
         return True
