@@ -11,6 +11,7 @@ from pathlib import Path
 
 import redline
 from redline.model import Document, ParaKind, Status
+from redline.parser import parse_document
 
 CORPUS = Path(__file__).parent / "corpus" / "pdf"
 FIXTURES = Path(__file__).parent / "fixtures" / "un"
@@ -102,3 +103,127 @@ def test_an_edit_in_the_annex_names_the_annex_paragraph() -> None:
     assert [
         (e.status, e.new and e.new.label) for e in c.entries if e.status is not Status.UNCHANGED
     ] == [(Status.CHANGED, "Annex/1")]
+
+
+# The same annex as PyMuPDF prints it (a number alone on its line, the text after it; an
+# item with its number on one line; blank lines at the page's gaps) and as pdftotext
+# does (no blank lines, a heading's number and title apart, an item's last line printed
+# before its first): the paragraphs are the page's.
+PYMUPDF = """\
+The General Assembly,
+1. Adopts the declaration annexed to the present resolution.
+
+18th plenary meeting
+7 October 2024
+
+Annex
+Political declaration of the high-level meeting
+
+We, Heads of State and Government, assembled at the United Nations, in
+this regard we:
+
+1.
+Recognize that antimicrobial resistance is one of the most urgent global
+health threats;
+
+2. Reaffirm the commitment to General Assembly resolution 71/3;
+
+I.
+Governance
+
+3.
+Note the need to strengthen national and regional regulatory bodies to
+adopt effective regulatory frameworks;
+Commitments
+
+4.
+Commit to act, by:
+
+(a)
+Ensuring access;
+
+(b)
+Reporting on progress.
+"""
+
+PDFTOTEXT = """\
+The General Assembly,
+1. Adopts the declaration annexed to the present resolution.
+18th plenary meeting
+7 October 2024
+Annex
+Political declaration of the high-level meeting
+We, Heads of State and Government, assembled at the United Nations, in
+this regard we:
+1.
+Recognize that antimicrobial resistance is one of the most urgent global
+health threats;
+2.
+Reaffirm the commitment to General Assembly resolution 71/3;
+I.
+
+Governance
+
+3. Note the need to strengthen national and regional regulatory bodies to
+adopt effective regulatory frameworks;
+Commitments
+4.
+by:
+Commit to act,
+(a)
+
+Ensuring access;
+(b) Reporting on progress.
+"""
+
+
+def annex(text: str) -> list[tuple[str, str]]:
+    """The annex paragraphs of `text`, read as text extracted from a PDF."""
+    doc = parse_document(text, "annex.txt", "pdf-text")
+    return [(p.label, p.text) for p in doc.paragraphs if p.label.startswith("Annex")]
+
+
+def test_an_annex_in_either_line_break_style_parses_to_the_pages_paragraphs() -> None:
+    """The number opens its paragraph (also when it stands alone on its line or at the
+    start of the line after a finished item), a heading is a paragraph of its own, the
+    annex's name apart from its title."""
+    want = [
+        ("Annex", "Annex"),
+        ("Annex/P1", "Political declaration of the high-level meeting"),
+        ("Annex/P2", "We, Heads of State and Government, assembled at the United Nations, "
+                     "in this regard we:"),
+        ("Annex/1", "Recognize that antimicrobial resistance is one of the most urgent "
+                    "global health threats;"),
+        ("Annex/2", "Reaffirm the commitment to General Assembly resolution 71/3;"),
+        ("Annex/P3", "I. Governance"),
+        ("Annex/3", "Note the need to strengthen national and regional regulatory bodies "
+                    "to adopt effective regulatory frameworks;"),
+        ("Annex/P4", "Commitments"),
+        ("Annex/4", "Commit to act, by:"),
+        ("Annex/4(a)", "Ensuring access;"),
+        ("Annex/4(b)", "Reporting on progress."),
+    ]  # fmt: skip
+    assert annex(PYMUPDF) == want
+    assert annex(PDFTOTEXT) == want
+
+
+def test_a_sentence_ending_at_a_full_line_does_not_end_the_paragraph() -> None:
+    """Only a line that ended early (its next word would have fit) or a blank line ends
+    an unnumbered annex paragraph; a wrapped line ending in a full stop does not."""
+    full = "x" * 60
+    text = (
+        "The General Assembly,\n1. Adopts the rules annexed.\n18th plenary meeting\n"
+        "Annex\nRules of procedure\nRule 1\nComposition\n"
+        f"The delegation of each State shall consist of a head {full}.\n"
+        f"The head of delegation may designate {full} an alternate.\n"
+        "Rule 2\nAlternates\nAn alternate may act as a representative.\n"
+    )
+    assert annex(text) == [
+        ("Annex", "Annex"),
+        ("Annex/P1", "Rules of procedure"),
+        ("Annex/P2", "Rule 1 Composition"),
+        ("Annex/P3", f"The delegation of each State shall consist of a head {full}. "
+                     f"The head of delegation may designate {full} an alternate."),
+        ("Annex/P4", "Rule 2 Alternates"),
+        ("Annex/P5", "An alternate may act as a representative."),
+    ]  # fmt: skip

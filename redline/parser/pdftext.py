@@ -599,15 +599,16 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             continue
         if ANNEX.match(s):
             flush()
-            blocks.extend(_annex_blocks([ln] + [x for x in lines[k:] if norm(x.text)]))
+            blocks.extend(_annex_blocks([ln, *lines[k:]]))
             break
         if PLENARY.fullmatch(s):
             flush()
             meta.append(s)
-            rest = [x for x in lines[k:] if norm(x.text)]
-            if rest and _DATE.match(norm(rest[0].text)):
-                meta.append(norm(rest[0].text))
-                rest = rest[1:]
+            rest = lines[k:]
+            j = _next_nonblank(rest, 0)
+            if j is not None and _DATE.match(norm(rest[j].text)):
+                meta.append(norm(rest[j].text))
+                rest = rest[j + 1 :]
             # An annex (or anything else after the adoption line) is kept as
             # plain paragraphs: nothing of the source is dropped.
             blocks.extend(_annex_blocks(rest))
@@ -912,29 +913,225 @@ def _next_nonblank(lines: list[_Line], start: int) -> int | None:
     return next((j for j in range(start, len(lines)) if norm(lines[j].text)), None)
 
 
+WRAPPED = 0.85  # a line this share of the text's width long, with the next word, was
+# wrapped (0: every line was, 1: only the longest); a shorter one ended its paragraph
+WRAPPED_OPEN = 0.7  # the same for a line that ends no sentence (a heading's title)
+_WIDTH_SHARE = 0.95  # the text's width: the length this share of its lines reach at most
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$|^[A-Z][a-z]+ \d{1,3}$")
+"""A heading's number alone on its line: ``II``, ``B.``, a rule's ``Rule 12``."""
+_NUMBERED_TITLE = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.\s+[A-Z]")
+"""A heading's number and its title on one line (``pdftotext -layout``: ``I.   The small
+island developing States story``)."""
+_NUMBERS = (_OP_ALONE, _OP_TEXT)
+_NAMED_NUMBER = re.compile(r"^[A-Z][a-z]+ \d{1,3}$")
+"""A heading's number with its name (``Rule 12``): a title follows it without a gap, if
+any (A/RES/78/128's ``Rule 57`` has none)."""
+
+
+def _width(lines: list[_Line]) -> int:
+    """How many characters the text's full lines hold (a high share of its lengths)."""
+    lengths = sorted(len(norm(x.text)) for x in lines)
+    return lengths[int(_WIDTH_SHARE * (len(lengths) - 1))] if lengths else 0
+
+
+def _ended_early(block: list[str], nxt: str, width: int) -> bool:
+    """Did the block's last line end before the line was full, so that the next line's
+    first word would have fit on it? The width is the block's own when it has wrapped
+    before and is narrower (a title printed in a larger type), else the text's."""
+    last = block[-1]
+    share = WRAPPED if _ends_paragraph(last) else WRAPPED_OPEN
+    if block and _NUMBERED_HEADING.match(block[0]):
+        block = block[1:]  # a heading's number: its title's lines are measured
+    if len(block) > 1:
+        # no wider than the text (pdftotext may print two lines as one)
+        width, share = min(width, max(len(x) for x in block)), WRAPPED
+    return len(last) + 1 + len(nxt.split(" ", 1)[0]) < share * width
+
+
 def _annex_blocks(lines: list[_Line]) -> list[Block]:
-    """Text after the adoption line: a new block after a line that ends a sentence
-    (or a heading-like short line) when the next line starts in upper case."""
+    """Text after the adoption line (an annex) cut into paragraphs as the page prints
+    them, where the PDF reader sees gaps and bold type: an item's number (``10.``,
+    ``(a)``, alone or before its text) after a line that ended a sentence or ended early
+    opens a paragraph numbered by it; a heading's number (``I.``, ``B.``, ``Rule 12``)
+    opens a heading, its title the lines after it, as does a short run of lines before
+    a number (``Commitments`` / ``24.``); any other line in capitals after a line that
+    ended early (its next word would have fit) or a blank line (PyMuPDF prints one at
+    a gap), on the same page, opens a paragraph. So PyMuPDF's ``Ocean Action panels.``
+    / ``10. Outcome …`` and pdftotext's ``10.`` / ``Outcome …`` give the same
+    paragraphs, and the text path the PDF reader's.
+
+    >>> ls = [_Line(n, t, 1) for n, t in enumerate(["Annex", "Agenda", "1.",
+    ...       "Opening.", "2. General debate.", "I.", "Rules", "We, the States,"], 1)]
+    >>> [(b.number, b.text) for b in _annex_blocks(ls)]
+    [(None, 'Annex'), (None, 'Agenda'), ('1', 'Opening.'), ('2', 'General debate.'), \
+(None, 'I. Rules'), (None, 'We, the States,')]
+    """
+    gap_before = {
+        k for k, x in enumerate(lines) if k and norm(x.text) and not norm(lines[k - 1].text)
+    }
+    kept = [k for k, x in enumerate(lines) if norm(x.text)]
+    gaps = {i for i, k in enumerate(kept) if k in gap_before}
+    lines = [lines[k] for k in kept]
+    width = _width(lines)
     out: list[Block] = []
     cur: list[_Line] = []
-    for ln in lines:
+    texts: list[str] = []  # cur's lines, whitespace-collapsed
+    number: str | None = None
+    heading = False  # cur is a heading (its number and title) or an annex's title
+
+    tail: list[_Line] = []  # a last line pdftotext printed before the paragraph's first
+    at = 0  # the line of cur's number
+
+    def flush() -> None:
+        nonlocal number, heading
+        cur.extend(tail)
+        tail.clear()
+        if cur:
+            out.append(_other_block(cur, number))
+        elif number is not None:  # a number with no text
+            out.append(Block(text="", lines=(at, at), number=number, other=True))
+        cur.clear()
+        texts.clear()
+        number, heading = None, False
+
+    items = _Items()
+
+    def opening(m: re.Match[str], ln: _Line) -> None:
+        nonlocal number, at
+        flush()
+        if m.re in _NUMBERS:
+            number = m.group(1)
+            items.restart()
+        else:
+            number = f"({m.group(1)})"
+            items.take(m.group(1))
+        at = ln.no
+        if m.lastindex and m.lastindex > 1:
+            cur.append(_Line(ln.no, m.group(2), ln.page))
+            texts.append(norm(m.group(2)))
+
+    for k, ln in enumerate(lines):
         s = norm(ln.text)
-        if (
-            cur
-            and s[:1].isupper()
-            and (norm(cur[-1].text).endswith((".", ":", ";")) or len(norm(cur[-1].text)) < 40)
+        last = norm(tail[-1].text) if tail else (texts[-1] if texts else "")
+        label = _OP_ALONE.match(s) or _OP_TEXT.match(s)
+        sub = _SUB.match(s) or _SUB_ALONE.match(s)
+        if label is None and sub and items.next(sub.group(1)):
+            label = sub  # in sequence, or a first item after a colon: not "(c)" inside a
+            # sentence (A/RES/80/226: "… (b) at the beginning …;" / "(c) whenever …")
+        if not texts:
+            if number is None and label:
+                opening(label, ln)
+                continue
+            if (
+                number is not None
+                and not tail
+                and _printed_first(s)
+                and k + 1 < len(lines)
+                and norm(lines[k + 1].text)[:1].isupper()
+            ):
+                tail.append(ln)  # "30." / "to:" / "Small island developing States seek …"
+                continue
+            cur.append(ln)
+            texts.append(s)
+            continue
+        ended = _ends_paragraph(last)
+        # a line that ended early, or a blank line (PyMuPDF prints one at a gap)
+        early = _ended_early(texts, s, width) or (k in gaps and ln.page == cur[-1].page)
+        title = (
+            heading
+            and len(texts) == 1
+            and _NUMBERED_HEADING.match(texts[0]) is not None
+            and (not _NAMED_NUMBER.match(texts[0]) or k not in gaps)
+        )
+        if label and (ended or early or heading):
+            opening(label, ln)
+            continue
+        after_name = len(texts) == 1 and ANNEX.match(texts[0]) is not None
+        numbered = _NUMBERED_HEADING.match(s) or (
+            _NUMBERED_TITLE.match(s) and not _ends_paragraph(s)
+        )
+        if numbered and (ended or early or heading) and not title:
+            flush()
+            heading = True
+        elif after_name or (ANNEX.match(s) and (ended or early)):
+            flush()
+            heading = after_name  # an annex's name, then its title
+        elif not title and (
+            (ended and not heading and s[:1].isupper() and _heading_run(lines, k))
+            or (_DECLARATION.match(s) and heading)
         ):
-            out.append(_other_block(cur))
-            cur = []
+            flush()
+            heading = not _DECLARATION.match(s)
+        elif (
+            not title
+            and s[:1].isupper()
+            and early
+            and (heading or (ended and ln.page == cur[-1].page))
+        ):
+            was = heading
+            flush()
+            heading = was and not ended  # a title's next line: a place and date
         cur.append(ln)
-    if cur:
-        out.append(_other_block(cur))
+        texts.append(s)
+    flush()
     return out
 
 
-def _other_block(lines: list[_Line]) -> Block:
+class _Items:
+    """The sub-items of an annex paragraph read so far, to tell the next one from a
+    ``(c)`` that starts a line inside a sentence: a list opens at ``(a)`` or ``(i)``
+    and goes on with the next letter, or inside a roman list with the next numeral or
+    the letter after the list's.
+
+    >>> it = _Items()
+    >>> it.take("a"); it.take("i"); it.take("ii")
+    >>> it.next("iii"), it.next("b"), it.next("c"), it.next("a")
+    (True, True, False, True)
+    """
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.outer: str | None = None  # the letter before a roman list
+
+    def restart(self) -> None:
+        self.last = self.outer = None
+
+    def next(self, x: str) -> bool:
+        if x in ("a", "i") or self.last is None:
+            return x in ("a", "i")
+        if self.outer is not None:
+            return x == _next_sub(self.last, False) or x == _next_sub(self.outer, True)
+        return x == _next_sub(self.last, True)
+
+    def take(self, x: str) -> None:
+        if x == "i" and self.last not in (None, "h") and self.outer is None:
+            self.outer = self.last  # a roman list inside a lettered item
+        elif self.outer is not None and x == _next_sub(self.outer, True):
+            self.outer = None  # back to the letters
+        self.last = x
+
+
+def _heading_run(lines: list[_Line], k: int) -> bool:
+    """Do the lines from `lines[k]` on, none ending a sentence, make a heading: at most
+    HEADING_LINES of them, then an item's or heading's number (``24.``, ``(a)``, ``B.``)?"""
+    for j in range(k, min(k + HEADING_LINES + 1, len(lines))):
+        s = norm(lines[j].text)
+        if j > k and (
+            _OP_ALONE.match(s) or _OP_TEXT.match(s) or _SUB.match(s) or _SUB_ALONE.match(s)
+            or _NUMBERED_HEADING.match(s)
+        ):  # fmt: skip
+            return True
+        if _ends_paragraph(s):
+            return False
+    return False
+
+
+def _other_block(lines: list[_Line], number: str | None = None) -> Block:
     return Block(
-        text=join_lines([x.text for x in lines]), lines=(lines[0].no, lines[-1].no), other=True
+        text=join_lines([x.text for x in lines]),
+        lines=(lines[0].no, lines[-1].no),
+        other=True,
+        number=number,
     )
 
 
