@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from redline.parser.blocks import collapse
+from redline.parser.vocab import MONTHS
 
 # Words after which a number is part of the sentence, not a footnote marker.
 _BEFORE = {
@@ -34,10 +35,7 @@ _AFTER = {
 # a year or a span of years ("2014–2024"), a resolution number
 _NUMBER_BEFORE = re.compile(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?|(?:[a-z]+-)?\d+/\d+")
 _SPAN_END = re.compile(r"(?:19|20)\d\d[–-](?:19|20)\d\d$")  # "Decade 2024–2034" + "16"
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}  # fmt: skip
+_MONTHS = {m.lower() for m in MONTHS}
 _OPEN_BEFORE = "([{/–—-"
 MARK_WINDOW = 8  # paragraphs a marker is sought past the previous one (about a page)
 

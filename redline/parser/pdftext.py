@@ -20,6 +20,7 @@ from redline.parser.blocks import Block, Cleaned
 from redline.parser.vocab import (
     ANNEX,
     GENERAL_ASSEMBLY,
+    MONTHS,
     PLENARY,
     known_operative_lead,
     known_preambular_lead,
@@ -42,10 +43,7 @@ OP_LOOKAHEAD_LINES = 400  # how far the next number of the sequence is sought (a
 _MARK_ALONE = re.compile(r"^(\d{1,3}|\*{1,3})$")
 # a mark and its note's first words; not a note's line that opens with a date or in
 # lower case ("26 August–4 September 2002 (United Nations publication, …")
-_MARK_TEXT = re.compile(
-    r"^(\d{1,3}|\*{1,3})\s+(?!(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b|[a-z])(\S.*)$"
-)
+_MARK_TEXT = re.compile(rf"^(\d{{1,3}}|\*{{1,3}})\s+(?!(?:{'|'.join(MONTHS)})\b|[a-z])(\S.*)$")
 
 
 def norm(s: str) -> str:
