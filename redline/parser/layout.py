@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from redline import pdf
 from redline.errors import InputError
 from redline.model import Document, Dropped, Footnote
-from redline.parser.blocks import Block, Cleaned
+from redline.parser.blocks import Block, Cleaned, joined_marks
 from redline.parser.vocab import ANNEX, MONTHS, PLENARY
 
 MARK_SIZE = 0.8
@@ -271,11 +271,11 @@ def _split_page(page: pdf.Page, lines: list[Line]) -> _Page:
     # the barcode and recycling marks of a first page stand at its foot, beside the job number
     low_images = [b.top for b in page.images if b.top > FOOT_IMAGES * h]
     footer = False
-    why_foot = f"in the bottom {BOTTOM_BAND:.1%} of the page".replace(".0%", "%")
+    why_foot = f"in the bottom {BOTTOM_BAND * 100:g}% of the page"
     why_head = (
         "above the rule under the running head"
         if top_rules
-        else f"in the top {TOP_BAND:.0%} of the page"
+        else f"in the top {TOP_BAND * 100:g}% of the page"
     )
     last = 0.0
     for ln in lines:
@@ -528,9 +528,9 @@ def _next_in_sequence(n: int, last_op: int, after: list[list[Line]]) -> bool:
     if n != 1:
         return False
     for g in after[:_LOOKAHEAD]:
-        number = _block(g, False).number
-        if number is not None and number.isdigit():  # past sub-paragraphs "(a)"
-            return number == "2"
+        m = _OPENING.match(g[0].text)  # a block's number opens its first line
+        if m and m.group(1)[0].isdigit():  # past sub-paragraphs "(a)"
+            return m.group(1) == "2."
     return False
 
 
@@ -540,13 +540,12 @@ _LOOKAHEAD = 60
 
 def _joined(a: Block, b: Block) -> Block:
     """Block `a` with `b` after it, a space between."""
-    shift = len(a.text) + 1
     return replace(
         a,
         text=f"{a.text} {b.text}",
         lines=(a.lines[0], b.lines[1]),
         footnotes=a.footnotes + b.footnotes,
-        marks_at=a.marks_at + tuple(o + shift for o in b.marks_at),
+        marks_at=joined_marks([a, b]),
     )
 
 

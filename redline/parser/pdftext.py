@@ -938,7 +938,7 @@ def _ended_early(block: list[str], nxt: str, width: int) -> bool:
     before and is narrower (a title printed in a larger type), else the text's."""
     last = block[-1]
     share = WRAPPED if _ends_paragraph(last) else WRAPPED_OPEN
-    if block and _NUMBERED_HEADING.match(block[0]):
+    if _NUMBERED_HEADING.match(block[0]):
         block = block[1:]  # a heading's number: its title's lines are measured
     if len(block) > 1:
         # no wider than the text (pdftotext may print two lines as one)
@@ -964,11 +964,9 @@ def _annex_blocks(lines: list[_Line]) -> list[Block]:
     [(None, 'Annex'), (None, 'Agenda'), ('1', 'Opening.'), ('2', 'General debate.'), \
 (None, 'I. Rules'), (None, 'We, the States,')]
     """
-    gap_before = {
-        k for k, x in enumerate(lines) if k and norm(x.text) and not norm(lines[k - 1].text)
-    }
     kept = [k for k, x in enumerate(lines) if norm(x.text)]
-    gaps = {i for i, k in enumerate(kept) if k in gap_before}
+    # the lines, blank ones left out, that a blank line stood before
+    gaps = {i for i, k in enumerate(kept) if k and not norm(lines[k - 1].text)}
     lines = [lines[k] for k in kept]
     width = _width(lines)
     out: list[Block] = []
