@@ -12,7 +12,11 @@ Two figures of issue 14, each a ratio measured in one run, A and B in turn (A B 
    (PDFium, lines, marks, furniture, paragraphs: ``layout.parse_pdf``) against the
    ``pdftotext`` process on the same file. Target: at most 1. A second row times
    PDFium alone on the same file (load the document, each page and its text page,
-   nothing read from them): the floor under any reader built on pypdfium2.
+   nothing read from them): the floor under any reader built on pypdfium2. A third
+   adds to the floor redline's work once the lines are built (page furniture,
+   footnotes, blocks, paragraphs), with the runs and lines read beforehand: the
+   least a reader can cost that builds paragraphs in Python, even if reading the
+   runs and building the lines were free.
 2. **diff** of real pairs of tests/corpus/pdf: ``redline diff a.pdf b.pdf --format
    json`` against ``pdftotext`` on both files followed by ``redline diff`` on the two
    texts, whole processes. Target: at most 1.5.
@@ -85,6 +89,24 @@ def _pdfium_only(data: bytes) -> None:
     lib.FPDF_CloseDocument(doc)
 
 
+def _after_lines(data: bytes) -> Callable[[], object]:
+    """PDFium's loads (the floor) and then redline's work once the lines are built
+    (furniture, footnotes, blocks, paragraphs), with the runs and lines read beforehand:
+    what a reader would cost if reading the runs and building the lines cost nothing."""
+    from redline import pdf
+    from redline.parser.layout import _size_mode, layout_of_lines, page_lines, parse_layout
+
+    pages = pdf.read_pdf(data, "x.pdf")
+    body = _size_mode(pages)
+    lines = [page_lines(p, body) for p in pages]
+
+    def run() -> None:
+        _pdfium_only(data)
+        parse_layout(*layout_of_lines(pages, lines), "x.pdf")
+
+    return run
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=9)
@@ -114,6 +136,21 @@ def main() -> int:
         )
         rows.append(
             ("the floor: PDFium's page and text-page loads alone / pdftotext", fa, fb, fratio, None)
+        )
+        la, lb, lratio = interleaved(
+            _after_lines(data),
+            lambda: _run(["pdftotext", str(TEN_PAGES), str(out)]),
+            args.runs,
+        )
+        rows.append(
+            (
+                "the bound: the floor + redline's work after the lines (runs and lines free)"
+                " / pdftotext",
+                la,
+                lb,
+                lratio,
+                None,
+            )
         )
         for old, new in PAIRS:
             a, b = CORPUS / f"{old}.pdf", CORPUS / f"{new}.pdf"

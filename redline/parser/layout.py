@@ -324,8 +324,7 @@ def _footnotes(pages: list[_Page]) -> list[tuple[str, list[Line]]]:
         for ln in p.notes:
             star = re.match(r"^(\*{1,3})\s*", ln.text)
             if ln.marks and ln.marks[0][0] == 0:
-                notes.append((ln.marks[0][1], [ln]))
-                ln.marks = ln.marks[1:]
+                notes.append((ln.marks[0][1], [replace(ln, marks=ln.marks[1:])]))
             elif star and not ln.marks:
                 notes.append((star.group(1), [replace(ln, text=ln.text[star.end() :], italic=[])]))
             elif notes:
@@ -555,7 +554,15 @@ def read_layout(data: bytes, source: str) -> tuple[Cleaned, tuple[Dropped, ...]]
     if not any(p.runs for p in pages):
         raise InputError(source, "the PDF has no text layer (a scan?); run OCR on it first")
     body_size = _size_mode(pages)
-    split = [_split_page(p, page_lines(p, body_size)) for p in pages]
+    return layout_of_lines(pages, [page_lines(p, body_size) for p in pages])
+
+
+def layout_of_lines(
+    pages: tuple[pdf.Page, ...], by_page: list[list[Line]]
+) -> tuple[Cleaned, tuple[Dropped, ...]]:
+    """`read_layout` once each page's runs are lines: furniture, footnotes, blocks.
+    Apart so that benchmarks/pdf.py can time what follows the lines on its own."""
+    split = [_split_page(p, ls) for p, ls in zip(pages, by_page, strict=True)]
     n = 0
     for sp in split:
         for ln in sp.head + sp.body + sp.notes:
