@@ -430,3 +430,20 @@ def test_a_footnote_continued_at_the_foot_of_the_next_page_is_one_note():
         ("8", ["A/79/1, annex, sect. II,", "para. 12."]),
         ("9", ["Resolution 217 A (III)."]),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".pymupdf.txt"])
+def test_a_document_adopted_inline_keeps_its_own_labels(suffix):
+    """A/RES/80/173 adopts an outcome document printed right after its one clause
+    ("Adopts the following outcome document …:"): the clause is a plain paragraph, not
+    PP1, and the document's paragraphs carry the labels its negotiators use: its
+    preamble opens at PP1 ("We, the Ministers …"), its paragraph 127 is OP127."""
+    doc = load(str(CORPUS / f"A_RES_80_173{suffix}"))
+    first = doc.paragraphs[0]
+    assert (first.label, first.kind) == ("P1", ParaKind.OTHER)
+    assert first.text.startswith("Adopts the following outcome document")
+    pp = [p for p in doc.paragraphs if p.kind == ParaKind.PREAMBULAR]
+    assert pp[0].label == "PP1" and pp[0].text.startswith("We, the Ministers")
+    assert [p.lead for p in pp[1:4]] == ["Recalling", "Reaffirming", "Welcoming"]
+    ops = [p.label for p in doc.paragraphs if p.kind == ParaKind.OPERATIVE]
+    assert ops == [f"OP{n}" for n in range(1, 128)]

@@ -277,7 +277,7 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
         if annex is not None:
             out.append(annex.paragraph(b))
             continue
-        if b.other:
+        if b.other or (not out and _adopts_inline(b, blocks[k] if k < len(blocks) else None)):
             other += 1
             out.append(_other(b, other))
             continue
@@ -432,11 +432,36 @@ def _is_section_title(b: Block, nxt: Block | None) -> bool:
     (a heading, or a short line that ends no clause and has no number or lead)."""
     if nxt is None or " " in _h(b) or nxt.number is not None or nxt.other:
         return False
-    if nxt.heading:
-        return True
-    text = nxt.text.rstrip()
+    return nxt.heading or _is_title(nxt)
+
+
+def _adopts_inline(b: Block, nxt: Block | None) -> bool:
+    """Whether `b`, the first paragraph after "The General Assembly,", adopts a document
+    printed right after it, under its own title ("Adopts the following outcome
+    document …:", then "Outcome document of …", A/RES/80/173): a plain paragraph, so
+    that the document's own paragraphs keep the labels its negotiators give them (its
+    first preambular paragraph is PP1, its paragraph 12 is OP12).
+
+    >>> _adopts_inline(Block("Adopts the following declaration:", (1, 1)),
+    ...                Block("Declaration on the right to development", (2, 2)))
+    True
+    >>> _adopts_inline(Block("Decides the following:", (1, 1)), Block("Its work", (2, 2), number="(a)"))
+    False
+    """
+    text = b.text.rstrip()
+    if b.number is not None or nxt is None or nxt.number is not None:
+        return False
+    if not (text.endswith(":") and _opens_operative(text)):
+        return False
+    return nxt.heading or nxt.other or _is_title(nxt)
+
+
+def _is_title(b: Block) -> bool:
+    """A short line that ends no clause and has no number or lead: a title."""
+    text = b.text.rstrip()
     return (
-        nxt.lead is None
+        b.number is None
+        and b.lead is None
         and len(text.split()) <= SECTION_TITLE_MAX_WORDS
         and not text.endswith((".", ",", ";", ":"))
         and not preambular_lead(text)
