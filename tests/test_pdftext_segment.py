@@ -13,7 +13,7 @@ from redline.model import ParaKind
 from redline.parser import parse_document
 from redline.parser.load import load
 from redline.parser.pdftext import clean_pdf_text
-from redline.parser.vocab import GENERAL_ASSEMBLY
+from redline.parser.vocab import GENERAL_ASSEMBLY, ROMAN_ITEMS
 
 ROOT = Path(__file__).resolve().parent
 UN = ROOT / "fixtures" / "un"
@@ -79,6 +79,34 @@ def test_letters_go_on_after_a_roman_list() -> None:
     text = text.replace(" \n", "\n").replace(_OP2B, _LIST).replace("; and (iii)", ";\n(iii)")
     labels = [p.label for p in parse_document(text).paragraphs if p.parent == "OP2"]
     assert labels == ["OP2(a)", "OP2(b)", "OP2(b)(i)", "OP2(b)(ii)", "OP2(b)(iii)", "OP2(c)"]
+
+
+def _blended_finance_items() -> list[str]:
+    """A/RES/79/323 annex, para. 24(g): "We call for blended finance initiatives:" and
+    its items (i) to (viii), the lines as PyMuPDF prints them, blank ones left out."""
+    lines = (PDF / "A_RES_79_323.pymupdf.txt").read_text(encoding="utf-8").split("\n")
+    start = next(k for k, x in enumerate(lines) if x.startswith("We call for blended finance"))
+    end = next(k for k, x in enumerate(lines) if x.startswith("(viii) ")) + 1
+    return [x for x in lines[start:end] if x.strip()]
+
+
+def test_a_roman_list_goes_on_past_v() -> None:
+    # the same sequence decides in the body and in an annex: (v) is a numeral in a
+    # roman list, not the letter after (u), so (vi) follows it (before, the body
+    # folded (vi) to (viii) into (v))
+    text = "\n".join(["The General Assembly,", "1.", *_blended_finance_items(), ""])
+    labels = [p.label for p in parse_document(text).paragraphs]
+    assert labels == ["OP1"] + [f"OP1({x})" for x in ROMAN_ITEMS[:8]]
+
+
+def test_a_roman_list_in_an_annex_outside_a_lettered_item() -> None:
+    # (i) opens a roman list where no list is open, in an annex as in the body (before,
+    # the annex took it for a letter and folded (ii) to (viii) into (i))
+    lines = ["The General Assembly,", "1.", "Adopts the annex.", "88th plenary meeting", "Annex"]
+    blocks = clean_pdf_text("\n".join([*lines, *_blended_finance_items(), ""]), "", None).blocks
+    assert [b.number for b in blocks if b.number and b.number[0] == "("] == [
+        f"({x})" for x in ROMAN_ITEMS[:8]
+    ]
 
 
 @pytest.mark.parametrize("n", ["6", "2", "8"])

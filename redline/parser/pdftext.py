@@ -568,8 +568,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     number: str | None = None
     meta: list[str] = []
     next_op = 1
-    sub_expect: str | None = "a" if colon else None  # the letter of the next sub-paragraph
-    outer_expect: str | None = None  # the letter expected after a list (i), (ii) inside one
+    subs = _Subs("a" if colon else None)
     in_operative = False
 
     tail: list[_Line] = []  # a last line pdftotext printed before the paragraph's first
@@ -625,7 +624,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             number = m.group(1)
             next_op += 1
             in_operative = True
-            sub_expect = outer_expect = None
+            subs.restart()
             # The paragraph's first line follows, possibly after a blank line; but
             # pdftotext sometimes prints the paragraph's last line ("session.", or
             # "Fund:" before its sub-paragraphs) first.
@@ -644,7 +643,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             number = m.group(1)
             next_op += 1
             in_operative = True
-            sub_expect = outer_expect = None
+            subs.restart()
             continue
         m = _OP_TEXT.match(s)
         if (
@@ -662,35 +661,26 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             number = m.group(1)
             next_op += 1
             in_operative = True
-            sub_expect = outer_expect = None
+            subs.restart()
             cur.append(_Line(ln.no, m.group(2), ln.page))
             continue
-        m = _SUB.match(s)
+        m = _SUB.match(s) or _SUB_ALONE.match(s)
+        first = m.group(2) if m and m.re is _SUB else ""  # "": the label alone on its line
         if (
             m
             and ended
-            and _sub_ok(m.group(1), prev, sub_expect, outer_expect)
-            and not _inline_list(m.group(1), m.group(2), lines, k)
-        ):
+            and subs.opens(m.group(1), _end_char(prev) == ":")
+            and not _inline_list(m.group(1), first, lines, k)
+            # alone, its text on the next line (older PDFs, PyMuPDF), not another label
+            and (first or ((j := _next_nonblank(lines, k)) is not None
+                           and not _SUB_ALONE.match(norm(lines[j].text))))
+        ):  # fmt: skip
             flush()
             number = f"({m.group(1)})"
-            sub_expect, outer_expect = _after_sub(m.group(1), sub_expect, outer_expect)
-            cur.append(_Line(ln.no, m.group(2), ln.page))
+            subs.take(m.group(1))
+            if first:
+                cur.append(_Line(ln.no, first, ln.page))
             continue
-        m = _SUB_ALONE.match(s)
-        if (
-            m
-            and ended
-            and _sub_ok(m.group(1), prev, sub_expect, outer_expect)
-            and not _inline_list(m.group(1), "", lines, k)
-        ):
-            # the label alone on its line, the text on the next (older PDFs, PyMuPDF)
-            j = _next_nonblank(lines, k)
-            if j is not None and not _SUB_ALONE.match(norm(lines[j].text)):
-                flush()
-                number = f"({m.group(1)})"
-                sub_expect, outer_expect = _after_sub(m.group(1), sub_expect, outer_expect)
-                continue
         heads: list[tuple[list[_Line], bool]] = []
         end = k
         if ended and (cur or number is None):  # never right after a paragraph number
@@ -709,7 +699,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
                 )
                 if restart:  # the section's numbers start again at 1, a preamble first
                     next_op, in_operative = 1, False
-                sub_expect = outer_expect = None
+                subs.restart()
             k = end
             continue
         if not in_operative and ended and cur and (_opens_preamble(s, prev) or _unnumbered_op(s)):
@@ -990,17 +980,17 @@ def _annex_blocks(lines: list[_Line]) -> list[Block]:
         texts.clear()
         number, heading = None, False
 
-    items = _Items()
+    subs = _Subs()
 
     def opening(m: re.Match[str], ln: _Line) -> None:
         nonlocal number, at
         flush()
         if m.re in _NUMBERS:
             number = m.group(1)
-            items.restart()
+            subs.restart()
         else:
             number = f"({m.group(1)})"
-            items.take(m.group(1))
+            subs.take(m.group(1))
         at = ln.no
         if m.lastindex and m.lastindex > 1:
             cur.append(_Line(ln.no, m.group(2), ln.page))
@@ -1011,9 +1001,9 @@ def _annex_blocks(lines: list[_Line]) -> list[Block]:
         last = norm(tail[-1].text) if tail else (texts[-1] if texts else "")
         label = _OP_ALONE.match(s) or _OP_TEXT.match(s)
         sub = _SUB.match(s) or _SUB_ALONE.match(s)
-        if label is None and sub and items.next(sub.group(1)):
-            label = sub  # in sequence, or a first item after a colon: not "(c)" inside a
-            # sentence (A/RES/80/226: "… (b) at the beginning …;" / "(c) whenever …")
+        if label is None and sub and subs.opens(sub.group(1), first=True):
+            label = sub  # in sequence, or a list's first item: not "(c)" inside a sentence
+            # (A/RES/80/226: "… (b) at the beginning …;" / "(c) whenever …")
         if not texts:
             if number is None and label:
                 opening(label, ln)
@@ -1073,40 +1063,6 @@ def _annex_blocks(lines: list[_Line]) -> list[Block]:
     return out
 
 
-class _Items:
-    """The sub-items of an annex paragraph read so far, to tell the next one from a
-    ``(c)`` that starts a line inside a sentence: a list opens at ``(a)`` or ``(i)``
-    and goes on with the next letter, or inside a roman list with the next numeral or
-    the letter after the list's.
-
-    >>> it = _Items()
-    >>> it.take("a"); it.take("i"); it.take("ii")
-    >>> it.next("iii"), it.next("b"), it.next("c"), it.next("a")
-    (True, True, False, True)
-    """
-
-    def __init__(self) -> None:
-        self.last: str | None = None
-        self.outer: str | None = None  # the letter before a roman list
-
-    def restart(self) -> None:
-        self.last = self.outer = None
-
-    def next(self, x: str) -> bool:
-        if x in ("a", "i") or self.last is None:
-            return x in ("a", "i")
-        if self.outer is not None:
-            return x == _next_sub(self.last, False) or x == _next_sub(self.outer, True)
-        return x == _next_sub(self.last, True)
-
-    def take(self, x: str) -> None:
-        if x == "i" and self.last not in (None, "h") and self.outer is None:
-            self.outer = self.last  # a roman list inside a lettered item
-        elif self.outer is not None and x == _next_sub(self.outer, True):
-            self.outer = None  # back to the letters
-        self.last = x
-
-
 def _heading_run(lines: list[_Line], k: int) -> bool:
     """Do the lines from `lines[k]` on, none ending a sentence, make a heading: at most
     HEADING_LINES of them, then an item's or heading's number (``24.``, ``(a)``, ``B.``)?"""
@@ -1136,6 +1092,18 @@ def _other_block(lines: list[_Line], number: str | None = None) -> Block:
 _TRAILING_MARK = re.compile(r"\s?\d{1,3}(?:\s\d{1,3})?$")
 
 
+def _end_char(text: str) -> str:
+    """The last character of `text`, footnote numbers after it left out.
+
+    >>> _end_char("(SAMOA) Pathway, 14 5"), _end_char("in resolution 75"), _end_char("")
+    (',', 'n', '')
+    """
+    s = text.rstrip()
+    if s[-1:].isdigit():
+        s = _TRAILING_MARK.sub("", s).rstrip()
+    return s[-1:]
+
+
 def _ends_paragraph(text: str) -> bool:
     """True when `text` ends as a paragraph does (``,``, ``;``, ``:``, ``.``),
     allowing for footnote numbers after the punctuation.
@@ -1143,35 +1111,55 @@ def _ends_paragraph(text: str) -> bool:
     >>> _ends_paragraph("(SAMOA) Pathway, 14 5"), _ends_paragraph("in resolution 75")
     (True, False)
     """
-    s = text.rstrip()
-    if s.endswith((",", ";", ":", ".")):
-        return True
-    s2 = _TRAILING_MARK.sub("", s).rstrip()
-    return s2 != s and s2.endswith((",", ";", ":", "."))
+    return _end_char(text) in (",", ";", ":", ".")
 
 
-def _after_sub(letter: str, expect: str | None, outer: str | None) -> tuple[str | None, str | None]:
-    """(expected next mark, expected next outer letter) after the mark `letter`:
-    ``(b)`` ``(i)`` ``(ii)`` ``(c)``: the letters go on after the roman list.
+class _Subs:
+    """Where a list of sub-paragraphs stands, to tell the next one from a ``(c)`` that
+    starts a line inside a sentence: a list opens at ``(a)`` or ``(i)`` and goes on
+    with the next letter, a roman list with the next numeral; after a roman list
+    inside a lettered item the letters go on: ``(b)`` ``(i)`` ``(ii)`` ``(c)``.
 
-    >>> _after_sub("i", "c", None), _after_sub("c", "iii", "c")
-    (('ii', 'c'), ('d', None))
+    >>> subs = _Subs()
+    >>> subs.take("b"); subs.take("i"); subs.take("ii")
+    >>> [subs.opens(x, first=False) for x in ("iii", "c", "d", "a")]
+    [True, True, False, True]
+    >>> subs.restart(); subs.opens("a", first=False), subs.opens("a", first=True)
+    (False, True)
+    >>> for x in ("i", "ii", "iii", "iv", "v"): subs.take(x)
+    >>> subs.opens("vi", first=False), subs.opens("w", first=False)
+    (True, False)
     """
-    if letter != expect and letter == outer:
-        return _next_sub(letter, True), None
-    if letter == "i" and expect is not None and expect != "i":
-        return _next_sub(letter, False), expect
-    return _next_sub(letter, letter == expect), outer
 
+    def __init__(self, expect: str | None = None) -> None:
+        self.expect = expect  # the list's next label (None: no list open)
+        self.outer: str | None = None  # the next letter after a roman list inside a lettered one
+        self.roman = False  # the list is numbered in roman numerals
 
-def _sub_ok(letter: str, prev: str, expect: str | None, outer: str | None = None) -> bool:
-    if letter in (expect, outer) and letter is not None:
-        return True
-    # A first sub-paragraph follows a paragraph ending with a colon.
-    if letter in ("a", "i"):
-        p = _TRAILING_MARK.sub("", prev.rstrip()).rstrip()
-        return p.endswith(":") or expect is not None
-    return False
+    def restart(self) -> None:
+        """A paragraph that is no sub-paragraph: no list is open."""
+        self.expect = self.outer = None
+        self.roman = False
+
+    def opens(self, label: str, first: bool) -> bool:
+        """Does the sub-paragraph `label` come next: the list's next label or the
+        letter after it, or an ``(a)`` or ``(i)`` that opens a list inside one or,
+        `first` (after a colon), where none is open?"""
+        if label in (self.expect, self.outer):
+            return True
+        return label in ("a", "i") and (first or self.expect is not None)
+
+    def take(self, label: str) -> None:
+        """Sub-paragraph `label` opens."""
+        if label == self.outer and label != self.expect:  # the letters go on
+            self.outer, self.roman = None, False
+        elif label == "i" and self.expect != "i":  # a roman list, not the letter after (h)
+            if not self.roman:
+                self.outer = self.expect
+            self.roman = True
+        elif label == "a":
+            self.roman = False
+        self.expect = _next_roman(label) if self.roman else _next_letter(label)
 
 
 INLINE_LIST_LINES = 12  # how many lines on an item's successor is sought in the running
@@ -1193,9 +1181,7 @@ def _inline_list(letter: str, first: str, lines: list[_Line], k: int) -> bool:
     >>> _inline_list("i", "modalities;", [_Line(2, "(ii) dedicated groups", 1)], 0)
     False
     """
-    after = {chr(ord(letter) + 1)} if len(letter) == 1 and letter != "z" else set()
-    if letter in vocab.ROMAN_ITEMS[:-1]:  # (i) is a letter or a roman number
-        after.add(vocab.ROMAN_ITEMS[vocab.ROMAN_ITEMS.index(letter) + 1])
+    after = {_next_letter(letter), _next_roman(letter)} - {""}  # (i) is a letter or a numeral
     text = [first]
     for ln in lines[k : k + INLINE_LIST_LINES]:
         s = norm(ln.text)
@@ -1206,11 +1192,14 @@ def _inline_list(letter: str, first: str, lines: list[_Line], k: int) -> bool:
     return any(re.search(rf"[;,]\s+(?:and\s+|or\s+)?\({re.escape(n)}\)", joined) for n in after)
 
 
-def _next_sub(letter: str, was_expected: bool) -> str:
-    """The sub-paragraph mark expected after `letter`: ``a`` -> ``b``, ``ii`` -> ``iii``."""
-    if len(letter) == 1 and (was_expected or letter not in "ivxl"):
-        return chr(ord(letter) + 1) if letter != "z" else "aa"
-    if letter in vocab.ROMAN_ITEMS:
-        idx = vocab.ROMAN_ITEMS.index(letter)
-        return vocab.ROMAN_ITEMS[idx + 1] if idx + 1 < len(vocab.ROMAN_ITEMS) else ""
-    return letter[0] + chr(ord(letter[1]) + 1)
+def _next_letter(label: str) -> str:
+    """The label after `label` in a lettered list: ``a`` -> ``b``, ``z`` -> ``aa``."""
+    if len(label) == 1:
+        return chr(ord(label) + 1) if label != "z" else "aa"
+    return label[0] + chr(ord(label[1]) + 1)
+
+
+def _next_roman(label: str) -> str:
+    """The label after `label` in a roman list: ``ii`` -> ``iii``; "" after the last."""
+    items = vocab.ROMAN_ITEMS
+    return items[items.index(label) + 1] if label in items[:-1] else ""
