@@ -325,39 +325,31 @@ def strip_running_title(rows: list[_Row], title: str) -> list[_Row]:
     def is_furn(k: int | None) -> bool:
         return k is not None and rows[k].furniture and not rows[k].text
 
+    def spelled(i: int, step: int) -> int | None:
+        """The line at which the lines from `rows[i]` on, forwards (`step` 1) or
+        backwards (-1), spell out the title in full; None when they do not."""
+        acc = ""
+        j: int | None = i
+        while j is not None and rows[j].text:
+            acc = acc + _fold(rows[j].text) if step > 0 else _fold(rows[j].text) + acc
+            if not (t.startswith(acc) if step > 0 else t.endswith(acc)):
+                return None
+            if acc == t:
+                return j
+            j = nonblank(j + step, step)
+        return None
+
     for i in range(n):
         if not rows[i].text or i in drop:
             continue
-        before = nonblank(i - 1, -1)
-        if rows[i].furniture or is_furn(before):
-            acc, got = "", -1  # forwards from i
-            j: int | None = i
-            while j is not None and j < n and rows[j].text:
-                cand = acc + _fold(rows[j].text)
-                if not t.startswith(cand):
-                    break
-                acc = cand
-                if acc == t:
-                    got = j
-                    break
-                j = nonblank(j + 1, 1)
-            if got >= 0:
+        if rows[i].furniture or is_furn(nonblank(i - 1, -1)):
+            got = spelled(i, 1)
+            if got is not None:
                 drop.update(k for k in range(i, got + 1) if rows[k].text)
                 continue
-        after = nonblank(i + 1, 1)
-        if rows[i].furniture or is_furn(after):
-            acc, got = "", -1  # backwards from i
-            j = i
-            while j is not None and j >= 0 and rows[j].text:
-                cand = _fold(rows[j].text) + acc
-                if not t.endswith(cand):
-                    break
-                acc = cand
-                if acc == t:
-                    got = j
-                    break
-                j = nonblank(j - 1, -1)
-            if got >= 0:
+        if rows[i].furniture or is_furn(nonblank(i + 1, 1)):
+            got = spelled(i, -1)
+            if got is not None:
                 drop.update(k for k in range(got, i + 1) if rows[k].text)
     # a running title heads a page as the symbol does (A/RES/78/17 prints no
     # symbol on its third page)
@@ -559,7 +551,8 @@ def _is_mark_line(line: str) -> bool:
 def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
     """Body lines (already without furniture) into paragraph blocks."""
     # Start after "The General Assembly,".
-    start = next((k for k, ln in enumerate(lines) if GENERAL_ASSEMBLY.match(ln.text.strip())), -1)
+    ga = find_ga([ln.text for ln in lines])
+    start = -1 if ga is None else ga
     # a draft decision's "The General Assembly:" introduces its items (a), (b), …
     colon = start >= 0 and lines[start].text.rstrip().endswith(":")
     lines = lines[start + 1 :]
@@ -586,6 +579,15 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             blocks.append(Block(text=text, lines=(no0, no1), number=number, bare=bare))
         cur.clear()
         number = None
+
+    def operative(n: str) -> None:
+        """Operative paragraph `n` opens."""
+        nonlocal number, next_op, in_operative
+        flush()
+        number = n
+        next_op += 1
+        in_operative = True
+        subs.restart()
 
     k = 0
     while k < len(lines):
@@ -620,30 +622,20 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
             if _bare_number_ok(lines, k, next_op + 1, missing=next_op):
                 next_op += 1
         if m and int(m.group(1)) == next_op:
-            flush()
-            number = m.group(1)
-            next_op += 1
-            in_operative = True
-            subs.restart()
+            operative(m.group(1))
             # The paragraph's first line follows, possibly after a blank line; but
             # pdftotext sometimes prints the paragraph's last line ("session.", or
             # "Fund:" before its sub-paragraphs) first.
             j = _next_nonblank(lines, k)
-            if j is not None and _printed_first(norm(lines[j].text)):
-                later = _next_nonblank(lines, j + 1)
-                if later is not None and norm(lines[later].text)[:1].isupper():
-                    tail.append(lines[j])
-                    k = j + 1
+            if j is not None and _printed_first(lines, j):
+                tail.append(lines[j])
+                k = j + 1
             continue
         m = _OP_BARE.match(s)
         if m and int(m.group(1)) == next_op and ended and _bare_number_ok(lines, k, next_op):
             # an operative number printed without its full stop ("6" alone): the
             # sequence decides, not the stop
-            flush()
-            number = m.group(1)
-            next_op += 1
-            in_operative = True
-            subs.restart()
+            operative(m.group(1))
             continue
         m = _OP_TEXT.match(s)
         if (
@@ -657,11 +649,7 @@ def _segment(lines: list[_Line], footnotes: list[Footnote]) -> Cleaned:
         ):
             next_op += 1  # one number lost, as above
         if m and int(m.group(1)) == next_op and (ended or looks_operative(m.group(2))):
-            flush()
-            number = m.group(1)
-            next_op += 1
-            in_operative = True
-            subs.restart()
+            operative(m.group(1))
             cur.append(_Line(ln.no, m.group(2), ln.page))
             continue
         m = _SUB.match(s) or _SUB_ALONE.match(s)
@@ -844,12 +832,15 @@ def _restarts(lines: list[_Line], j: int, next_op: int) -> bool:
     return False
 
 
-def _printed_first(line: str) -> bool:
-    """A short line after an operative number that may be the paragraph's last line,
-    printed first: it opens in lower case or ends in a colon, and is no opening."""
-    if len(line) >= 40:
+def _printed_first(lines: list[_Line], j: int) -> bool:
+    """Is `lines[j]`, after an operative number, the paragraph's last line printed
+    first? A short line that opens in lower case or ends in a colon, and is no
+    opening, before a line that opens in upper case."""
+    s = norm(lines[j].text)
+    if len(s) >= 40 or not (s[:1].islower() or (s.endswith(":") and not looks_operative(s))):
         return False
-    return line[:1].islower() or (line.endswith(":") and not looks_operative(line))
+    later = _next_nonblank(lines, j + 1)
+    return later is not None and norm(lines[later].text)[:1].isupper()
 
 
 def _unnumbered_op(line: str) -> bool:
@@ -1008,13 +999,7 @@ def _annex_blocks(lines: list[_Line]) -> list[Block]:
             if number is None and label:
                 opening(label, ln)
                 continue
-            if (
-                number is not None
-                and not tail
-                and _printed_first(s)
-                and k + 1 < len(lines)
-                and norm(lines[k + 1].text)[:1].isupper()
-            ):
+            if number is not None and not tail and _printed_first(lines, k):
                 tail.append(ln)  # "30." / "to:" / "Small island developing States seek …"
                 continue
             cur.append(ln)
