@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from redline.errors import InputError
 from redline.model import Document, ParaKind
 from redline.parser.load import load
+from redline.pdf import Run
 
 CORPUS = Path(__file__).parent / "corpus" / "pdf"
 PDFS = sorted(CORPUS.glob("*.pdf"))
@@ -447,3 +448,77 @@ def test_a_document_adopted_inline_keeps_its_own_labels(suffix):
     assert [p.lead for p in pp[1:4]] == ["Recalling", "Reaffirming", "Welcoming"]
     ops = [p.label for p in doc.paragraphs if p.kind == ParaKind.OPERATIVE]
     assert ops == [f"OP{n}" for n in range(1, 128)]
+
+
+@pytest.mark.parametrize("path", [EXAMPLE, *PDFS[::20]], ids=lambda p: p.stem)
+def test_pdfium_keeps_each_text_objects_characters_together(path):
+    """What `redline.pdf._runs` rests on to ask one text object a word: a word whose next
+    word starts in its object lies wholly in it. PDFium appends an object's characters
+    in one go; a PDFium that interleaved them would fail here, not misread words."""
+    import ctypes
+
+    from redline import pdf
+
+    lib = pdf._lib()
+    data = path.read_bytes()
+    buf = ctypes.create_string_buffer(data, len(data))
+    doc = lib.FPDF_LoadMemDocument64(buf, len(data), None)
+    try:
+        for k in range(lib.FPDF_GetPageCount(doc)):
+            page = lib.FPDF_LoadPage(doc, k)
+            tp = lib.FPDFText_LoadPage(page)
+            objects = [
+                lib.FPDFText_GetTextObject(tp, i) for i in range(lib.FPDFText_CountChars(tp))
+            ]
+            lib.FPDFText_ClosePage(tp)
+            lib.FPDF_ClosePage(page)
+            runs = [o for i, o in enumerate(objects) if o and (i == 0 or objects[i - 1] != o)]
+            assert len(runs) == len(set(runs)), f"page {k + 1}: an object's characters are split"
+    finally:
+        lib.FPDF_CloseDocument(doc)
+
+
+def _run(baseline: float, size: float, x0: float = 0.0) -> Run:
+    return Run("5", x0, x0 + 3, baseline, size, False, False, " ")
+
+
+_RUNS = st.lists(
+    st.builds(
+        _run,
+        st.sampled_from([100.0, 101.0, 102.5, 110.0, 112.0, 130.0, 700.0]),
+        st.sampled_from([6.0, 10.0, 12.0]),
+        st.sampled_from([0.0, 50.0, 300.0]),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RUNS, _RUNS.filter(bool))
+def test_regrouping_with_small_print_spares_the_lines_above_it_and_changes_none(normal, extra):
+    """`layout._regroup` groups again only the lines from the highest small-print run down:
+    the lines are those of grouping every run again, whatever the ties and sizes."""
+    from redline.parser.layout import _extent, _group, _regroup
+
+    groups = _group(normal)
+    assert _regroup(groups, _extent(groups), extra) == (
+        _group(normal + extra),
+        _extent(_group(normal + extra)),
+    )
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from([9.96, 10.0, 10.04, 11.98, 12.0, 7.0]), st.integers(0, 9)))
+)
+def test_the_commonest_size_is_counted_per_run_rounded_to_a_tenth_first_seen_of_equals(runs):
+    """`layout._commonest` counts by exact size, then rounds once a size: the same size as
+    counting each run's characters at its size rounded to a tenth, ties to the first seen."""
+    from redline.parser.layout import _commonest
+
+    per_run: Counter[float] = Counter()
+    by_size: dict[float, int] = {}
+    for size, n in runs:
+        per_run[round(size, 1)] += n
+        by_size[size] = by_size.get(size, 0) + n
+    if runs:
+        assert _commonest(by_size) == per_run.most_common(1)[0][0]
