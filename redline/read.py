@@ -209,12 +209,16 @@ def _binary_share(text: str) -> float:
 
 
 def split_pick(source: str) -> tuple[str, str | None]:
-    """``report.md#IV`` -> (``report.md``, ``IV``); a path that exists is never split.
+    """``report.md#IV`` -> (``report.md``, ``IV``). A path that exists as given is never
+    split; otherwise the pick follows the last ``#`` whose left part exists (a file name
+    may hold a ``#``: ``rep#1.md#IV``), or the last ``#`` when no part exists.
 
     >>> split_pick("report.md#A/C.3/75/L.8/Rev.1")
     ('report.md', 'A/C.3/75/L.8/Rev.1')
     """
     if "#" not in source or os.path.exists(source):
         return source, None
-    path, _, pick = source.partition("#")
+    cuts = [i for i, c in enumerate(source) if c == "#"]
+    cut = next((i for i in reversed(cuts) if os.path.exists(source[:i])), cuts[-1])
+    path, pick = source[:cut], source[cut + 1 :]
     return path, (pick or None)

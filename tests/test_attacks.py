@@ -1219,3 +1219,19 @@ def test_stdout_on_dev_full_is_one_line(texts):
 def test_a_deeply_nested_toml_manifest_is_one_line(texts):
     (texts / "m.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     one_line_error(cli("check", "--manifest", "m.toml"), "m.toml", "nested too deeply")
+
+
+# --- 10. files that are not what their names say, names that hold a # ------------------
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_a_pick_on_a_path_holding_a_hash_is_read(tmp_path, monkeypatch):
+    """``rep#1.md#IV`` was split at the first ``#``: "rep: no such file"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rep#1.md").write_bytes((EXAMPLES / "A_75_479.md").read_bytes())
+    result = cli("sponsors", "rep#1.md#IV")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("A/C.3/75/L.11: ")
+    one_line_error(cli("sponsors", "rep#1.md#IX"), "rep#1.md: #IX names no resolution")
+    one_line_error(cli("sponsors", "rep#2.md#IV"), "rep#2.md: no such file")

@@ -11,7 +11,7 @@ import pytest
 from redline import parse_text
 from redline.errors import InputError
 from redline.parser.load import load
-from redline.read import decode, read_bytes
+from redline.read import decode, read_bytes, split_pick
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RESOLUTION = FIXTURES / "un" / "A_RES_75_197.txt"
@@ -174,3 +174,21 @@ def test_a_zip_bomb_posing_as_word_is_refused_before_it_is_unpacked(tmp_path):
     assert bomb.stat().st_size < 20_000
     with pytest.raises(InputError, match=r"L\.11\.docx: unpacks to 2\.0 MB, .*ZIP bomb"):
         load(str(bomb), max_size=100_000)
+
+
+# --- report.md#IV: where the path ends and the pick begins -------------------------
+
+
+def test_split_pick_takes_the_last_hash_whose_path_exists(tmp_path):
+    """A file name holding a ``#`` was split at its first ``#``: "rep: no such file"."""
+    (tmp_path / "rep#1.md").write_text("x")
+    (tmp_path / "a#b").mkdir()
+    (tmp_path / "a#b" / "r.md").write_text("x")
+    here = str(tmp_path)
+    assert split_pick(f"{here}/rep#1.md") == (f"{here}/rep#1.md", None)  # exists as given
+    assert split_pick(f"{here}/rep#1.md#IV") == (f"{here}/rep#1.md", "IV")
+    assert split_pick(f"{here}/a#b/r.md#II") == (f"{here}/a#b/r.md", "II")
+    assert split_pick(f"{here}/rep#1.md#") == (f"{here}/rep#1.md", None)
+    # no part exists: the pick is after the last #, so the error names the whole path
+    assert split_pick(f"{here}/gone#1.md#IV") == (f"{here}/gone#1.md", "IV")
+    assert split_pick("-#IV") == ("-", "IV")

@@ -117,7 +117,7 @@ def pick_resolution(doc: Document, pick: str) -> Document:
     if not doc.resolutions and (doc.symbol or "").upper() == want:
         return doc
     have = ", ".join(f"{r.name} ({r.symbol})" if r.symbol else str(r.name) for r in doc.resolutions)
-    where = doc.source.partition("#")[0]
+    where = split_pick(doc.source)[0]
     if not have:
         raise PickError(where, f"#{pick} names no resolution: the file holds a single text")
     raise PickError(where, f"#{pick} names no resolution; the file holds {have}")
