@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -1224,6 +1225,44 @@ def test_a_deeply_nested_toml_manifest_is_one_line(texts):
 # --- 10. files that are not what their names say, names that hold a # ------------------
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_a_docx_with_broken_xml_names_the_part_and_place_not_the_parser(base):
+    """lxml's message leaked: "… in tag t line 2, line 2, column 13843 (<string>, line 2)"."""
+    good = word(*base_paragraphs())
+    with zipfile_of(good) as z:
+        xml = z.read("word/document.xml")
+    broken = xml.replace(b"</w:t>", b"</w:x>", 1)
+    (base / "bad.docx").write_bytes(replace_parts(good, {"word/document.xml": broken}))
+    line = one_line_error(cli("show", "bad.docx"))
+    assert re.fullmatch(
+        r"redline: error: bad\.docx: not a readable Word document: word/document\.xml is "
+        r"damaged \(line \d+, column \d+\)", line,
+    ), line  # fmt: skip
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_a_docx_with_a_part_missing_says_which(base, part):
+    """python-docx's KeyError came through in quotes: "\"There is no item named …\""."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile_of(word(*base_paragraphs())) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != part:
+                dst.writestr(info, src.read(info.filename))
+    (base / "gap.docx").write_bytes(out.getvalue())
+    one_line_error(
+        cli("show", "gap.docx"), f"gap.docx: not a readable Word document: {part} is missing"
+    )
+
+
+def zipfile_of(data: bytes):
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data))
 
 
 def test_a_pick_on_a_path_holding_a_hash_is_read(tmp_path, monkeypatch):

@@ -29,7 +29,7 @@ python-docx is imported here only, and only when a .docx is read.
 >>> read_docx(b"PK\\x03\\x04 not really", "x.docx", "accept")
 Traceback (most recent call last):
 ...
-redline.errors.InputError: x.docx: not a readable Word document: File is not a zip file
+redline.errors.InputError: x.docx: not a readable Word document: the ZIP archive is damaged or truncated
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def read_docx(data: bytes, path: str, tracked: str, max_size: int | None = None)
         numbers = _Numbering(word)
         notes = _Footnotes(word, tracked, numbers.styles)
     except Exception as e:  # zipfile, lxml, python-docx: all mean "not a Word file we can read"
-        raise InputError(path, f"not a readable Word document: {e}") from None
+        raise InputError(path, f"not a readable Word document: {_unreadable(e, data)}") from None
     if body is None:
         raise InputError(path, "not a readable Word document: word/document.xml has no body")
     n_tracked = notes.tracked + sum(1 for _ in body.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
@@ -419,6 +419,50 @@ def _inside(el: Any, top: Any, tags: tuple[str, ...]) -> bool:
         if a.tag in tags:
             return True
     return False
+
+
+def _unreadable(e: Exception, data: bytes) -> str:
+    """Why python-docx could not open a .docx, in words, not its parser's: which XML
+    part is damaged and where (``word/document.xml is damaged (line 2, column 13843)``),
+    which part is missing, or the reader's own one-line message.
+
+    >>> _unreadable(KeyError("There is no item named 'word/document.xml' in the archive"), b"")
+    'word/document.xml is missing'
+    """
+    import zipfile
+
+    if isinstance(e, zipfile.BadZipFile):
+        return "the ZIP archive is damaged or truncated"
+    if isinstance(e, KeyError) and (missing := re.search(r"no item named '([^']+)'", str(e))):
+        return f"{missing[1]} is missing"
+    if isinstance(e, SyntaxError):  # lxml's XMLSyntaxError: line and column, but no part
+        line, column = getattr(e, "position", (e.lineno, e.offset))
+        where = f" (line {line}, column {column})" if line else ""
+        return f"{_damaged_part(data, e) or 'an XML part'} is damaged{where}"
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+def _damaged_part(data: bytes, error: SyntaxError) -> str | None:
+    """The XML part of the .docx whose parsing fails as `error` did (the first failing
+    one if none fails the same way); None when every part parses."""
+    import zipfile
+
+    from docx.oxml.parser import parse_xml
+
+    first = None
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if not name.endswith((".xml", ".rels")):
+                continue
+            try:
+                parse_xml(z.read(name))
+            except SyntaxError as e:
+                if (e.msg, e.lineno, e.offset) == (error.msg, error.lineno, error.offset):
+                    return name
+                first = first or name
+            except Exception:  # noqa: BLE001 - any other failure: not the damaged part
+                continue
+    return first
 
 
 def _refuse_large_parts(data: bytes, path: str, max_size: int) -> None:
