@@ -21,7 +21,7 @@ import click
 from redline import __version__
 from redline.errors import EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, InputError, RedlineError
 from redline.model import Comparison, Document, plural
-from redline.read import DEFAULT_MAX_SIZE, split_pick
+from redline.read import DEFAULT_MAX_SIZE, not_a, split_pick
 from redline.render import EXTENSIONS, RENDERERS
 
 __all__ = ["EXIT_DIFFERS", "EXIT_ERROR", "EXIT_OK", "FORMATS", "main", "output_format", "run"]
@@ -409,7 +409,7 @@ def verify_tracked(submitted: str, base: str, max_size: int, tracked: str) -> No
     _one_stdin(submitted, base)
     accepted = _load(submitted, max_size=max_size, tracked="accept")
     if accepted.format != "docx":
-        raise InputError(submitted, "not a Word document (.docx); nothing can be tracked")
+        raise InputError(submitted, f"{not_a('.docx')}; nothing can be tracked")
     rejected = _load(submitted, max_size=max_size, tracked="reject")
     for w in rejected.warnings:
         if "tracked change" not in w:  # the count is printed below

@@ -25,18 +25,25 @@ DEFAULT_MAX_SIZE = 25 * 1024 * 1024  # bytes; the largest real UN text is < 1 MB
 """Inputs larger than this are refused unless ``--max-size`` says otherwise."""
 DOCX_MAX_EXPANSION = 10  # times the size limit; real .docx files unpack to a few MB
 
-# Magic numbers of files people attach by mistake, and what to call them.
+# Magic numbers of files people attach by mistake, what to call them, and what to do
+# when it is a format redline does not read but the document can be saved from.
 _MAGIC = (
-    (b"%PDF", "a PDF file"),  # where text is wanted (a sponsor list, a manifest)
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"\x89PNG", "a PNG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Office file (.doc); save it as .docx"),
-    (b"{\\rtf", "an RTF file; save it as .docx or plain text"),
-    (b"\x7fELF", "a program (ELF binary)"),
-)
+    (b"%PDF", "a PDF file", ""),  # where text is wanted (a sponsor list, a manifest)
+    (b"PK\x03\x04", "a ZIP archive", ""),
+    (b"\x89PNG", "a PNG image", ""),
+    (b"GIF8", "a GIF image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"\x1f\x8b", "a gzip archive", ""),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc file or a password-protected .docx",
+     "save it as .docx without a password"),
+    (b"{\\rtf", "an RTF file", "save it as .docx or plain text"),
+    (b"\x7fELF", "a program (ELF binary)", ""),
+)  # fmt: skip
+_OLE = b"\xd0\xcf\x11\xe0"
+"""An OLE compound file: an old .doc, or a .docx that Word encrypted with a password."""
+
+_NAMED = {".pdf": "a PDF", ".docx": "a Word document"}
+"""The extensions that promise a format read by its bytes, and what to call it."""
 
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
@@ -105,8 +112,94 @@ def is_pdf(data: bytes) -> bool:
 
 
 def is_docx(data: bytes) -> bool:
-    """True for a Word .docx (a ZIP holding word/document.xml)."""
-    return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
+    """True for a Word .docx (a ZIP holding word/document.xml): a part under ``word/``
+    named in the first 64 KB, or else in the ZIP's directory (a large part first).
+
+    >>> is_docx(b"PK\\x03\\x04...word/document.xml"), is_docx(b"PK\\x03\\x04 notes.txt")
+    (True, False)
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    return b"word/" in data[:65536] or any(n.startswith("word/") for n in _zip_names(data))
+
+
+def _zip_names(data: bytes) -> list[str]:
+    """The names in a ZIP's directory; none when it has no readable directory."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return z.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return []
+
+
+def not_a(want: str, data: bytes | None = None) -> str:
+    """The one message for a file that is not the PDF or Word document (`want`:
+    ``.pdf`` or ``.docx``) it should be; given its bytes, what it is instead.
+
+    >>> not_a(".docx")
+    'not a Word document (.docx)'
+    >>> not_a(".pdf", b"<!DOCTYPE html><html><body>403 Forbidden")
+    'not a PDF (it starts like an HTML page: a failed download?)'
+    >>> not_a(".docx", b"The General Assembly,")
+    'not a Word document (it is plain text)'
+    """
+    return f"not {_NAMED[want]} ({want if data is None else _what_it_is(data)})"
+
+
+def refuse_misnamed(data: bytes, path: str) -> None:
+    """A file named ``.pdf`` or ``.docx`` whose bytes are neither a PDF nor a Word
+    document is refused, not compared as text: a failed download saved as HTML, a
+    text file renamed. (A PDF named .docx, or the reverse, is read by its bytes.)
+
+    >>> refuse_misnamed(b"<html><h1>403 Forbidden</h1></html>", "A_RES_80_17.pdf")
+    Traceback (most recent call last):
+    ...
+    redline.errors.InputError: A_RES_80_17.pdf: named .pdf but it is not a PDF (it starts like an HTML page: a failed download?)
+    """
+    ext = os.path.splitext(path)[1]
+    if ext.lower() not in _NAMED or is_pdf(data) or is_docx(data):
+        return
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    if ext.lower() == ".docx" and data.startswith(_OLE):
+        raise InputError(
+            path,
+            "the Word document is protected by a password (or is an old .doc); "
+            "save it as .docx without a password",
+        )
+    raise InputError(path, f"named {ext} but it is {not_a(ext.lower(), data)}")
+
+
+def _what_it_is(data: bytes) -> str:
+    """``it is plain text``, ``it starts like an HTML page: …``: what bytes hold, in a
+    few words, for a file that is not what its name says."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<!doctype html") or b"<html" in head:
+        return "it starts like an HTML page: a failed download?"
+    if head.startswith(b"<?xml"):
+        return "it is an XML file"
+    if data.startswith(b"PK\x03\x04"):
+        names = _zip_names(data)
+        for part, what in (
+            ("xl/", "an Excel workbook"),
+            ("ppt/", "a PowerPoint presentation"),
+            ("content.xml", "an OpenDocument file: save it as .docx"),
+        ):
+            if any(n.startswith(part) for n in names):
+                return f"it is {what}"
+        return "it is a ZIP archive with no word/document.xml"
+    for magic, what, advice in _MAGIC:
+        if data.startswith(magic):
+            return f"it is {what}: {advice}" if advice else f"it is {what}"
+    sample = data[:65536]
+    if _looks_utf16(sample):
+        return "it is plain text"
+    if b"\x00" in sample or _binary_share(sample.decode("latin-1")) > 0.02:
+        return "it is binary data"
+    return "it is plain text"
 
 
 def refuse_zip_bomb(data: bytes, path: str, max_size: int) -> None:
@@ -137,8 +230,10 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     if not data.strip():
         raise InputError(path, "file is empty")
-    for magic, what in _MAGIC:
+    for magic, what, advice in _MAGIC:
         if data.startswith(magic):
+            if advice:
+                raise InputError(path, f"looks like {what}: redline cannot read it; {advice}")
             raise InputError(path, f"looks like {what}, not a text document")
     text: str | None = None
     if data.startswith(codecs.BOM_UTF8):

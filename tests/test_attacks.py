@@ -1224,7 +1224,44 @@ def test_a_deeply_nested_toml_manifest_is_one_line(texts):
 
 # --- 10. files that are not what their names say, names that hold a # ------------------
 
+FORBIDDEN = b"<!DOCTYPE html><html><body><h1>403 Forbidden</h1></body></html>\n"
 EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.mark.parametrize("command", ["check", "diff", "show"])
+def test_a_failed_download_saved_as_pdf_is_refused_not_compared_as_text(texts, command):
+    """An HTML error page saved as A_RES_79_16.pdf was compared as plain text: ``check``
+    said "differs" (exit 1), as if the resolution had changed; ``diff`` printed a redline."""
+    (texts / "A_RES_79_16.pdf").write_bytes(FORBIDDEN)
+    real = EXAMPLES / "A_RES_79_16.pdf"
+    args = ("show", "A_RES_79_16.pdf") if command == "show" else (command, "A_RES_79_16.pdf", real)
+    one_line_error(
+        cli(*args),
+        "A_RES_79_16.pdf: named .pdf but it is not a PDF (it starts like an HTML page: "
+        "a failed download?)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"hello\n", "it is plain text"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00notes.txt", "it is a ZIP archive with no word/document.xml"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "it is a PNG image"),
+        (FORBIDDEN, "it starts like an HTML page"),
+    ],
+    ids=["text", "zip", "png", "html"],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["show", "sponsors", "verify-tracked"])
+def test_a_docx_that_is_no_word_document_is_refused(texts, data, what, command):
+    (texts / "x.docx").write_bytes(data)
+    args = (command, "x.docx") + (("old.txt",) if command == "verify-tracked" else ())
+    one_line_error(cli(*args), f"x.docx: named .docx but it is not a Word document ({what}")
+
+
+def test_a_password_protected_docx_is_named_as_such(texts):
+    (texts / "x.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    one_line_error(cli("show", "x.docx"), "x.docx: the Word document is protected by a password")
 
 
 def test_a_docx_with_broken_xml_names_the_part_and_place_not_the_parser(base):

@@ -11,7 +11,7 @@ import pytest
 from redline import parse_text
 from redline.errors import InputError
 from redline.parser.load import load
-from redline.read import decode, read_bytes, split_pick
+from redline.read import decode, not_a, read_bytes, split_pick
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RESOLUTION = FIXTURES / "un" / "A_RES_75_197.txt"
@@ -100,7 +100,7 @@ def test_decomposed_and_composed_resolutions_parse_alike(tmp_path):
         (b"PK\x03\x04\x14\x00\x00\x00\x08\x00report.txt", "looks like a ZIP archive"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image"),
         (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "looks like a gzip archive"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Word/Office file (.doc)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "looks like an old Word .doc file"),
         (b"{\\rtf1\\ansi Recalling", "looks like an RTF file"),
         (bytes(range(256)) * 8, "binary file"),
         (b"Recalling caf\xc3\xa9 and \x93quoted\x94", "mixed encodings"),  # UTF-8 + cp1252
@@ -174,6 +174,86 @@ def test_a_zip_bomb_posing_as_word_is_refused_before_it_is_unpacked(tmp_path):
     assert bomb.stat().st_size < 20_000
     with pytest.raises(InputError, match=r"L\.11\.docx: unpacks to 2\.0 MB, .*ZIP bomb"):
         load(str(bomb), max_size=100_000)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+         "draft.doc: looks like an old Word .doc file or a password-protected .docx: "
+         "redline cannot read it; save it as .docx without a password"),
+        (b"{\\rtf1\\ansi Recalling",
+         "draft.doc: looks like an RTF file: redline cannot read it; save it as .docx or plain text"),
+    ],
+    ids=["doc", "rtf"],
+)  # fmt: skip
+def test_a_doc_or_rtf_says_what_it_is_and_what_to_do(data, message):
+    """It said "save it as .docx or plain text, not a text document": advice, then a
+    contradiction."""
+    with pytest.raises(InputError) as e:
+        decode(data, "draft.doc")
+    assert str(e.value) == message
+
+
+# --- a file named .pdf or .docx that is not one -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("A_RES_80_17.pdf", b"<!DOCTYPE html><html><body><h1>403 Forbidden</h1></body></html>\n",
+         "named .pdf but it is not a PDF (it starts like an HTML page: a failed download?)"),
+        ("A_RES_80_17.PDF", b"\n<html lang=en><head><title>404</title></head></html>",
+         "named .PDF but it is not a PDF (it starts like an HTML page: a failed download?)"),
+        ("x.pdf", b"Recalling its resolution 79/16,\n", "named .pdf but it is not a PDF (it is plain text)"),
+        ("x.pdf", "Recalling\n".encode("utf-16"), "named .pdf but it is not a PDF (it is plain text)"),
+        ("x.pdf", b"<?xml version='1.0'?><a/>", "named .pdf but it is not a PDF (it is an XML file)"),
+        ("x.pdf", bytes(range(256)) * 8, "named .pdf but it is not a PDF (it is binary data)"),
+        ("x.docx", b"hello\n", "named .docx but it is not a Word document (it is plain text)"),
+        ("x.docx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00notes.txt",
+         "named .docx but it is not a Word document (it is a ZIP archive with no word/document.xml)"),
+        ("x.docx", b"{\\rtf1\\ansi Recalling",
+         "named .docx but it is not a Word document (it is an RTF file: save it as .docx or plain text)"),
+        ("x.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+         "the Word document is protected by a password (or is an old .doc); save it as .docx "
+         "without a password"),
+        ("x.docx", b" \n", "file is empty"),
+    ],
+    ids=["html", "html-upper", "text", "utf16", "xml", "binary", "docx-text", "docx-zip",
+         "docx-rtf", "docx-ole", "empty"],
+)  # fmt: skip
+def test_a_file_named_pdf_or_docx_that_is_not_one_is_refused(tmp_path, name, data, message):
+    """A failed download saved as .pdf was compared as plain text (``check``: "differs")."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as e:
+        load(str(path))
+    assert str(e.value) == f"{path}: {message}"
+
+
+def test_a_zip_named_docx_says_what_office_file_it_is(tmp_path):
+    import zipfile
+
+    path = tmp_path / "book.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match=r"not a Word document \(it is an Excel workbook\)$"):
+        load(str(path))
+
+
+def test_the_bytes_decide_a_pdf_or_word_document_whatever_its_name(tmp_path):
+    """The name is only checked when the bytes are neither: a real PDF named .docx is a PDF."""
+    pdf = (Path(__file__).parent.parent / "examples" / "A_RES_79_16.pdf").read_bytes()
+    (tmp_path / "misnamed.docx").write_bytes(pdf)
+    assert load(str(tmp_path / "misnamed.docx")).symbol == "A/RES/79/16"
+    (tmp_path / "named.txt").write_bytes(b"The General Assembly,\n\n1. Urges States to act;\n")
+    assert load(str(tmp_path / "named.txt")).counts()["operative"] == 1
+
+
+def test_one_message_says_what_a_file_is_not():
+    assert not_a(".docx") == "not a Word document (.docx)"  # verify-tracked's
+    assert not_a(".pdf", b"<html>") == "not a PDF (it starts like an HTML page: a failed download?)"
 
 
 # --- report.md#IV: where the path ends and the pick begins -------------------------

@@ -22,6 +22,7 @@ from redline.read import (
     is_docx,
     is_pdf,
     read_bytes,
+    refuse_misnamed,
     refuse_zip_bomb,
     split_pick,
 )
@@ -79,6 +80,7 @@ def load_bytes(
     else:
         from redline.parser import parse_document
 
+        refuse_misnamed(data, path)  # a .pdf or .docx that is not one is not compared as text
         text, warnings = decode(data, path)
         doc = parse_document(text, source=name)
         n_tracked, unverified = 0, ()
