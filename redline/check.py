@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from redline.compare import compare
@@ -154,17 +155,32 @@ def normalise(doc: Document, profile: Profile = Profile()) -> Document:  # noqa:
 
 @dataclass(frozen=True)
 class Result:
-    """One paragraph (or the title) of the check: passed, or how it differs."""
+    """One paragraph (or the title) of the check: passed, or how it differs.
+
+    A paragraph is one of the candidate's, or one of the adopted text's that the
+    candidate lacks (`missing`); two adopted paragraphs merged into one of the
+    candidate are that one paragraph, one result.
+    """
 
     label: str
     """The candidate's label (``OP5``); the adopted one for a missing paragraph."""
     line: int
-    """Source line in the candidate (for a missing paragraph: of the one before it)."""
+    """Source line in the candidate, 1 or more: for a missing paragraph, the line of the
+    candidate's paragraph before it, or of the title when none is before it."""
     problem: str
     """Empty when it matches; else ``differs``, ``missing``, ``renumbered``, …"""
     segments: tuple[Segment, ...] = ()
     """Word diff, adopted -> candidate: ``-`` adopted words the candidate lacks."""
     footnotes: tuple[FootnoteChange, ...] = ()
+    missing: bool = False
+    """An adopted paragraph the candidate lacks: `label` is its adopted label."""
+
+    @property
+    def name(self) -> str:
+        """The paragraph's name in the verdict and in JUnit: its label, or for a
+        missing paragraph, which may share its label with one of the candidate's,
+        ``PP15 (missing from the candidate)``."""
+        return f"{self.label} (missing from the candidate)" if self.missing else self.label
 
     @property
     def differs(self) -> bool:
@@ -195,7 +211,8 @@ class Verdict:
 
     @property
     def differences(self) -> tuple[Result, ...]:
-        """The results that do not match."""
+        """The results that do not match: every output lists, annotates or fails these,
+        and the verdict counts them."""
         return tuple(r for r in self.results if r.differs)
 
     @property
@@ -203,8 +220,29 @@ class Verdict:
         """True when nothing differs."""
         return not self.differences
 
+    def names(self) -> tuple[str, ...]:
+        """Each result's name (`Result.name`), one of its own: a label the candidate
+        gives twice (a numbering slip) is told apart by its line, then by a count.
+
+        >>> Verdict("a", "b", (Result("OP1", 3, ""), Result("OP1", 9, ""),
+        ...                    Result("OP1", 9, "missing", missing=True))).names()
+        ('OP1 (line 3)', 'OP1 (line 9)', 'OP1 (missing from the candidate)')
+        """
+        names = [r.name for r in self.results]
+        twice = {n for n, k in Counter(names).items() if k > 1}
+        names = [f"{n} (line {r.line})" if n in twice else n
+                 for n, r in zip(names, self.results, strict=True)]  # fmt: skip
+        still = {n for n, k in Counter(names).items() if k > 1}
+        seen: Counter[str] = Counter()
+        out = []
+        for n in names:
+            seen[n] += 1
+            out.append(f"{n} #{seen[n]}" if n in still else n)
+        return tuple(out)
+
     def line(self, most: int = 10) -> str:
-        """The one-line verdict: ``match`` or ``differs: …``.
+        """The one-line verdict: ``match`` or ``differs: …``, the title and the
+        paragraphs counted being `differences`, each named as in `names`.
 
         >>> r = Result("OP5", 9, "differs", (Segment("+", "three new words"),))
         >>> Verdict("a", "b", (Result("title", 1, "differs"), r)).line()
@@ -213,9 +251,9 @@ class Verdict:
         diffs = self.differences
         if not diffs:
             return "match"
-        parts = ["title"] if any(r.label == "title" for r in diffs) else []
-        # one paragraph is named once, even when two entries reach it (a merge)
-        labels = list(dict.fromkeys(r.label for r in diffs if r.label != "title"))
+        named = [(n, r) for n, r in zip(self.names(), self.results, strict=True) if r.differs]
+        parts = [n for n, r in named if r.label == "title" and not r.missing]
+        labels = [n for n, r in named if r.label != "title" or r.missing]
         if labels:
             shown = ", ".join(labels[:most]) + (
                 f", … {len(labels) - most} more" if len(labels) > most else ""
@@ -243,20 +281,45 @@ def check(candidate: Document, adopted: Document, profile: Profile = Profile()) 
     title_differs = any(s.op != EQUAL for s in comparison.title)
     if title_differs and not profile.strict:
         title_differs = not _noise_only(a.title, c.title)
+    # where a missing paragraph is reported: the line of the candidate's paragraph
+    # before it, else the title's, else the file's first (every output shows this line)
+    line = candidate.title_lines[0] or 1
     results.append(
-        Result("title", candidate.title_lines[0], "differs" if title_differs else "",
+        Result("title", line, "differs" if title_differs else "",
                comparison.title if title_differs else ())
     )  # fmt: skip
-    last_line = 0
+    merges: dict[int | None, int] = {}  # a merge's group -> its result's index
     for e in comparison.entries:
         if e.new is not None:
-            last_line = e.new.lines[0]
+            line = e.new.lines[0] or line
         problem = _problem(e, profile)
-        label = e.new.label if e.new is not None else (e.old.label if e.old else "?")
         segs = e.segments if problem else ()
         notes = e.footnotes if problem else ()
-        results.append(Result(label, last_line, problem, segs, notes))
+        if e.status is Status.MERGED and e.group in merges:
+            # the next piece of the same candidate paragraph: its diff continues the first's
+            k = merges[e.group]
+            r = results[k]
+            more = f", {e.old.label}" if e.old is not None else ""
+            results[k] = replace(r, problem=r.problem + more, segments=_seam(r.segments, segs),
+                                 footnotes=r.footnotes + notes)  # fmt: skip
+            continue
+        if e.status is Status.MERGED:
+            merges[e.group] = len(results)
+        label = e.new.label if e.new is not None else (e.old.label if e.old else "?")
+        results.append(Result(label, line, problem, segs, notes, missing=e.new is None))
     return Verdict(candidate.source, adopted.source, tuple(results), profile)
+
+
+def _seam(first: tuple[Segment, ...], then: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The word diff of a merge's pieces as one: the space the candidate put between
+    them is the adopted paragraphs' break, not an inserted space (no word either way).
+
+    >>> _seam((Segment("=", "Urges;"),), (Segment("+", " "), Segment("=", "Notes;")))
+    (Segment(op='=', text='Urges;'), Segment(op='=', text=' '), Segment(op='=', text='Notes;'))
+    """
+    if then and then[0].op == INSERT and then[0].text.isspace():
+        then = (Segment(EQUAL, then[0].text), *then[1:])
+    return first + then
 
 
 def _noise_only(old: str, new: str) -> bool:

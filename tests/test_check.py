@@ -581,3 +581,95 @@ def test_a_placeholder_of_blanks_is_shown_as_written_not_read_as_emphasis() -> N
         result.output.splitlines()[-1]
         == "differs: 1 paragraph (OP5(b)), 1 word inserted, 2 deleted"
     )
+
+
+# --- one count, one line, every output ----------------------------------------------
+
+CORPUS = Path(__file__).parent / "corpus" / "pdf"
+
+
+def _outputs(tmp_path: Path, *pair: str) -> tuple[str, str, ET.Element]:
+    """The text, ``--format github`` and JUnit outputs of one check."""
+    xml = tmp_path / "check.xml"
+    code, text, _ = run("--junit", str(xml), *pair)
+    assert code == 1
+    code, github, _ = run("--format", "github", *pair)
+    assert code == 1
+    return text, github, ET.parse(xml).getroot()
+
+
+def _verdict_count(line: str) -> int:
+    """``differs: title, 3 paragraphs (…), …`` -> 4: what the verdict says differs."""
+    m = re.match(r"differs: (title, )?(?:(\d+) paragraphs? \()?", line)
+    assert m, line
+    return (1 if m[1] else 0) + int(m[2] or 0)
+
+
+def test_every_output_counts_the_same_differences(tmp_path: Path) -> None:
+    """A/C.2/80/L.21 against A/RES/80/125: a candidate PP15 (adopted PP14) and the
+    adopted PP15, missing from the candidate, share a label; so do PP19 and the missing
+    PP19. The verdict, the listed paragraphs, the annotations and the JUnit failures
+    are one number, and each JUnit test case has a name of its own."""
+    cand = str(CORPUS / "A_C.2_80_L.21.pdf")
+    text, github, root = _outputs(tmp_path, cand, str(CORPUS / "A_RES_80_125.pdf"))
+    listed = [ln for ln in text.splitlines() if ln.startswith(f"{cand}:")]
+    errors = [ln for ln in github.splitlines() if ln.startswith("::error ")]
+    failed = [c for c in root.iter("testcase") if c.find("failure") is not None]
+    assert len(listed) == len(errors) == len(failed) == int(root.get("failures") or "")
+    assert _verdict_count(last_line(text)) == len(listed) == 28
+    assert last_line(github) == last_line(text)
+    names = [c.get("name") for c in root.iter("testcase")]
+    assert len(names) == len(set(names))
+    assert {"PP15", "PP15 (missing from the candidate)", "PP19"} <= set(names)
+    assert "PP19 (missing from the candidate)" in names
+
+
+def test_a_missing_paragraph_has_one_line_in_every_output(tmp_path: Path) -> None:
+    """A missing paragraph stands at the line of the candidate's paragraph before it,
+    or at the title's line when none is before it: in text, GitHub and JUnit alike."""
+    from dataclasses import replace
+
+    doc = load(L43)
+    assert doc.title_lines[0] == 21 and doc.paragraphs[0].label == "PP1"
+    first = tmp_path / "no-pp1.txt"  # the adopted PP1 gone
+    first.write_text(_without_lines(L43, doc.paragraphs[0].lines), encoding="utf-8")
+    op2 = doc.paragraphs[2]
+    later = tmp_path / "no-op2.txt"
+    later.write_text(_without_lines(L43, op2.lines), encoding="utf-8")
+    for cand, label, line in [(first, "PP1", 21), (later, "OP2", doc.paragraphs[1].lines[0])]:
+        text, github, root = _outputs(tmp_path, str(cand), L43)
+        assert f"{cand}:{line}: {label} missing" in text
+        assert f"::error file={cand},line={line},title=redline check::{label} missing" in github
+        case = next(c for c in root.iter("testcase")
+                    if c.get("name") == f"{label} (missing from the candidate)")  # fmt: skip
+        assert case.get("line") == str(line)
+    v = check(replace(doc, paragraphs=doc.paragraphs[1:]), doc)
+    assert [(r.label, r.line) for r in v.differences] == [("PP1", 21)]
+
+
+def _without_lines(path: str, lines: tuple[int, int]) -> str:
+    """The file's text without the lines `lines` (first, last; 1-based) and the blank after."""
+    text = Path(path).read_text(encoding="utf-8").split("\n")
+    return "\n".join(text[: lines[0] - 1] + text[lines[1] :])
+
+
+def test_a_merged_paragraph_is_one_difference() -> None:
+    """Two adopted paragraphs merged into one of the candidate: one paragraph differs,
+    named once, listed once, one failure; its word diff covers both pieces."""
+    from dataclasses import replace
+
+    from redline.model import new_text, old_text
+    from redline.render.check import render_github, render_junit
+
+    doc = load(L43)
+    ps = list(doc.paragraphs)
+    merged = replace(ps[1], text=ps[1].text + " " + ps[2].text)
+    v = check(replace(doc, paragraphs=(ps[0], merged, *ps[3:])), doc)
+    assert [(r.label, r.problem) for r in v.differences] == [("OP1", "merged: adopted OP1, OP2")]
+    (r,) = v.differences
+    assert new_text(r.segments) == merged.text
+    assert old_text(r.segments) == ps[1].text + " " + ps[2].text
+    assert v.line() == "differs: 1 paragraph (OP1), 0 words inserted, 0 deleted"
+    assert render_text(v).count(": OP1 merged") == 1
+    assert render_github(v).count("::error ") == 1
+    assert 'failures="1"' in render_junit([v])

@@ -385,7 +385,9 @@ def test_show_and_sponsors_say_one_sponsor_and_one_footnote() -> None:
 
 
 def test_check_shows_a_deleted_hyphen_readably_and_names_a_paragraph_once() -> None:
-    from redline.check import Profile, Result, Verdict, check
+    from dataclasses import replace
+
+    from redline.check import Profile, check
     from redline.render.check import render_text
 
     un = Path(__file__).parent / "fixtures" / "un"
@@ -395,9 +397,12 @@ def test_check_shows_a_deleted_hyphen_readably_and_names_a_paragraph_once() -> N
     out = render_text(v, width=200)
     assert "[---]" not in out
     assert "[-above -mentioned-]{+above mentioned+}" in out
-    twice = Verdict("a", "b", (Result("PP18", 3, "merged: adopted PP18"),
-                               Result("PP18", 3, "merged: adopted PP19")))  # fmt: skip
-    assert twice.line() == "differs: 1 paragraph (PP18), 0 words inserted, 0 deleted"
+    # two adopted paragraphs merged into one of the candidate: one paragraph, named once
+    doc = load(str(un / "A_C.2_80_L.43.txt"))
+    ps = doc.paragraphs
+    merged = replace(ps[1], text=ps[1].text + " " + ps[2].text)
+    once = check(replace(doc, paragraphs=(ps[0], merged, *ps[3:])), doc)
+    assert once.line() == "differs: 1 paragraph (OP1), 0 words inserted, 0 deleted"
 
 
 def test_colour_keeps_a_cue_without_colour() -> None:

@@ -80,7 +80,7 @@ def render_github(verdict: Verdict) -> str:
     out = []
     path = github_property(_path(verdict.candidate))
     for r in verdict.differences:
-        line = f",line={max(r.line, 1)}"
+        line = f",line={r.line}"
         what = "differs from the adopted text" if r.problem.startswith("differs") else r.problem
         body = [visible(f"{r.label} {what}")]
         if r.segments:
@@ -115,8 +115,8 @@ def render_junit(verdicts: Sequence[Verdict]) -> str:
             root, "testsuite", name=terminal_safe(f"{v.candidate} vs {v.adopted}"),
             tests=str(len(v.results)), failures=str(len(v.differences)), errors="0",
         )  # fmt: skip
-        for r in v.results:
-            case = ET.SubElement(suite, "testcase", classname=path, name=terminal_safe(r.label),
+        for name, r in zip(v.names(), v.results, strict=True):
+            case = ET.SubElement(suite, "testcase", classname=path, name=terminal_safe(name),
                                  file=path, line=str(r.line))  # fmt: skip
             if r.differs:
                 fail = ET.SubElement(case, "failure", message=visible(f"{r.label} {r.problem}"),
