@@ -553,8 +553,10 @@ def check_command(
               show_default=True, help="Each pair's page; docx writes the .docx beside the HTML.")  # fmt: skip
 @click.option("--glob", "pattern", help="Read only the files of a folder whose name matches.")
 @click.option("--check", is_flag=True,
-              help="Check each pair as redline check CANDIDATE=old ADOPTED=new: exit 1 if any "
-                   "differs or a new text has no counterpart.")  # fmt: skip
+              help="Check each adopted resolution of NEW against the draft of OLD it comes from, "
+                   "as redline check DRAFT ADOPTED: exit 1 if any differs or no draft -> "
+                   "adopted pair is found, 2 if a text cannot be read, else 0; an adopted "
+                   "resolution without its draft is named, not checked.")  # fmt: skip
 @common
 def batch_command(
     old: str, new: str, out_dir: str | None, jobs: int | None, pairs_file: str | None,

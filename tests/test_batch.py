@@ -272,3 +272,21 @@ def test_pdf_drafts_against_adopted(tmp_path: Path) -> None:
     # L.44 was "on the basis of informal consultations on draft resolution A/C.2/80/L.21"
     assert pairs["A/RES/80/125"]["old_symbol"] == "A/C.2/80/L.44"
     assert "which replaced A/C.2/80/L.21" in pairs["A/RES/80/125"]["detail"]
+
+
+def test_check_help_says_when_it_exits_1(tmp_path: Path) -> None:
+    """--help says what --check exits on: a text without counterpart (an adopted
+    resolution without its draft, a draft without predecessor) is no failure."""
+    text = " ".join(redline_cli("batch", "--help").stdout.split())
+    assert "no counterpart" not in text
+    assert "exit 1 if any differs or no draft -> adopted pair is found" in text
+    assert "without its draft is named, not checked" in text
+    drafts, adopted = tmp_path / "drafts", tmp_path / "adopted"
+    drafts.mkdir()
+    adopted.mkdir()
+    shutil.copy(UN / "A_C.2_80_L.43.txt", drafts)
+    shutil.copy(UN / "A_RES_80_146.txt", adopted)
+    shutil.copy(UN / "A_RES_79_6.txt", adopted)  # no draft of it among the drafts
+    r = redline_cli("batch", drafts, adopted, "--check")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[-1] == "match: 1 pair (1 adopted without a draft, not checked)"
