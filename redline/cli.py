@@ -142,6 +142,14 @@ class _Redline(click.Group):
             sys.exit(rv)
         return rv
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``redline`` alone prints the help, on stderr, and exits 2 (a usage error, but
+        not one line: click's own no-args-is-help, which `main` would squeeze into one)."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), err=True, color=ctx.color)
+            ctx.exit(EXIT_ERROR)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; any error it raises becomes its line and exit code here."""
         with _errors(lambda: bool(ctx.meta.get(_DEBUG))):

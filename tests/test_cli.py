@@ -404,3 +404,14 @@ def test_every_command_that_reads_documents_says_it_takes_a_pdf(command: str) ->
     """A PDF is the recommended input (issue 14): each command's help says it reads one."""
     text = redline_cli(command, "--help").output
     assert "PDF" in text, text
+
+
+def test_no_command_prints_the_help_not_a_one_line_error() -> None:
+    """``redline`` alone: the help as ``redline --help`` prints it, on stderr (nothing
+    was asked for, so nothing on stdout), exit 2 as for any usage error."""
+    result = redline_cli()
+    assert result.exit_code == EXIT_ERROR
+    assert result.stdout == ""
+    assert result.stderr == redline_cli("--help").stdout
+    assert result.stderr.startswith("Usage: redline [OPTIONS] COMMAND [ARGS]...\n")
+    assert "redline: error" not in result.stderr
