@@ -259,7 +259,7 @@ def test_show_names_each_paragraphs_section() -> None:
     assert by_label["II/OP1"]["section"] == "II" and by_label["II"]["section"] == "II"
     assert by_label["I/OP13(a)"]["section"] == "I"
     plain = json.loads(_cli("show", str(CORPUS / "A_RES_79_16.pdf"), "--format", "json"))
-    assert all("section" not in p for p in plain["paragraphs"])
+    assert all(p["section"] is None for p in plain["paragraphs"])
 
 
 def test_show_keeps_its_columns_when_section_labels_are_long() -> None:

@@ -78,7 +78,14 @@ def show_text(doc: Document, indent: str = "", explain: bool = False) -> str:
 
 
 def show_json(doc: Document) -> dict[str, Any]:
-    """The same, as data (``redline show --format json``)."""
+    """The same, as data (``redline show --format json``): every key always present, a
+    value that does not apply null or [] (see docs/json-schema.md).
+
+    >>> from redline.parser import parse_document
+    >>> d = show_json(parse_document("The General Assembly,\\n\\n1. Urges States to act.\\n"))
+    >>> d["closing"], d["dropped"], d["paragraphs"][-1]["section"], d["paragraphs"][-1]["marks_at"]
+    (None, [], None, None)
+    """
     return {
         "source": doc.source,
         "format": doc.format,
@@ -101,8 +108,8 @@ def show_json(doc: Document) -> dict[str, Any]:
                 "text": p.text,
                 "footnotes": list(p.footnotes),
                 "lines": list(p.lines),
-                **({"marks_at": list(p.marks_at)} if p.marks_at else {}),
-                **({"section": p.section} if p.section else {}),
+                "marks_at": list(p.marks_at) if p.marks_at else None,
+                "section": p.section,
             }
             for p in doc.paragraphs
         ],
@@ -112,17 +119,11 @@ def show_json(doc: Document) -> dict[str, Any]:
         "resolutions": [show_json(r) for r in doc.resolutions],
         "warnings": list(doc.warnings),
         "tracked_changes": doc.tracked_changes,
-        **({"closing": doc.closing} if doc.closing else {}),
-        **(
-            {
-                "dropped": [
-                    {"page": d.page, "reason": d.reason, "where": d.where, "text": d.text}
-                    for d in doc.dropped
-                ]
-            }
-            if doc.dropped
-            else {}
-        ),
+        "closing": doc.closing or None,
+        "dropped": [
+            {"page": d.page, "reason": d.reason, "where": d.where, "text": d.text}
+            for d in doc.dropped
+        ],
     }
 
 
