@@ -267,7 +267,7 @@ def _read_sponsor_file(path: str | None, max_size: int) -> Any:
               help="Output format (default: from -o's extension, else text).")  # fmt: skip
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
 @click.option("--layout", type=click.Choice(["inline", "side-by-side"]), default="inline",
-              show_default=True, help="HTML: one column with changes marked, or two columns.")  # fmt: skip
+              show_default=True, help="HTML only: one column with changes marked, or two columns.")  # fmt: skip
 @click.option("--color", "--colour", "color", type=click.Choice(["auto", "always", "never"]),
               default="auto", show_default=True, help="Text: colour (NO_COLOR is respected).")  # fmt: skip
 @click.option("--context", type=click.IntRange(min=0, max=1_000_000), default=0, show_default=True,
@@ -303,6 +303,11 @@ def diff(
     from redline.render import RenderOptions, renderer
 
     fmt = output_format(fmt, output)
+    if layout != "inline" and fmt != "html":  # not silently ignored
+        raise click.UsageError(
+            f"--layout {layout} applies to HTML only (--format html or -o FILE.html), "
+            f"not to {fmt}.", click.get_current_context(),
+        )  # fmt: skip
     if fmt == "docx" and not output:
         raise InputError("-o", "--format docx needs an output file (-o FILE.docx)")
     # before any work, and before any note on stderr

@@ -415,3 +415,23 @@ def test_no_command_prints_the_help_not_a_one_line_error() -> None:
     assert result.stderr == redline_cli("--help").stdout
     assert result.stderr.startswith("Usage: redline [OPTIONS] COMMAND [ARGS]...\n")
     assert "redline: error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["--format", "text"], [], ["--format", "json"], ["--format", "markdown"],
+             ["-o", "out.docx"]],
+)  # fmt: skip
+def test_side_by_side_outside_html_is_a_usage_error(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--layout side-by-side lays out HTML only: asked of another format it is refused,
+    not silently ignored (and nothing is written)."""
+    monkeypatch.chdir(tmp_path)
+    result = redline_cli("diff", RESOLUTION, f"{REPORT}#IV", "--layout", "side-by-side", *args)
+    line = assert_one_line_error(
+        result, "--layout side-by-side", "HTML only", "redline diff --help"
+    )
+    assert "Usage:" not in line
+    assert list(tmp_path.iterdir()) == []
+    page = redline_cli("diff", RESOLUTION, f"{REPORT}#IV", "--layout", "side-by-side", "-f", "html")
+    assert page.exit_code == 0 and "side-by-side" in page.stdout
