@@ -271,3 +271,39 @@ def test_a_non_breaking_space_in_a_report_heading_still_finds_the_resolution() -
     doc = parse_document(text.replace("Draft resolution IV", "Draft resolution\u00a0IV"))
     assert [r.name for r in doc.resolutions] == ["I", "II", "III", "IV"]
     assert counts(doc.resolutions[3]) == (18, 24, 0)
+
+
+# A/C.3/80/L.58's sponsor line and title as a delegate pastes them (from an e-mail, a
+# web page), with instructions like the ones amendments carry.
+_AMENDMENT_HEAD = (
+    "Russian Federation: amendment to draft resolution A/C.3/80/L.50",
+    "Protection of and assistance to internally displaced persons",
+)
+_INSTRUCTIONS = (
+    "In the twenty-eighth preambular paragraph, delete “and recalling the relevant "
+    "provisions of the Rome Statute”.",
+    "Delete operative paragraph 9.",
+    "In operative paragraph 12, replace “urges” with “encourages”.",
+)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank lines", "single lines"])
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_pasted_amendment_reads_as_sponsor_line_title_and_each_instruction(gap, n):
+    """Pasted without its masthead: the title stops where the first instruction opens,
+    every instruction is one paragraph, and the draft it amends (A/C.3/80/L.50) is not
+    taken for the amendment's own symbol, which the text does not give."""
+    doc = parse_document(gap.join([*_AMENDMENT_HEAD, *_INSTRUCTIONS[:n]]) + "\n", "pasted.txt")
+    assert doc.kind == DocKind.AMENDMENT
+    assert doc.title == _AMENDMENT_HEAD[1]
+    assert doc.symbol is None
+    assert doc.sponsors.original == ("Russian Federation",)
+    assert [p.text for p in doc.paragraphs] == list(_INSTRUCTIONS[:n])
+    assert doc.warnings == ()
+
+
+def test_a_quoted_passage_inside_an_instruction_is_not_cut():
+    """A full stop and "In" inside quotation marks belong to the quoted text."""
+    quoted = "In operative paragraph 3, replace “goals. In all cases” with “aims”."
+    doc = parse_document("\n".join([*_AMENDMENT_HEAD, quoted, "Delete operative paragraph 9."]))
+    assert [p.text for p in doc.paragraphs] == [quoted, "Delete operative paragraph 9."]

@@ -70,6 +70,10 @@ def sniff(text: str) -> str:
     blank = len(lines) - len(nonblank)
     if pdftext.find_ga(lines) is not None and blank < 0.15 * max(1, len(nonblank)):
         return "pdf-text"
+    if pdftext.find_ga(lines) is None and any(
+        _ends_amendment_header(pdftext.norm(ln)) for ln in lines[:80]
+    ):
+        return "pdf-text"  # an amendment, pasted: its title ends at a line, not a block
     return "plain"
 
 
@@ -228,9 +232,12 @@ def _amendment(
         for f in notes
         if f.mark.startswith("*") and not any(take_mark(b.text, f.mark) for b in (*head, title))
     ]
-    body = _cite_stars(body, stars)
+    body = _cite_stars([part for b in body for part in _instructions(b)], stars)
     paras = tuple(_other(b, n) for n, b in enumerate(body, 1))
-    head_text = " ".join(b.text for b in head)
+    # the draft the sponsor line names is the one amended, not the amendment's symbol
+    end = _AMENDMENT_END.search(head[-1].text)
+    sponsor_line = head[-1].text[: end.start()] if end else head[-1].text
+    head_text = " ".join([*(b.text for b in head[:-1]), sponsor_line])
     return Document(
         source=source, format=fmt, kind=DocKind.AMENDMENT, symbol=find_symbol(head_text),
         title=title.text, sponsors=_amendment_sponsors(head[-1:], notes), paragraphs=paras,
@@ -562,6 +569,43 @@ _AMENDMENT_END = re.compile(
     r"(?:\s+[AES]/[^\s,;]*[\w.])?",
     re.IGNORECASE,
 )
+
+
+# An instruction that opens after the one before it ended ("… paragraph 9. In operative
+# paragraph 12, replace …"), where a reader joined two lines of instructions.
+_NEXT_INSTRUCTION = re.compile(r"(?<=[.;])\s+(?=" + AMENDMENT_INSTRUCTION.pattern[1:] + ")")
+
+
+def _instructions(b: Block) -> list[Block]:
+    """An amendment's block cut where a new instruction opens after a full stop or a
+    semicolon, outside quotation marks (a quoted passage may hold "… goals. In …").
+
+    >>> [x.text for x in _instructions(Block('Delete paragraph 9. In paragraph 3, replace '
+    ...     '“goals. In all” with “aims”. Insert a new paragraph.', (1, 1)))]
+    ['Delete paragraph 9.', 'In paragraph 3, replace “goals. In all” with “aims”.', \
+'Insert a new paragraph.']
+    """
+    cuts = [m for m in _NEXT_INSTRUCTION.finditer(b.text) if not _in_quotes(b.text[: m.start()])]
+    if not cuts or len(b.marks_at) != len(b.footnotes):  # a note of unknown place: as is
+        return [b]
+    spans = [0, *(x for m in cuts for x in m.span()), len(b.text)]
+    out: list[Block] = []
+    for start, end in zip(spans[::2], spans[1::2], strict=True):
+        cited = [(o, f) for o, f in zip(b.marks_at, b.footnotes, strict=True) if start <= o <= end]
+        out.append(
+            replace(
+                b,
+                text=b.text[start:end],
+                footnotes=tuple(f for _, f in cited),
+                marks_at=tuple(o - start for o, _ in cited),
+            )
+        )
+    return out
+
+
+def _in_quotes(before: str) -> bool:
+    """Whether a quotation is open at the end of `before` (curly or straight marks)."""
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _ends_amendment_header(text: str) -> bool:
