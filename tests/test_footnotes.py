@@ -281,3 +281,32 @@ def test_a_running_title_ends_the_footnotes_whatever_its_hyphens() -> None:
         "3 in which the Court concluded unanimously that"
         " there exists an obligation to pursue in good"
     )
+
+
+def test_a_note_cited_again_by_its_number_is_cited_where_it_stands_again() -> None:
+    """A/RES/73/271 cites note 1 (the Committee on Contributions' report) in PP4, and
+    again in OP1 and OP12 by the same number, glued to the semicolon: each citation is
+    the note, not a "1" left in the text."""
+    doc = load(str(ROOT / "tests" / "fixtures" / "un" / "A_RES_73_271.txt"))
+    para = {p.label: p for p in doc.paragraphs}
+    assert para["PP4"].footnotes == ("1", "2")
+    assert para["OP1"].text.endswith("Committee on Contributions;")
+    assert para["OP1"].footnotes == ("1",)
+    assert para["OP12"].footnotes == ("2", "1")
+    assert "plans2" not in para["OP12"].text and not para["OP12"].text.endswith("1")
+
+
+def test_a_number_a_space_apart_or_glued_to_a_capital_is_no_note_cited_again() -> None:
+    """After note 1 is cited, "paragraphs 1, 2 and 3" and "the U4 Centre" keep their
+    numbers: only a mark glued to a lower-case word or to punctuation is a citation."""
+    texts, cited, _ = attach_marks(
+        ["the report,1 and", "Recalls paragraphs 1, 2 and 3, and the U4 Centre;1"], ["1"]
+    )
+    assert texts == ["the report, and", "Recalls paragraphs 1, 2 and 3, and the U4 Centre;"]
+    assert cited == [("1",), ("1",)]
+
+
+def test_trillion_after_a_number_makes_it_a_quantity() -> None:
+    """A/RES/80/125 PP18, PyMuPDF's text: "an estimated 4 trillion dollars" is no note 4."""
+    texts, cited, _ = attach_marks(["reaching an estimated 4 trillion dollars"], ["4"])
+    assert cited == [()]

@@ -30,7 +30,7 @@ _BEFORE = {
 # Words after which a bare number is a quantity, not a marker.
 _AFTER = {
     "per", "percent", "%", "years", "year", "months", "month", "days", "day", "hours",
-    "million", "billion", "member", "states", "countries", "times", "weeks", "per cent",
+    "million", "billion", "trillion", "member", "states", "countries", "times", "weeks", "per cent",
 }  # fmt: skip
 # a year or a span of years ("2014–2024"), a resolution number
 _NUMBER_BEFORE = re.compile(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?|(?:[a-z]+-)?\d+/\d+")
@@ -159,5 +159,47 @@ def attach_marks(
                 alone[b] = [o - cut if o > m.start() else o for o in alone[b]]
                 bi, pos = b, m.start()
                 break
+    _cited_again(out, cited, at, marks)
     done = [collapse(t, a or ()) for t, a in zip(out, at, strict=True)]
     return [t for t, _ in done], [tuple(c) for c in cited], [a for _, a in done]
+
+
+def _cited_again(
+    out: list[str], cited: list[list[str]], at: list[list[int] | None], marks: list[str]
+) -> None:
+    """A note cited again further on, by the number it already has ("Takes note of the
+    report of the Committee on Contributions;1" after PP4 cited note 1: A/RES/73/271):
+    after its first place, a mark glued to a lower-case word or to the punctuation before
+    it is that note again (not one a space apart: "paragraphs 1, 2 and 3", nor glued to
+    a capital: "U4"). Only in texts whose marks' places are known; in place, like
+    `attach_marks`.
+
+    >>> texts, cited, at = ["the report, and", "on it;1 and on 1 July"], [["1"], []], [[11], []]
+    >>> _cited_again(texts, cited, at, ["1"]); texts, cited, at
+    (['the report, and', 'on it; and on 1 July'], [['1'], ['1']], [[11], [6]])
+    """
+    first = {m: b for b in range(len(cited) - 1, -1, -1) for m in cited[b]}
+    for mark in dict.fromkeys(marks):
+        if mark not in first:
+            continue
+        for b in range(first[mark], len(out)):
+            placed = at[b]
+            if placed is None:
+                continue
+            pos = max((o for o, m in zip(placed, cited[b], strict=True) if m == mark), default=0)
+            while (m := _candidates(out[b], mark, pos + 1 if pos else 0)) is not None:
+                before = out[b][: m.start()][-1:]
+                if m.group(1) or not (before.islower() or before in ',;:.)]”’"'):
+                    pos = m.end()
+                    continue
+                s, cut = m.start(), m.end() - m.start()
+                out[b] = out[b][:s] + out[b][m.end() :]
+                pairs = [
+                    (o if o <= s else max(s, o - cut), c)
+                    for o, c in zip(placed, cited[b], strict=True)
+                ]
+                pairs = sorted([*pairs, (s, mark)], key=lambda x: x[0])
+                placed = [o for o, _ in pairs]
+                cited[b] = [c for _, c in pairs]
+                pos = s
+            at[b] = placed
