@@ -522,3 +522,15 @@ def test_the_commonest_size_is_counted_per_run_rounded_to_a_tenth_first_seen_of_
         by_size[size] = by_size.get(size, 0) + n
     if runs:
         assert _commonest(by_size) == per_run.most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("name", ["A_RES_80_246", "A_RES_78_256", "A_RES_79_261", "A_C.5_80_L.8"])
+@pytest.mark.parametrize("suffix", [".pdf", ".pymupdf.txt"])
+def test_resolves_that_introduces_the_numbered_provisions_and_is_no_preamble(name, suffix):
+    """The Working Capital Fund resolutions have no preamble: "Resolves that:" opens the
+    operative part, whose provisions are numbered 1, 2, … without verbs of their own."""
+    doc = load(str(CORPUS / f"{name}{suffix}"))
+    first = doc.paragraphs[0]
+    assert (first.label, first.kind, first.text) == ("P1", ParaKind.OTHER, "Resolves that:")
+    assert not [p for p in doc.paragraphs if p.kind == ParaKind.PREAMBULAR]
+    assert doc.paragraphs[1].label == "OP1"

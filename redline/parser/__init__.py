@@ -284,7 +284,9 @@ def _build(blocks: list[Block], other_start: int = 1) -> tuple[tuple[Paragraph, 
         if annex is not None:
             out.append(annex.paragraph(b))
             continue
-        if b.other or (not out and _adopts_inline(b, blocks[k] if k < len(blocks) else None)):
+        if b.other or (
+            op is None and section is None and _chapeau(b, blocks[k] if k < len(blocks) else None)
+        ):
             other += 1
             out.append(_other(b, other))
             continue
@@ -442,24 +444,28 @@ def _is_section_title(b: Block, nxt: Block | None) -> bool:
     return nxt.heading or _is_title(nxt)
 
 
-def _adopts_inline(b: Block, nxt: Block | None) -> bool:
-    """Whether `b`, the first paragraph after "The General Assembly,", adopts a document
-    printed right after it, under its own title ("Adopts the following outcome
-    document …:", then "Outcome document of …", A/RES/80/173): a plain paragraph, so
-    that the document's own paragraphs keep the labels its negotiators give them (its
-    first preambular paragraph is PP1, its paragraph 12 is OP12).
+def _chapeau(b: Block, nxt: Block | None) -> bool:
+    """Whether `b`, before the first operative paragraph, is the clause that introduces
+    the operative part: an operative verb ending in a colon, followed by the numbered
+    provisions ("Resolves that:", then "1. The Working Capital Fund shall …": A/RES/80/246)
+    or by a document printed under its own title ("Adopts the following outcome
+    document …:", then "Outcome document of …": A/RES/80/173). A plain paragraph, not a
+    preambular one, so that what follows keeps the labels delegates give it (the
+    document's first preambular paragraph is its PP1).
 
-    >>> _adopts_inline(Block("Adopts the following declaration:", (1, 1)),
-    ...                Block("Declaration on the right to development", (2, 2)))
+    >>> _chapeau(Block("Resolves that:", (1, 1)), Block("The Fund shall …", (2, 2), number="1"))
     True
-    >>> _adopts_inline(Block("Decides the following:", (1, 1)), Block("Its work", (2, 2), number="(a)"))
+    >>> _chapeau(Block("Adopts the following declaration:", (1, 1)),
+    ...          Block("Declaration on the right to development", (2, 2)))
+    True
+    >>> _chapeau(Block("Decides the following:", (1, 1)), Block("Its work", (2, 2), number="(a)"))
     False
     """
     text = b.text.rstrip()
-    if b.number is not None or nxt is None or nxt.number is not None:
+    if b.number is not None or nxt is None or not (text.endswith(":") and _opens_operative(text)):
         return False
-    if not (text.endswith(":") and _opens_operative(text)):
-        return False
+    if nxt.number is not None:
+        return nxt.number == "1"
     return nxt.heading or nxt.other or _is_title(nxt)
 
 

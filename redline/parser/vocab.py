@@ -82,7 +82,7 @@ OPERATIVE_LEADS = (
     "Notes with appreciation", "Notes with concern", "Notes with satisfaction",
     "Reaffirms", "Recalls", "Recognizes", "Recommends", "Reiterates",
     "Reiterates its call", "Reiterates its call upon", "Reiterates its invitation",
-    "Reiterates its request", "Renews", "Requests", "Stresses", "Strongly condemns",
+    "Reiterates its request", "Renews", "Requests", "Resolves", "Stresses", "Strongly condemns",
     "Strongly encourages", "Strongly urges", "Supports", "Takes note",
     "Takes note with appreciation", "Takes note with interest", "Underlines", "Underscores",
     "Urges", "Welcomes", "Welcomes with appreciation",
