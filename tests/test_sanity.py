@@ -164,3 +164,39 @@ def test_no_warning_on_any_good_parse() -> None:
             warned[path.name] = found
     assert len(GOOD) > 170
     assert set(warned) == set(known), {k: v for k, v in warned.items() if k not in known}
+
+
+def test_a_text_cut_in_its_preamble_is_named() -> None:
+    """The first 60 lines of A/RES/75/197 (a file cut short, a page copied alone): the
+    preamble stops and no operative paragraph follows."""
+    text = "\n".join((ROOT.parent / "examples" / "A_RES_75_197.txt").read_text().splitlines()[:60])
+    doc = parse_document(text)
+    assert [w for w in doc.warnings if "cut short" in w] == [
+        f"<text>: {doc.paragraphs[-1].label}, line {doc.paragraphs[-1].lines[0]}: no operative "
+        "paragraph after the preamble: the text may be cut short"
+    ]
+
+
+def test_the_first_pages_of_a_pdf_alone_are_named_cut_short(tmp_path: Path) -> None:
+    """A/RES/79/227's first three pages, saved alone: its last paragraph stops mid-
+    sentence ("… the high-level") and no operative paragraph follows."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(PDF / "A_RES_79_227.pdf"))
+    part = pdfium.PdfDocument.new()
+    part.import_pages(src, [0, 1, 2])
+    path = tmp_path / "A_RES_79_227-pages-1-3.pdf"
+    part.save(str(path))
+    part.close()
+    src.close()
+    warnings = [w for w in load(str(path)).warnings if "cut short" in w]
+    assert [w.split(": ", 2)[2] for w in warnings] == [
+        "the text stops in the middle of a sentence: it may be cut short",
+        "no operative paragraph after the preamble: the text may be cut short",
+    ]
+
+
+def test_a_whole_resolution_is_not_named_cut_short() -> None:
+    """Its last operative paragraph ends with a full stop."""
+    doc = load(str(ROOT.parent / "examples" / "A_RES_75_197.txt"))
+    assert not [w for w in doc.warnings if "cut short" in w]

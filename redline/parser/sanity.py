@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.model import Document, Paragraph, ParaKind, plural
+from redline.model import DocKind, Document, Paragraph, ParaKind, plural
 from redline.parser.vocab import ROMAN_NUMBER, known_operative_lead, preambular_lead
 
 LONG_PARAGRAPH_WORDS = 2000  # the longest real paragraph in the corpus has 610 words
@@ -64,6 +64,7 @@ def check(doc: Document, text: str | None = None) -> tuple[str, ...]:
         out.extend(f"{where}: {w}" for w in _unnumbered(d.paragraphs))
         out.extend(f"{where}: {w}" for w in _long(d.paragraphs))
         out.extend(f"{where}: {w}" for w in _footnotes(d))
+        out.extend(f"{where}: {w}" for w in _cut_short(d))
     if text is not None:
         words = len(text.split())
         kept = sum(len(p.text.split()) for d in (doc, *doc.resolutions) for p in d.paragraphs)
@@ -150,6 +151,40 @@ def _unnumbered(paragraphs: tuple[Paragraph, ...]) -> list[str]:
         f"({odd[0].label}–{odd[-1].label}) and none is numbered: the operative numbers "
         "were probably lost"
     ]
+
+
+_RESOLUTION_KINDS = (DocKind.DRAFT, DocKind.REVISED_DRAFT, DocKind.RESOLUTION)
+_ENDS = (".", ";", ":", ",", ")", "”", "’", '"', "»")  # how a paragraph can end
+
+
+def _cut_short(doc: Document) -> list[str]:
+    """A resolution that stops in its preamble (no operative paragraph at all), or
+    whose last paragraph stops in the middle of a sentence: a text cut short (the first
+    pages of a PDF, a truncated file).
+
+    >>> from redline.parser import parse_document
+    >>> parse_document("The General Assembly,\\n\\nRecalling its resolution 79/1,\\n\\n"
+    ...                "Noting the report of the high-level").warnings
+    ('<text>: PP2, line 5: the text stops in the middle of a sentence: it may be cut short', '<text>: PP2, line 5: no operative paragraph after the preamble: the text may be cut short')
+    """
+    if doc.kind not in _RESOLUTION_KINDS:
+        return []
+    body = [
+        p
+        for p in doc.paragraphs
+        if p.kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH)
+    ]
+    if not body:
+        return []
+    last = body[-1]
+    out = []
+    if not last.text.rstrip().endswith(_ENDS):
+        out.append(f"{_at(last)}: the text stops in the middle of a sentence: it may be cut short")
+    if all(p.kind == ParaKind.PREAMBULAR for p in body):
+        out.append(
+            f"{_at(last)}: no operative paragraph after the preamble: the text may be cut short"
+        )
+    return out
 
 
 def _long(paragraphs: tuple[Paragraph, ...]) -> list[str]:
