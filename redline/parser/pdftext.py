@@ -102,9 +102,16 @@ def find_symbol(lines: list[str]) -> str | None:
 
     >>> find_symbol(["United Nations                A/C.3/80/L.14", "General Assembly"])
     'A/C.3/80/L.14'
+    >>> find_symbol(["United Nations A/RES/80/17", "General Assembly Distr.: General"])
+    'A/RES/80/17'
+
+    The second is ``pdftotext -raw``'s masthead: the symbol one space after the name.
     """
     for line in lines:
-        for col in columns(line):
+        cols = columns(line)
+        if len(cols) == 1 and cols[0].startswith("United Nations "):
+            cols = [cols[0].rpartition(" ")[2]]
+        for col in cols:
             if vocab.SYMBOL.match(col):
                 return col
     return None
