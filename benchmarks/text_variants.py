@@ -1,7 +1,7 @@
 """Does the same text give the same document whichever tool extracted it? (issue 15)
 
 For every PDF of ``tests/corpus/pdf`` the variants a user produces are made
-(pdftotext default, ``-nopgbrk``, ``-layout``, the folder's PyMuPDF
+(pdftotext default, ``-nopgbrk``, ``-layout``, ``-raw``, the folder's PyMuPDF
 ``*.pymupdf.txt``, each also with trailing spaces stripped, and CRLF line ends),
 parsed once each, and checked with `redline.check.check` (the function
 ``redline check`` uses, default tolerance) against the PyMuPDF text, in both
@@ -62,7 +62,12 @@ from redline.read import decode  # noqa: E402
 PDFS = ROOT / "tests" / "corpus" / "pdf"
 EXCEPTIONS = ROOT / "tests" / "corpus" / "extraction_noise_exceptions.tsv"
 UN = ROOT / "tests" / "fixtures" / "un"
-PDFTOTEXT = {"pdftotext": [], "nopgbrk": ["-nopgbrk"], "layout": ["-layout"]}
+PDFTOTEXT = {
+    "pdftotext": [],
+    "nopgbrk": ["-nopgbrk"],
+    "layout": ["-layout"],
+    "raw": ["-raw"],
+}
 PDF_REFERENCE = "pymupdf"
 UN_REFERENCE = "text"
 PDF_VARIANTS = (
@@ -76,6 +81,7 @@ PDF_VARIANTS = (
     "nopgbrk-strip",
     "layout",
     "layout-strip",
+    "raw",
 )
 UN_VARIANTS = ("text", "strip", "crlf", "noff", "noff-strip")
 
@@ -390,6 +396,7 @@ def figures(
     row("pdf: (b) PyMuPDF vs pdftotext default", pdf, "pymupdf", "pdftotext")
     row("pdf: (c) pdftotext default vs -layout", pdf, "pdftotext", "layout")
     row("pdf: PyMuPDF vs pdftotext -nopgbrk", pdf, "pymupdf", "nopgbrk")
+    row("pdf: PyMuPDF vs pdftotext -raw", pdf, "pymupdf", "raw")
     row("pdf: PyMuPDF vs PyMuPDF with CRLF", pdf, "pymupdf", "pymupdf-crlf")
     every_two("pdf", pdf)
     row("un: (a) text vs text with trailing spaces stripped", un, "text", "strip")

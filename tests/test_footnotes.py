@@ -310,3 +310,13 @@ def test_trillion_after_a_number_makes_it_a_quantity() -> None:
     """A/RES/80/125 PP18, PyMuPDF's text: "an estimated 4 trillion dollars" is no note 4."""
     texts, cited, _ = attach_marks(["reaching an estimated 4 trillion dollars"], ["4"])
     assert cited == [()]
+
+
+def test_a_year_and_its_mark_alone_on_a_line_is_no_print_date() -> None:
+    """pdftotext -raw prints A/RES/80/216's "June 1992" + note 16 as "199216" on a line
+    of its own: no print date (DDMMYY, beside the job number: "211125"), so the year and
+    its note stay in PP15."""
+    from redline.parser.pdftext import is_furniture
+
+    assert is_furniture("211125", None) and is_furniture("010126", None)
+    assert not is_furniture("199216", None) and not is_furniture("201534", None)

@@ -1,7 +1,7 @@
 """The same text gives the same document whichever tool extracted it (issue 15).
 
 Over every document of tests/corpus/pdf (131 real UN PDFs) the variants a user
-produces: pdftotext default, ``-nopgbrk`` and ``-layout``, the PyMuPDF text
+produces: pdftotext default, ``-nopgbrk``, ``-layout`` and ``-raw``, the PyMuPDF text
 (``.pymupdf.txt``), each also with trailing spaces stripped and with CRLF line
 ends; over every text of tests/fixtures/un the variants a text allows (trailing
 spaces stripped, CRLF, form feeds removed). Each variant is read as ``redline

@@ -896,11 +896,37 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
                 j = first
                 while j < len(lines) and lines[j][1]:
                     j += 1
+                if j == len(lines):  # no blank line (pdftotext -raw): the sentence's words
+                    j = _sentence_end(lines, first)
                 sponsor_text = pdftext.join_lines([s for _, s in lines[first:j]])
                 title_lines = [(n, s) for n, s in lines[j:] if s]
     title = pdftext.join_lines([s for _, s in title_lines])
     span = (title_lines[0][0], title_lines[-1][0]) if title_lines else (0, 0)
     return {"title": title, "sponsors": sponsor_text, "head": head_text, "title_lines": span}
+
+
+_GOES_ON = re.compile(r"(?:,|\b(?:following|on|of|the|by|and|to|in|at|with|for|from))$")
+
+
+def _sentence_end(lines: list[tuple[int, str]], first: int) -> int:
+    """Where "Draft resolution submitted by …" ends when no blank line follows it: at
+    the first line after which the next opens in capitals, unless the line ends in a
+    comma or a word that leads on ("following", "of", "the" …), or the next opens with a
+    symbol (the draft it was based on).
+
+    >>> _sentence_end(list(enumerate(["Draft resolution submitted by the Chair of the "
+    ...     "Committee following", "informal consultations", "Pattern of conferences",
+    ...     "The General Assembly,"])), 0)
+    2
+    """
+    k = first
+    while k + 1 < len(lines):
+        here, nxt = lines[k][1], lines[k + 1][1]
+        symbol = SYMBOL.match(nxt.split(" ", 1)[0])  # "… on draft resolution" / "A/C.2/80/L.3"
+        if not nxt or (nxt[:1].isupper() and not symbol and not _GOES_ON.search(here)):
+            break
+        k += 1
+    return k + 1
 
 
 def _sponsor_start(lines: list[tuple[int, str]], end: int) -> int:

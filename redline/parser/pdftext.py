@@ -31,7 +31,9 @@ from redline.parser.vocab import (
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?\*?$")
 _BARCODE = re.compile(r"^\*\d{7}\*$")
 _PAGE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
-_DATECODE = re.compile(r"^\d{6}$")
+# the print date beside the job number, DDMMYY ("211125"); a year with its footnote mark
+# alone on a line (pdftotext -raw: "199216", note 16 after June 1992) is no date
+_DATECODE = re.compile(r"^(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d$")
 _RULE = re.compile(r"^_{5,}$")
 _OP_ALONE = re.compile(r"^(\d{1,3})\.$")
 _OP_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
@@ -232,7 +234,9 @@ class Furniture:
                 break
             tail.append(m)
             hi = m.start()
-        strong = ("job", "bar", "bar2", "recycle")
+        # the document's own symbol is never a word of its body: at either end of a line
+        # it is the running head (pdftotext -raw: "… sustainable development A/RES/78/140")
+        strong = ("job", "bar", "bar2", "recycle", "sym")
         head_ok = len(found) > 1 or any(m.lastgroup in strong for m in found)
         tail_ok = len(tail) > 1 or any(m.lastgroup in strong for m in tail)
         start = lo if head_ok else 0
