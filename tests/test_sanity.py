@@ -200,3 +200,36 @@ def test_a_whole_resolution_is_not_named_cut_short() -> None:
     """Its last operative paragraph ends with a full stop."""
     doc = load(str(ROOT.parent / "examples" / "A_RES_75_197.txt"))
     assert not [w for w in doc.warnings if "cut short" in w]
+
+
+def test_two_resolutions_in_one_file_are_named(tmp_path: Path) -> None:
+    """A/RES/75/197 and A/RES/73/188 saved in one text file: the second's masthead and
+    its paragraphs would be plain paragraphs of the first, without a word."""
+    both = tmp_path / "both.txt"
+    both.write_text(
+        (ROOT.parent / "examples" / "A_RES_75_197.txt").read_text()
+        + (ROOT.parent / "examples" / "A_RES_73_188.txt").read_text()
+    )
+    doc = load(str(both))
+    second = [w for w in doc.warnings if "a second document" in w]
+    assert len(second) == 1 and "P1, line" in second[0]
+
+
+def test_pdfs_put_together_are_named(tmp_path: Path) -> None:
+    """A/RES/80/17 and A/RES/79/16 as one PDF (pages imported one after the other)."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for name in ("A_RES_80_17", "A_RES_79_16"):
+        src = pdfium.PdfDocument(str(PDF / f"{name}.pdf"))
+        out.import_pages(src)
+        src.close()
+    path = tmp_path / "two.pdf"
+    out.save(str(path))
+    out.close()
+    doc = load(str(path))
+    assert doc.symbol == "A/RES/80/17"
+    assert [w.split(": ", 2)[2] for w in doc.warnings if "a second document" in w] == [
+        "a second document seems to start here: the file holds more than one, and only "
+        "the first is read as one"
+    ]

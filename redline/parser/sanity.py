@@ -23,7 +23,12 @@ import re
 from collections.abc import Iterable
 
 from redline.model import DocKind, Document, Paragraph, ParaKind, plural
-from redline.parser.vocab import ROMAN_NUMBER, known_operative_lead, preambular_lead
+from redline.parser.vocab import (
+    GENERAL_ASSEMBLY,
+    ROMAN_NUMBER,
+    known_operative_lead,
+    preambular_lead,
+)
 
 LONG_PARAGRAPH_WORDS = 2000  # the longest real paragraph in the corpus has 610 words
 FOOTNOTE_BODY_SHARE = 1.0  # a footnote longer than this share of the body (1: the whole body)
@@ -65,6 +70,7 @@ def check(doc: Document, text: str | None = None) -> tuple[str, ...]:
         out.extend(f"{where}: {w}" for w in _long(d.paragraphs))
         out.extend(f"{where}: {w}" for w in _footnotes(d))
         out.extend(f"{where}: {w}" for w in _cut_short(d))
+        out.extend(f"{where}: {w}" for w in _second_document(d))
     if text is not None:
         words = len(text.split())
         kept = sum(len(p.text.split()) for d in (doc, *doc.resolutions) for p in d.paragraphs)
@@ -185,6 +191,34 @@ def _cut_short(doc: Document) -> list[str]:
             f"{_at(last)}: no operative paragraph after the preamble: the text may be cut short"
         )
     return out
+
+
+_MASTHEAD = re.compile(r"\bDistr\.:\s*(?:General|Limited|Restricted)\b")
+
+
+def _second_document(doc: Document) -> list[str]:
+    """A second document after the first's body (files or PDFs put together): its
+    masthead ("Distr.: General") or its "The General Assembly," in a plain paragraph.
+
+    >>> from redline.parser import parse_document
+    >>> one = "The General Assembly,\\n\\n1. Decides to act.\\n\\n"
+    >>> parse_document(one + "Distr.: General\\n\\n" + one).warnings
+    ('<text>: P1, line 5: a second document seems to start here: the file holds more \
+than one, and only the first is read as one',)
+    """
+    started = False  # the first document's own masthead comes before its body
+    for p in doc.paragraphs:
+        started = started or p.kind != ParaKind.OTHER
+        if (
+            started
+            and p.kind == ParaKind.OTHER
+            and (_MASTHEAD.search(p.text) or GENERAL_ASSEMBLY.match(p.text))
+        ):
+            return [
+                f"{_at(p)}: a second document seems to start here: the file holds more "
+                "than one, and only the first is read as one"
+            ]
+    return []
 
 
 def _long(paragraphs: tuple[Paragraph, ...]) -> list[str]:
