@@ -234,9 +234,7 @@ class Furniture:
                 break
             tail.append(m)
             hi = m.start()
-        # the document's own symbol is never a word of its body: at either end of a line
-        # it is the running head (pdftotext -raw: "… sustainable development A/RES/78/140")
-        strong = ("job", "bar", "bar2", "recycle", "sym")
+        strong = ("job", "bar", "bar2", "recycle")
         head_ok = len(found) > 1 or any(m.lastgroup in strong for m in found)
         tail_ok = len(tail) > 1 or any(m.lastgroup in strong for m in tail)
         start = lo if head_ok else 0
@@ -265,6 +263,8 @@ def _rows(text: str, symbol: str | None) -> list[_Row]:
     for no, line in enumerate(lines, 1):
         rest, had, head = furn.remove(line)
         rows.append(_Row(no, rest, had, head))
+    if symbol:
+        _running_heads(rows, symbol)
     # The last piece of furniture of a page's foot and the next page's head heads
     # a page too, where the symbol is missing: pieces at most _GAP lines apart are
     # one foot-and-head (footnote bodies may print between them, A/RES/78/186).
@@ -286,6 +286,21 @@ def _rows(text: str, symbol: str | None) -> list[_Row]:
     if last is not None:
         rows[last].head = True
     return rows
+
+
+def _running_heads(rows: list[_Row], symbol: str) -> None:
+    """The symbol at either end of a line beside a line of furniture alone is the
+    running head: pdftotext -raw glues it to the running title ("… sustainable
+    development A/RES/78/140", then the counter "3/10"). Elsewhere, a body line that
+    ends in the symbol keeps it."""
+    alone = [r.furniture and not r.text for r in rows]
+    for k, r in enumerate(rows):
+        if not ((k and alone[k - 1]) or (k + 1 < len(rows) and alone[k + 1])):
+            continue
+        if r.text.endswith(" " + symbol):
+            r.text, r.furniture, r.head = r.text[: -len(symbol) - 1], True, True
+        elif r.text.startswith(symbol + " "):
+            r.text, r.furniture, r.head = r.text[len(symbol) + 1 :], True, True
 
 
 _GAP = 6
