@@ -179,27 +179,42 @@ def _cited_again(
     (['the report, and', 'on it; and on 1 July'], [['1'], ['1']], [[11], [6]])
     """
     first = {m: b for b in range(len(cited) - 1, -1, -1) for m in cited[b]}
-    for mark in dict.fromkeys(marks):
-        if mark not in first:
+    if not first:
+        return
+    for b, text in enumerate(out):
+        placed = at[b]
+        if placed is None:
             continue
-        for b in range(first[mark], len(out)):
-            placed = at[b]
-            if placed is None:
+        spans = []
+        for m in _AGAIN.finditer(text):  # one pass a text: linear in the document
+            mark, s = m.group(1), m.start()
+            f = first.get(mark)
+            if f is None or f > b or not (text[s - 1].islower() or text[s - 1] in _GLUE):
                 continue
-            pos = max((o for o, m in zip(placed, cited[b], strict=True) if m == mark), default=0)
-            while (m := _candidates(out[b], mark, pos + 1 if pos else 0)) is not None:
-                before = out[b][: m.start()][-1:]
-                if m.group(1) or not (before.islower() or before in ',;:.)]”’"'):
-                    pos = m.end()
-                    continue
-                s, cut = m.start(), m.end() - m.start()
-                out[b] = out[b][:s] + out[b][m.end() :]
-                pairs = [
-                    (o if o <= s else max(s, o - cut), c)
-                    for o, c in zip(placed, cited[b], strict=True)
-                ]
-                pairs = sorted([*pairs, (s, mark)], key=lambda x: x[0])
-                placed = [o for o, _ in pairs]
-                cited[b] = [c for _, c in pairs]
-                pos = s
-            at[b] = placed
+            if f == b and not any(
+                c == mark and o < s for o, c in zip(placed, cited[b], strict=True)
+            ):
+                continue  # before the note's first place
+            spans.append((s, m.end()))
+        if not spans:
+            continue
+        kept = [
+            text[e0:s1]
+            for (_, e0), (s1, _) in zip([(0, 0), *spans], [*spans, (len(text), 0)], strict=True)
+        ]
+        out[b] = "".join(kept)
+
+        def shift(o: int, spans: list[tuple[int, int]] = spans) -> int:
+            return o - sum(e - s for s, e in spans if s < o)
+
+        pairs = [(shift(o), c) for o, c in zip(placed, cited[b], strict=True)]
+        pairs += [(shift(s), text[s:e]) for s, e in spans]
+        pairs.sort(key=lambda x: x[0])
+        at[b] = [o for o, _ in pairs]
+        cited[b] = [c for _, c in pairs]
+
+
+# a number glued to what it follows (a lower-case letter or punctuation: checked by
+# `_cited_again`), not part of a longer number, a symbol or a word
+_AGAIN = re.compile(r"(?<=[^\s\d/.])(\d{1,3})(?![\d/.\w–-])")
+_GLUE = ',;:)]”’"'
