@@ -900,6 +900,8 @@ def _pdf_header(header: list[tuple[int, str]], symbol: str | None) -> dict:  # t
                     j = _sentence_end(lines, first)
                 sponsor_text = pdftext.join_lines([s for _, s in lines[first:j]])
                 title_lines = [(n, s) for n, s in lines[j:] if s]
+    if not title_lines:
+        title_lines = _lines_above(lines)
     title = pdftext.join_lines([s for _, s in title_lines])
     span = (title_lines[0][0], title_lines[-1][0]) if title_lines else (0, 0)
     return {"title": title, "sponsors": sponsor_text, "head": head_text, "title_lines": span}
@@ -927,6 +929,30 @@ def _sentence_end(lines: list[tuple[int, str]], first: int) -> int:
             break
         k += 1
     return k + 1
+
+
+def _lines_above(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The title of a text that prints none of a resolution's or a draft's header lines
+    (typed, or ``pandoc -t plain`` with its blank lines removed): the lines right above
+    "The General Assembly,", up to a blank line or one of a header's (a symbol, an
+    agenda item, page furniture).
+
+    >>> _lines_above([(1, "A/C.3/75/L.11"), (2, "Oceans and the law of the sea"), (3, "")])
+    [(2, 'Oceans and the law of the sea')]
+    """
+    out: list[tuple[int, str]] = []
+    for n, s in reversed(lines):
+        if not s and not out:
+            continue  # the blank lines right above it
+        if (
+            not s
+            or pdftext.find_symbol([s])
+            or AGENDA_ITEM.match(s)
+            or pdftext.is_furniture(s, None)
+        ):
+            break
+        out.append((n, s))
+    return out[::-1]
 
 
 def _sponsor_start(lines: list[tuple[int, str]], end: int) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.model import Footnote
+from redline.parser.vocab import GENERAL_ASSEMBLY
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,11 @@ def join_page_splits(
     break. So reading redline's own .docx back joins exactly what reading its source
     did (it writes no italics or bold for a plain paragraph, and no breaks).
 
+    "The General Assembly," is never joined to either neighbour, nor the block before
+    it (the title, "Oceans and the law of the sea", typed or written by ``pandoc -t
+    plain`` above it) to the one before that: a page break does not fall inside a
+    resolution's header.
+
     The halves of a run of joins are collected and joined once (joining them one by
     one copied the growing text each time: 100,000 short lines took minutes).
 
@@ -104,11 +110,17 @@ def join_page_splits(
     >>> [b.text for b in join_page_splits([Block("", (1, 1), footnotes=("1",)),
     ...                                    Block("report", (3, 3))])]
     ['', 'report']
+    >>> [b.text for b in join_page_splits([Block("Oceans and the law of the sea", (1, 1)),
+    ...                                    Block("The General Assembly,", (3, 3))])]
+    ['Oceans and the law of the sea', 'The General Assembly,']
     """
     groups: list[list[Block]] = []
     end = ""  # the last character of the last group's text, trailing blanks left out
+    frame = [GENERAL_ASSEMBLY.match(b.text) is not None for b in blocks]
     for k, b in enumerate(blocks):
         prev = groups[-1][0] if groups else None
+        # "The General Assembly," and the title above it open their own paragraphs
+        fixed = frame[k] or (k > 0 and frame[k - 1]) or (k + 1 < len(blocks) and frame[k + 1])
         # a block of footnote marks alone (no text: end is "") has nothing to continue
         lower = b.text[:1].islower() and end not in ("", ".", ";", ":")
         # "… against Transnational" + page break + "Organized Crime, held in …"
@@ -116,6 +128,7 @@ def join_page_splits(
         if (
             prev is not None
             and b.number is None
+            and not fixed
             and (
                 (not prev.heading and not b.heading and b.lead is None and (lower or capital))
                 if breaks is None
