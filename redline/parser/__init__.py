@@ -49,6 +49,8 @@ def sniff(text: str) -> str:
     'markdown'
     >>> sniff("A/RES/75/197\\nThe General Assembly,\\nRecalling its resolution\\n73/188,")
     'pdf-text'
+    >>> sniff("The General Assembly,\\n\\n1\\\\. Decides to act.[^1]\\n\\n[^1]: A/75/111.\\n")
+    'markdown'
     >>> sniff("Paragraph one.\\n\\nParagraph two.\\n")
     'plain'
     """
@@ -60,6 +62,8 @@ def sniff(text: str) -> str:
         "<sup>" in head
         or re.search(r"^\*The\s+General\s+Assembly,?\*", head, re.M)
         or re.search(r"^#{1,6} ", head, re.M)
+        # pandoc's: a footnote's definition, an escaped paragraph number ("1\. Decides")
+        or re.search(r"^(?:\[\^[^\]\s]{1,20}\]:|\d{1,3}\\\.\s)", head, re.M)
         # a link-like [x](y) quoted in a PDF text must not make it Markdown
         or (not pdf_like and re.search(r"\]\(#?[^)\s]{0,500}\)", head))
     ):
