@@ -72,9 +72,10 @@ def sniff(text: str) -> str:
         return "pdf-text"
     nonblank = [ln for ln in lines if ln.strip()]
     blank = len(lines) - len(nonblank)
-    if pdftext.find_ga(lines) is not None and blank < 0.15 * max(1, len(nonblank)):
+    ga = pdftext.find_ga(lines)
+    if ga is not None and blank < 0.15 * max(1, len(nonblank)):
         return "pdf-text"
-    if pdftext.find_ga(lines) is None and any(
+    if ga is None and any(
         _ends_amendment_header(pdftext.norm(ln)) for ln in lines[:80]
     ):
         return "pdf-text"  # an amendment, pasted: its title ends at a line, not a block

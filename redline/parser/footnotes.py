@@ -198,11 +198,11 @@ def _cited_again(
             spans.append((s, m.end()))
         if not spans:
             continue
-        kept = [
-            text[e0:s1]
-            for (_, e0), (s1, _) in zip([(0, 0), *spans], [*spans, (len(text), 0)], strict=True)
-        ]
-        out[b] = "".join(kept)
+        kept, last = [], 0
+        for s, e in spans:
+            kept.append(text[last:s])
+            last = e
+        out[b] = "".join(kept) + text[last:]
 
         def shift(o: int, spans: list[tuple[int, int]] = spans) -> int:
             return o - sum(e - s for s, e in spans if s < o)
