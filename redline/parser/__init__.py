@@ -75,9 +75,7 @@ def sniff(text: str) -> str:
     ga = pdftext.find_ga(lines)
     if ga is not None and blank < 0.15 * max(1, len(nonblank)):
         return "pdf-text"
-    if ga is None and any(
-        _ends_amendment_header(pdftext.norm(ln)) for ln in lines[:80]
-    ):
+    if ga is None and any(_ends_amendment_header(pdftext.norm(ln)) for ln in lines[:80]):
         return "pdf-text"  # an amendment, pasted: its title ends at a line, not a block
     return "plain"
 
